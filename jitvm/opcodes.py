@@ -7,8 +7,8 @@ from this table; `tests/test_opcodes.py` checks that every opcode has an interpr
 documented meaning.
 
 A stack effect is written as (pops, pushes); either may be a function of the argument.  Jumps may
-have a different effect on the taken branch (`jump_pushes`).  Pseudo-instructions (SETUP_*,
-POP_BLOCK) exist only in the compiler's instruction list: the assembler turns them into the
+have a different effect on the taken branch (`jump_pushes`).  Pseudo-instructions (SETUP_*)
+exist only in the compiler's instruction list: the assembler turns them into the
 exception table and drops them.
 """
 
@@ -233,8 +233,8 @@ _op("RERAISE", Arg.NONE, 1, 0, "Re-raise the exception on TOS, keeping its trace
     T | Flag.RERAISE)
 _op("BEFORE_WITH", Arg.NONE, 1, 2,
     "Replace the context manager on TOS by its bound __exit__ and the result of __enter__().")
-_op("WITH_EXCEPT_START", Arg.NONE, 4, 5,
-    "Call __exit__ (fourth item) with the exception on TOS; push its result.")
+_op("WITH_EXCEPT_START", Arg.NONE, 3, 4,
+    "Call __exit__ (third item) with the exception on TOS; push its result.")
 _op("SETUP_ANNOTATIONS", Arg.NONE, 0, 0, "Create __annotations__ in the locals if missing.")
 
 # -- imports -----------------------------------------------------------------------------------
@@ -249,8 +249,8 @@ _op("SETUP_FINALLY", Arg.HANDLER, 0, 0,
     Flag.PSEUDO)
 _op("SETUP_CLEANUP", Arg.HANDLER, 0, 0,
     "Pseudo: a handler that restores the handled exception before re-raising.", Flag.PSEUDO)
-_op("SETUP_WITH", Arg.HANDLER, 0, 0, "Pseudo: a with-block's __exit__ handler.", Flag.PSEUDO)
-_op("POP_BLOCK", Arg.NONE, 0, 0, "Pseudo: the innermost handler no longer applies.",
+_op("SETUP_WITH", Arg.HANDLER, 0, 0,
+    "Pseudo: a with-block's __exit__ handler; it also unwinds the __enter__() result on TOS.",
     Flag.PSEUDO)
 
 del J, C, T

@@ -1,0 +1,5 @@
+"""`python -m jitvm`: the same as the `jitvm` command."""
+
+from .cli import main
+
+main()

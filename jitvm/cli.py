@@ -1,0 +1,170 @@
+"""The `jitvm` command.
+
+    jitvm run [OPTIONS] FILE [ARGS]...   run a program (like `python3 FILE ARGS`)
+    jitvm dis [--no-opt] FILE            show the bytecode jitvm runs for FILE
+    jitvm passes                         list the optimization pipeline
+
+Exit codes follow CPython: 0 on success, 1 for an uncaught exception or a SyntaxError, the
+code given to `sys.exit`, 2 when the file cannot be read, 130-by-signal for Ctrl-C; a bug in
+jitvm itself says "internal error" and exits 70.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+
+import click
+
+from . import __version__
+
+
+def _fail_open(path: str, reason: str):
+    click.echo(f"jitvm: can't open file {path!r}: {reason}", err=True)
+    sys.exit(2)
+
+
+def _check_readable(path: str):
+    if not os.path.exists(path):
+        _fail_open(path, "[Errno 2] No such file or directory")
+    if os.path.isdir(path):
+        _fail_open(path, "is a directory")
+    try:
+        from .runner import read_source
+        read_source(path)
+    except (ValueError, UnicodeDecodeError, SyntaxError):
+        _fail_open(path, "not a Python source file (binary or undecodable)")
+    except OSError as exc:
+        _fail_open(path, f"[Errno {exc.errno}] {exc.strerror}")
+
+
+def _print_user_error(exc: BaseException):
+    from .errors import format_exception
+    sys.stdout.flush()
+    sys.stderr.write(format_exception(exc))
+    sys.stderr.flush()
+
+
+def _system_exit_code(exc: SystemExit) -> int:
+    """What CPython's handle_system_exit does with the exit value."""
+    code = exc.code
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code & 0xFF if code >= 0 else code
+    sys.stdout.flush()
+    print(code, file=sys.stderr)
+    return 1
+
+
+def _run_guarded(action) -> int:
+    """Run `action`, turning every way a program can end into CPython's output and exit code."""
+    from .compiler import UnsupportedError
+    from .errors import is_user_exception
+    try:
+        action()
+        return 0
+    except SystemExit as exc:
+        return _system_exit_code(exc)
+    except SyntaxError as exc:
+        _print_user_error(exc)
+        return 1
+    except UnsupportedError as exc:
+        sys.stdout.flush()
+        click.echo(f'  File "{exc.filename}", line {exc.lineno}\n'
+                   f"jitvm: {exc.msg}", err=True)
+        return 1
+    except KeyboardInterrupt as exc:
+        _print_user_error(exc)
+        # Die by SIGINT, as CPython does, so the parent shell sees the interrupt.
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        os.kill(os.getpid(), signal.SIGINT)
+        return 130
+    except RecursionError as exc:
+        if is_user_exception(exc):
+            _print_user_error(exc)
+            return 1
+        raise
+    except BaseException as exc:
+        if is_user_exception(exc):
+            _print_user_error(exc)
+            return 1
+        import traceback
+        sys.stdout.flush()
+        click.echo("jitvm: internal error (a bug in jitvm, not in your program):", err=True)
+        traceback.print_exception(exc)
+        return 70
+
+
+def _flush_stdout(code: int) -> int:
+    try:
+        sys.stdout.flush()
+    except (BrokenPipeError, OSError):
+        return code or 120
+    return code
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="jitvm")
+def main():
+    """jitvm: a Python virtual machine written in Python.
+
+    Compiles Python source to jitvm's own bytecode and runs it on a stack-based interpreter.
+    """
+
+
+@main.command(context_settings={"ignore_unknown_options": True,
+                                "allow_interspersed_args": False})
+@click.option("--stats", is_flag=True,
+              help="At exit, print instructions executed and the hottest code objects to "
+                   "stderr (counting slows the interpreter).")
+@click.argument("file", type=click.Path(dir_okay=True))
+@click.argument("args", nargs=-1, type=click.UNPROCESSED)
+def run(file: str, args: tuple[str, ...], stats: bool):
+    """Run FILE as a program, with ARGS in sys.argv (like `python3 FILE ARGS`)."""
+    _check_readable(file)
+    from .interpreter import VM
+    from .runner import run_path
+    vm = VM()
+    vm.count_instructions = stats
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(limit, vm.recursion_limit * 8 + 500))
+    code = _run_guarded(lambda: run_path(file, list(args), vm))
+    if stats:
+        _print_stats(vm)
+    sys.exit(_flush_stdout(code))
+
+
+def _print_stats(vm):
+    err = sys.stderr
+    print(f"instructions executed: {vm.instruction_count}", file=err)
+    hot = sorted(vm.profiles.items(), key=lambda item: -item[1].count)[:10]
+    print(f"code objects run: {sum(1 for _, p in vm.profiles.items() if p.count)}", file=err)
+    for code, profile in hot:
+        print(f"  {profile.count:>10}  {code.qualname} ({os.path.basename(code.filename)}:"
+              f"{code.firstlineno})", file=err)
+
+
+@main.command()
+@click.option("--no-opt", is_flag=True, help="Show the bytecode before the optimization passes.")
+@click.argument("file", type=click.Path())
+def dis(file: str, no_opt: bool):
+    """Show the jitvm bytecode of FILE (every code object in it)."""
+    _check_readable(file)
+    from .compiler import compile_source
+    from .dis import disassemble
+    from .runner import read_source
+
+    def show():
+        code = compile_source(read_source(file), file, optimize=not no_opt)
+        click.echo(disassemble(code))
+
+    sys.exit(_run_guarded(show))
+
+
+@main.command()
+def passes():
+    """List the optimization pipelines, in order."""
+    from .passes import BYTECODE_PIPELINE
+    click.echo("bytecode: " + (" -> ".join(BYTECODE_PIPELINE) or "(none)"))

@@ -1,0 +1,349 @@
+"""The interpreter (the PVM): frames, the dispatch loop, calls and exception unwinding.
+
+In: code objects from the compiler.  Out: the program's effects.  A frame holds a value stack,
+fast locals, cells and a program counter.  The dispatch loop runs *direct-threaded* code: the
+first time a code object runs, its instructions are linked into a list of (handler, argument)
+pairs, where the argument is already resolved (the constant itself, the name string, a
+specialised comparison), so each step is one tuple unpack and one call.  Handlers (in
+`handlers.py`) return None to fall through, an int to jump, or a `Signal`.
+
+Exceptions raised by a handler are caught once per loop, not per instruction: the loop looks up
+the exception table, cuts the value stack back to the handler's depth, pushes the exception and
+continues there.  Each frame an exception passes through adds a traceback entry (code object
+and instruction index), which `errors.py` turns into a CPython-format traceback.
+
+The interpreter counts executions per code object (calls and loop back-edges) in side tables
+(`CodeProfile`); the JIT reads them.
+"""
+
+from __future__ import annotations
+
+import builtins
+import enum
+import sys
+import types
+
+from .code import CodeFlags, CodeObject
+from .objects import Function, Generator, build_class
+from .opcodes import Flag, OPCODES, Op
+
+UNBOUND = object()  # an unset local: LOAD_FAST raises UnboundLocalError
+DEFAULT_RECURSION_LIMIT = 1000
+# Host frames one jitvm call needs (dispatch loop, handler, call helper) plus headroom for host
+# code that jitvm calls into.
+HOST_FRAMES_PER_CALL = 4
+
+
+class Signal(enum.Enum):
+    """What a handler tells the dispatch loop, besides "next" (None) and "jump" (an int)."""
+
+    RETURN = 1  # return TOS
+    YIELD = 2  # suspend, yielding TOS; resume after this instruction
+    YIELD_FROM = 3  # suspend, yielding TOS; resume at this same instruction
+
+
+class CodeProfile:
+    """Side table for one code object: execution count and type feedback for the JIT."""
+
+    __slots__ = ("count", "arg_types")
+
+    def __init__(self):
+        self.count = 0  # calls plus loop back-edges
+        self.arg_types: dict[tuple, int] = {}  # argument type tuples seen at calls
+
+    def __repr__(self) -> str:
+        return f"<CodeProfile count={self.count}>"
+
+
+class Frame:
+    __slots__ = ("vm", "code", "instrs", "stack", "fast", "cells", "globals", "builtins",
+                 "locals", "pc", "profile", "finished")
+
+    def __init__(self, vm: VM, code: CodeObject, instrs, globals: dict, builtins_: dict,
+                 locals_, profile: CodeProfile):
+        self.vm = vm
+        self.code = code
+        self.instrs = instrs
+        self.stack: list = []
+        self.fast: list = []
+        self.cells: list = []
+        self.globals = globals
+        self.builtins = builtins_
+        self.locals = locals_
+        self.pc = 0
+        self.profile = profile
+        self.finished = False
+
+    def at_yield_from(self) -> bool:
+        return (not self.finished and self.pc < len(self.code.instructions)
+                and self.code.instructions[self.pc][0] == Op.YIELD_FROM)
+
+
+class VM:
+    """One jitvm interpreter: thread state (the exception being handled, call depth), the
+    threaded-code cache and the per-code-object profiles."""
+
+    def __init__(self):
+        self.exc_info: BaseException | None = None
+        self.depth = 0
+        self.recursion_limit = DEFAULT_RECURSION_LIMIT
+        self.profiles: dict[CodeObject, CodeProfile] = {}
+        self._threaded: dict[CodeObject, list] = {}
+        self.instruction_count = 0  # only maintained by the counting loop (--stats)
+        self.count_instructions = False
+        self.builtins = builtins.__dict__
+        self.build_class = types.MethodType(build_class, self)
+
+    # -- side tables -----------------------------------------------------------------------------
+
+    def profile_for(self, code: CodeObject) -> CodeProfile:
+        profile = self.profiles.get(code)
+        if profile is None:
+            profile = self.profiles[code] = CodeProfile()
+        return profile
+
+    def threaded(self, code: CodeObject) -> list:
+        instrs = self._threaded.get(code)
+        if instrs is None:
+            from .handlers import link
+            instrs = self._threaded[code] = link(code)
+        return instrs
+
+    # -- running code ----------------------------------------------------------------------------
+
+    def new_frame(self, code: CodeObject, globals: dict, locals_=None) -> Frame:
+        builtins_ = globals.get("__builtins__", builtins)
+        if isinstance(builtins_, types.ModuleType):
+            builtins_ = builtins_.__dict__
+        return Frame(self, code, self.threaded(code), globals, builtins_, locals_,
+                     self.profile_for(code))
+
+    def run_module(self, code: CodeObject, globals: dict):
+        """Run module-level code with `globals` as its namespace."""
+        globals.setdefault("__builtins__", builtins)
+        frame = self.new_frame(code, globals, globals)
+        frame.profile.count += 1
+        return self.run_frame(frame)
+
+    def run_class_body(self, func: Function, namespace):
+        code = func._code
+        frame = self.new_frame(code, func.__globals__, namespace)
+        frame.cells = [types.CellType() for _ in code.cellvars] + list(func.__closure__ or ())
+        return self._enter(frame)
+
+    def call_function(self, func: Function, args: list, kwargs: dict | None):
+        code = func._code
+        profile = func._profile
+        profile.count += 1
+        frame = Frame(self, code, self.threaded(code), func.__globals__, self.builtins, None,
+                      profile)
+        bind_arguments(func, code, frame, args, kwargs)
+        if code.cellvars or code.freevars:
+            cells = [types.CellType() for _ in code.cellvars]
+            for cell_index, arg_index in code.cell2arg:
+                cells[cell_index].cell_contents = frame.fast[arg_index]
+            frame.cells = cells + list(func.__closure__ or ())
+        if code.flags & CodeFlags.GENERATOR:
+            return Generator(self, frame, func)
+        return self._enter(frame)
+
+    def _enter(self, frame: Frame):
+        self.depth += 1
+        try:
+            if self.depth > self.recursion_limit:
+                raise RecursionError("maximum recursion depth exceeded")
+            return self.run_frame(frame)
+        finally:
+            self.depth -= 1
+
+    def run_frame(self, f: Frame, throw: BaseException | None = None):
+        """The dispatch loop.  Runs `f` from `f.pc` until it returns (f.finished) or yields."""
+        if self.count_instructions:
+            return self._run_frame_counting(f, throw)
+        instrs = f.instrs
+        pc = f.pc
+        while True:
+            try:
+                if throw is not None:
+                    exc, throw = throw, None
+                    pc = pc + 1 if f.at_yield_from() else pc
+                    raise exc
+                while True:
+                    handler, arg = instrs[pc]
+                    pc += 1
+                    signal = handler(f, arg)
+                    if signal is not None:
+                        if signal.__class__ is int:
+                            pc = signal
+                        elif signal is Signal.RETURN:
+                            f.finished = True
+                            return f.stack.pop()
+                        else:
+                            f.pc = pc if signal is Signal.YIELD else pc - 1
+                            return f.stack.pop()
+            except BaseException as exc:
+                pc = self.unwind(f, exc, pc - 1)
+
+    def _run_frame_counting(self, f: Frame, throw: BaseException | None):
+        """The same loop, counting instructions for `--stats` (kept apart: it is slower)."""
+        instrs = f.instrs
+        pc = f.pc
+        while True:
+            try:
+                if throw is not None:
+                    exc, throw = throw, None
+                    pc = pc + 1 if f.at_yield_from() else pc
+                    raise exc
+                while True:
+                    handler, arg = instrs[pc]
+                    pc += 1
+                    self.instruction_count += 1
+                    signal = handler(f, arg)
+                    if signal is not None:
+                        if signal.__class__ is int:
+                            pc = signal
+                        elif signal is Signal.RETURN:
+                            f.finished = True
+                            return f.stack.pop()
+                        else:
+                            f.pc = pc if signal is Signal.YIELD else pc - 1
+                            return f.stack.pop()
+            except BaseException as exc:
+                pc = self.unwind(f, exc, pc - 1)
+
+    def unwind(self, f: Frame, exc: BaseException, index: int) -> int:
+        """Route an exception raised at instruction `index`: returns the handler's index, or
+        re-raises it out of the frame."""
+        code = f.code
+        op, arg = code.instructions[index]
+        if not (Flag.RERAISE in OPCODES[op].flags or (op == Op.RAISE_VARARGS and arg == 0)):
+            add_traceback_entry(exc, code, index)
+            handled = self.exc_info
+            if handled is not None and handled is not exc and exc.__context__ is None:
+                exc.__context__ = handled
+        entry = code.handler_for(index)
+        if entry is None:
+            f.finished = True
+            raise exc
+        del f.stack[entry.depth:]
+        f.stack.append(exc)
+        return entry.target
+
+
+def add_traceback_entry(exc: BaseException, code: CodeObject, index: int):
+    """Record that `exc` passed through `code` at instruction `index` (innermost first)."""
+    try:
+        entries = exc.__dict__.setdefault("_jitvm_tb", [])
+    except AttributeError:  # an exception type without a __dict__: no jitvm traceback
+        return
+    entries.append((code, index))
+
+
+# -- argument binding ------------------------------------------------------------------------------
+
+
+def bind_arguments(func: Function, code: CodeObject, frame: Frame, args: list,
+                   kwargs: dict | None):
+    """Fill the frame's fast locals from a call's arguments, with CPython's rules and
+    error messages."""
+    nlocals = len(code.varnames)
+    argcount = code.argcount
+    nargs = len(args)
+    flags = code.flags
+    if (not kwargs and nargs == argcount and not code.kwonlyargcount
+            and not flags & (CodeFlags.VARARGS | CodeFlags.VARKEYWORDS)):
+        fast = args
+        if nlocals > nargs:
+            fast.extend([UNBOUND] * (nlocals - nargs))
+        frame.fast = fast
+        return
+    fast = [UNBOUND] * nlocals
+    frame.fast = fast
+    total = argcount + code.kwonlyargcount
+    fast[:min(nargs, argcount)] = args[:argcount]
+    index = total
+    if flags & CodeFlags.VARARGS:
+        fast[index] = tuple(args[argcount:])
+        index += 1
+    kwdict = None
+    if flags & CodeFlags.VARKEYWORDS:
+        kwdict = fast[index] = {}
+    name = func.__qualname__
+    varnames = code.varnames
+    if kwargs:
+        posonly_passed = []
+        for key, value in kwargs.items():
+            if not isinstance(key, str):
+                raise TypeError(f"{name}() keywords must be strings")
+            try:
+                slot = varnames.index(key, code.posonlyargcount, total)
+            except ValueError:
+                if kwdict is not None:
+                    kwdict[key] = value
+                    continue
+                if key in varnames[:code.posonlyargcount]:
+                    posonly_passed.append(key)
+                    continue
+                raise TypeError(f"{name}() got an unexpected keyword argument '{key}'") \
+                    from None
+            if fast[slot] is not UNBOUND:
+                raise TypeError(f"{name}() got multiple values for argument '{key}'")
+            fast[slot] = value
+        if posonly_passed:
+            raise TypeError(f"{name}() got some positional-only arguments passed as keyword "
+                            f"arguments: '{', '.join(posonly_passed)}'")
+    if nargs > argcount and not flags & CodeFlags.VARARGS:
+        _too_many_positional(func, code, fast, nargs)
+    defaults = func.__defaults__ or ()
+    if nargs < argcount:
+        first_default = argcount - len(defaults)
+        missing = []
+        for i in range(nargs, argcount):
+            if fast[i] is UNBOUND:
+                if i >= first_default:
+                    fast[i] = defaults[i - first_default]
+                else:
+                    missing.append(varnames[i])
+        if missing:
+            _missing(name, missing, "positional")
+    if code.kwonlyargcount:
+        kwdefaults = func.__kwdefaults__ or {}
+        missing = []
+        for i in range(argcount, total):
+            if fast[i] is UNBOUND:
+                if varnames[i] in kwdefaults:
+                    fast[i] = kwdefaults[varnames[i]]
+                else:
+                    missing.append(varnames[i])
+        if missing:
+            _missing(name, missing, "keyword-only")
+
+
+def _too_many_positional(func: Function, code: CodeObject, fast: list, given: int):
+    defcount = len(func.__defaults__ or ())
+    argcount = code.argcount
+    kwonly_given = sum(1 for i in range(argcount, argcount + code.kwonlyargcount)
+                       if fast[i] is not UNBOUND)
+    if defcount:
+        sig, plural = f"from {argcount - defcount} to {argcount}", True
+    else:
+        sig, plural = str(argcount), argcount != 1
+    kwonly_sig = ""
+    if kwonly_given:
+        kwonly_sig = (f" positional argument{'s' if given != 1 else ''} (and {kwonly_given} "
+                      f"keyword-only argument{'s' if kwonly_given != 1 else ''})")
+    verb = "was" if given == 1 and not kwonly_given else "were"
+    raise TypeError(f"{func.__qualname__}() takes {sig} positional argument"
+                    f"{'s' if plural else ''} but {given}{kwonly_sig} {verb} given")
+
+
+def _missing(name: str, missing: list[str], kind: str):
+    quoted = [f"'{m}'" for m in missing]
+    if len(quoted) == 1:
+        names = quoted[0]
+    elif len(quoted) == 2:
+        names = f"{quoted[0]} and {quoted[1]}"
+    else:
+        names = ", ".join(quoted[:-1]) + f", and {quoted[-1]}"
+    raise TypeError(f"{name}() missing {len(missing)} required {kind} argument"
+                    f"{'s' if len(missing) != 1 else ''}: {names}")

@@ -1,0 +1,204 @@
+"""Runtime objects that jitvm owns: functions, generators and class creation.
+
+Everything else a program touches (ints, strings, lists, modules, classes once built) is a host
+Python object.  A jitvm `Function` is an ordinary host callable, so host code can call it
+(`sorted(key=f)`, `map(f, …)`, dunder methods invoked by host operators) and it binds as a
+method like a Python function.  Cells are the host's own cell objects (`types.CellType`), which
+is what lets `type.__new__` fill the `__class__` cell for zero-argument `super()`.
+"""
+
+from __future__ import annotations
+
+import collections.abc
+import types
+from typing import TYPE_CHECKING, Any
+
+from .code import CodeObject
+
+if TYPE_CHECKING:
+    from .interpreter import VM
+
+
+class Function:
+    """A function compiled by jitvm: a code object plus globals, defaults and closure."""
+
+    def __init__(self, vm: VM, code: CodeObject, globals: dict, defaults: tuple = (),
+                 kwdefaults: dict | None = None, closure: tuple = (),
+                 annotations: dict | None = None):
+        self._vm = vm
+        self._code = code
+        self._profile = vm.profile_for(code)
+        self.__globals__ = globals
+        self.__name__ = code.name
+        self.__qualname__ = code.qualname
+        self.__doc__ = code.docstring
+        self.__module__ = globals.get("__name__")
+        self.__defaults__ = defaults or None
+        self.__kwdefaults__ = kwdefaults
+        self.__closure__ = closure or None
+        self.__annotations__ = annotations if annotations is not None else {}
+
+    def __call__(self, *args, **kwargs):
+        return self._vm.call_function(self, list(args), kwargs)
+
+    def __get__(self, obj, objtype=None):
+        if obj is None:
+            return self
+        return types.MethodType(self, obj)
+
+    def __repr__(self) -> str:
+        return f"<function {self.__qualname__} at {id(self):#x}>"
+
+    @property
+    def __jitvm_code__(self) -> CodeObject:
+        return self._code
+
+
+class Generator:
+    """A suspended jitvm frame that runs a step at a time; a host iterator and generator."""
+
+    def __init__(self, vm: VM, frame, func: Function):
+        self._vm = vm
+        self._frame = frame  # None once finished
+        self._started = False
+        self._running = False
+        self._exc_state = None  # the exception being handled inside, while suspended
+        self.__name__ = func.__name__
+        self.__qualname__ = func.__qualname__
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        return self.send(None)
+
+    @property
+    def gi_running(self) -> bool:
+        return self._running
+
+    @property
+    def gi_frame(self):
+        return self._frame
+
+    @property
+    def gi_yieldfrom(self):
+        """The iterator a suspended `yield from` delegates to, if any."""
+        frame = self._frame
+        if frame is None or not self._started or not frame.at_yield_from():
+            return None
+        return frame.stack[-1]
+
+    def send(self, value):
+        if self._frame is None:
+            raise StopIteration
+        if not self._started:
+            if value is not None:
+                raise TypeError("can't send non-None value to a just-started generator")
+        else:
+            self._frame.stack.append(value)
+        return self._resume(None)
+
+    def throw(self, typ, val=None, tb=None):
+        if isinstance(typ, BaseException):
+            exc = typ
+        elif isinstance(typ, type) and issubclass(typ, BaseException):
+            exc = typ() if val is None else (val if isinstance(val, typ) else typ(val))
+        else:
+            raise TypeError("exceptions must be classes or instances deriving from "
+                            "BaseException, not " + type(typ).__name__)
+        if self._frame is None:
+            raise exc
+        inner = self.gi_yieldfrom
+        if inner is not None:
+            # Delegate to the iterator of a suspended `yield from` first, as CPython does.
+            try:
+                if isinstance(exc, GeneratorExit):
+                    close = getattr(inner, "close", None)
+                    if close is not None:
+                        close()
+                else:
+                    throw = getattr(inner, "throw", None)
+                    if throw is not None:
+                        value = throw(exc)
+                        return value
+            except StopIteration as stop:
+                self._frame.stack[-1] = stop.value  # the yield from expression's value
+                self._frame.pc += 1
+                return self._resume(None)
+            except BaseException as raised:
+                exc = raised
+        return self._resume(exc)
+
+    def close(self):
+        if self._frame is None:
+            return
+        if not self._started:
+            self._frame = None
+            return
+        try:
+            self.throw(GeneratorExit)
+        except (GeneratorExit, StopIteration):
+            return
+        raise RuntimeError("generator ignored GeneratorExit")
+
+    def __del__(self):
+        if self._frame is not None and self._started:
+            self.close()
+
+    def _resume(self, exc: BaseException | None):
+        if self._running:
+            raise ValueError("generator already executing")
+        frame = self._frame
+        vm = self._vm
+        self._started = True
+        self._running = True
+        outer_exc = vm.exc_info
+        vm.exc_info = self._exc_state
+        try:
+            value = vm.run_frame(frame, exc)
+        except StopIteration as stop:
+            self._frame = None
+            raise RuntimeError("generator raised StopIteration") from stop
+        except BaseException:
+            self._frame = None
+            raise
+        finally:
+            self._exc_state = vm.exc_info
+            vm.exc_info = outer_exc
+            self._running = False
+        if frame.finished:
+            self._frame = None
+            if value is None:
+                raise StopIteration
+            raise StopIteration(value)
+        return value
+
+    def __repr__(self) -> str:
+        return f"<generator object {self.__qualname__} at {id(self):#x}>"
+
+
+collections.abc.Generator.register(Generator)
+
+
+def build_class(vm: VM, func: Function, name: str, *bases: Any, **kwds: Any):
+    """jitvm's `__build_class__`: run the class body in a fresh namespace, then call the
+    metaclass, as CPython's builtin does (including `__mro_entries__` and `__prepare__`)."""
+    if not isinstance(func, Function):
+        raise TypeError("__build_class__: func must be a function")
+    if not isinstance(name, str):
+        raise TypeError("__build_class__: name is not a string")
+    resolved = types.resolve_bases(bases)
+    meta, namespace, kwds = types.prepare_class(name, resolved, kwds)
+    cell = vm.run_class_body(func, namespace)
+    if resolved is not bases:
+        namespace["__orig_bases__"] = bases
+    cls = meta(name, resolved, namespace, **kwds)
+    if isinstance(cell, types.CellType) and isinstance(cls, type):
+        try:
+            contents = cell.cell_contents
+        except ValueError:
+            contents = None
+        if contents is not cls:
+            raise RuntimeError(f"__class__ not set defining {name!r} as {cls!r}. "
+                               "Was __classcell__ propagated to type.__new__?")
+    return cls

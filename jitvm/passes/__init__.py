@@ -1,0 +1,63 @@
+"""Optimization passes and the pass manager.
+
+Each pass is a small pure function in its own module: it takes an IR and returns a new one,
+and its docstring states the invariant it keeps.  A pipeline is a plain list of pass names,
+printable (`jitvm passes`) and selectable; the pass manager runs it with optional timing,
+`print_after` dumps and a verifier after every pass (tests switch it on), and names the pass
+in any error.
+
+Bytecode passes work on the compiler's instruction list (`Instr` and `Label`, see
+`jitvm/code.py`) before assembly.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+import time
+from dataclasses import dataclass, field
+from typing import Callable
+
+# The bytecode pipeline, in order.  Each name is a module in this package that defines `run`.
+BYTECODE_PIPELINE: list[str] = []
+
+
+class PassError(Exception):
+    """A pass failed or broke an invariant; the message names the pass."""
+
+
+@dataclass
+class PassManager:
+    pipeline: list[str]
+    verify: Callable[[list], None] | None = None
+    print_after: set[str] = field(default_factory=set)
+    timings: dict[str, float] = field(default_factory=dict)
+    out = sys.stderr
+
+    def run(self, ir):
+        for name in self.pipeline:
+            module = importlib.import_module(f"{__name__}.{name}")
+            start = time.perf_counter()
+            try:
+                ir = module.run(ir)
+            except Exception as exc:  # re-raised with the pass named
+                raise PassError(f"pass {name!r} failed: {exc}") from exc
+            self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - start
+            if self.verify is not None:
+                try:
+                    self.verify(ir)
+                except Exception as exc:
+                    raise PassError(f"IR invalid after pass {name!r}: {exc}") from exc
+            if name in self.print_after or "all" in self.print_after:
+                from ..code import format_instrs
+                print(f"# after {name}", file=self.out)
+                print(format_instrs(ir), file=self.out)
+        return ir
+
+
+# The manager the compiler uses; tests install one with a verifier.
+BYTECODE_MANAGER = PassManager(BYTECODE_PIPELINE)
+
+
+def run_bytecode_pipeline(instrs: list) -> list:
+    return BYTECODE_MANAGER.run(instrs)

@@ -1,0 +1,92 @@
+"""Running a program: source file → code object → a `__main__` module on the VM.
+
+`run_path` sets up what CPython sets up for a script (`sys.argv`, `sys.path[0]`, a fresh
+`__main__` module in `sys.modules`), installs the import hook that makes `.py` modules beside
+the script run on jitvm too, and runs the module code.  Errors are left to the caller (the CLI
+turns them into CPython's messages and exit codes).
+"""
+
+from __future__ import annotations
+
+import builtins
+import importlib.machinery
+import importlib.util
+import linecache
+import os
+import sys
+import types
+
+from . import cache
+from .compiler import compile_source
+from .interpreter import VM
+
+
+class JitvmLoader(importlib.machinery.SourceFileLoader):
+    """Loads a module's source with jitvm's compiler (through the bytecode cache) and runs it
+    on the VM in the module's namespace."""
+
+    vm: VM  # set on the subclass made for each VM by `install_import_hook`
+
+    def exec_module(self, module):
+        code = cache.load_code(self.path)
+        self.vm.run_module(code, module.__dict__)
+
+
+def install_import_hook(vm: VM, roots: list[str]):
+    """Modules and packages found under `roots` (the script's folder) run on jitvm; everything
+    else (the standard library, installed packages) is imported by the host as usual."""
+    roots = [os.path.realpath(r) for r in roots]
+    loader = type("JitvmLoader", (JitvmLoader,), {"vm": vm})
+
+    def hook(path: str):
+        real = os.path.realpath(path or ".")
+        if any(real == r or real.startswith(r + os.sep) for r in roots):
+            return importlib.machinery.FileFinder(path, (loader, [".py"]))
+        raise ImportError("not a jitvm path")
+
+    hook.jitvm = True
+    sys.path_hooks[:] = [h for h in sys.path_hooks if not getattr(h, "jitvm", False)]
+    sys.path_hooks.insert(0, hook)
+    sys.path_importer_cache.clear()
+
+
+def read_source(path: str) -> str:
+    """A source file's text, decoded as Python does (PEP 263 coding cookies, BOM)."""
+    with open(path, "rb") as fh:
+        data = fh.read()
+    if b"\0" in data:
+        raise ValueError("source code cannot contain null bytes")
+    return importlib.util.decode_source(data)
+
+
+def make_main_module(path: str | None) -> types.ModuleType:
+    module = types.ModuleType("__main__")
+    module.__dict__.update({"__builtins__": builtins, "__file__": path, "__cached__": None})
+    if path is None:
+        del module.__file__
+    sys.modules["__main__"] = module
+    return module
+
+
+def run_path(path: str, argv: list[str], vm: VM | None = None) -> VM:
+    """Run the script at `path` as `__main__` with `sys.argv = [path, *argv]`."""
+    vm = vm or VM()
+    code = cache.load_code(path)
+    sys.argv = [path, *argv]
+    sys.path[0:0] = [os.path.dirname(os.path.abspath(path))]
+    install_import_hook(vm, [sys.path[0]])
+    module = make_main_module(path)
+    vm.run_module(code, module.__dict__)
+    return vm
+
+
+def run_source(source: str, filename: str = "<string>", vm: VM | None = None,
+               globals: dict | None = None) -> dict:
+    """Compile and run `source`; returns the namespace it ran in."""
+    vm = vm or VM()
+    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+    code = compile_source(source, filename)
+    if globals is None:
+        globals = {"__name__": "__main__", "__builtins__": builtins}
+    vm.run_module(code, globals)
+    return globals

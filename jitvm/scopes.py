@@ -1,0 +1,95 @@
+"""Scope analysis: which instruction reads and writes each name.
+
+CPython's own scope analysis is exposed by the standard `symtable` module; jitvm uses it as is
+and derives what `symtable` leaves implicit: cell variables (locals captured by an inner scope),
+variables passed through a class body to its methods, and the implicit `__class__` cell that
+zero-argument `super()` needs.  In: a symtable for a module.  Out: a `Scope` per code object
+that says, for each name, which family of instructions accesses it.
+"""
+
+from __future__ import annotations
+
+import enum
+import symtable
+
+
+class Access(enum.Enum):
+    FAST = "fast"  # function local: LOAD_FAST / STORE_FAST
+    DEREF = "deref"  # cell or free variable: LOAD_DEREF / STORE_DEREF
+    GLOBAL = "global"  # LOAD_GLOBAL / STORE_GLOBAL
+    NAME = "name"  # module and class bodies: LOAD_NAME / STORE_NAME
+    CLASSDEREF = "classderef"  # a class body reading a variable of an enclosing function
+
+
+class Scope:
+    """The names of one code object and how each is accessed."""
+
+    def __init__(self, table: symtable.SymbolTable, parent: Scope | None):
+        self.table = table
+        self.parent = parent
+        self.kind = table.get_type()  # "module", "class" or "function" (3.11: a str enum)
+        self.is_function = self.kind == "function"
+        self.is_class = self.kind == "class"
+        self._children: dict[tuple[str, int], list[symtable.SymbolTable]] = {}
+        for child in table.get_children():
+            self._children.setdefault((child.get_name(), child.get_lineno()), []).append(child)
+
+        symbols = {sym.get_name(): sym for sym in table.get_symbols()}
+        self.symbols = symbols
+        child_frees: set[str] = set()
+        for child in table.get_children():
+            if child.get_type() == "function" or child.get_type() == "class":
+                child_frees.update(_frees(child))
+
+        if self.is_function:
+            params = list(table.get_parameters())
+            others = [n for n, s in symbols.items() if s.is_local() and n not in params]
+            self.varnames = params + others
+            self.cellvars = [n for n in self.varnames if n in child_frees
+                             and not symbols[n].is_global()]
+            self.freevars = [n for n, s in symbols.items() if s.is_free()]
+        else:
+            self.varnames = []
+            self.cellvars = []
+            self.freevars = [n for n, s in symbols.items() if s.is_free()]
+            if self.is_class:
+                if "__class__" in child_frees:
+                    self.cellvars.append("__class__")
+                # A variable of an enclosing function that a method uses passes through the
+                # class body as a free variable, even where the class body binds that name too.
+                for name in sorted(child_frees):
+                    if name != "__class__" and name not in self.freevars:
+                        self.freevars.append(name)
+        self._cell_names = set(self.cellvars) | set(self.freevars)
+
+    def child(self, name: str, lineno: int) -> symtable.SymbolTable:
+        """The symbol table of the nested scope created by the node at `lineno` (in order)."""
+        return self._children[(name, lineno)].pop(0)
+
+    def access(self, name: str, store: bool = False) -> Access:
+        sym = self.symbols.get(name)
+        if self.is_function:
+            if name in self._cell_names:
+                return Access.DEREF
+            if sym is None or sym.is_global():
+                return Access.GLOBAL
+            return Access.FAST
+        if self.is_class:
+            if sym is not None and sym.is_declared_global():
+                return Access.GLOBAL
+            if name in self.freevars and (sym is None or not sym.is_local()):
+                return Access.DEREF if store else Access.CLASSDEREF
+            return Access.NAME
+        if sym is not None and sym.is_declared_global():
+            return Access.GLOBAL
+        return Access.NAME
+
+
+def _frees(table: symtable.SymbolTable) -> set[str]:
+    """The variables `table` takes from its enclosing scope, including those a class body only
+    passes through to its methods."""
+    names = {sym.get_name() for sym in table.get_symbols() if sym.is_free()}
+    if table.get_type() == "class":
+        for child in table.get_children():
+            names |= _frees(child) - {"__class__"}
+    return names
