@@ -1058,16 +1058,20 @@ class CodeGen(ast.NodeVisitor):
             else:
                 self.emit(Op.CALL_FUNCTION, extra + len(args))
             return
-        # General form: build a tuple of positional arguments and a dict of keywords.
-        self.emit(Op.BUILD_LIST, extra)
-        for arg in args:
-            if isinstance(arg, ast.Starred):
-                self.visit(arg.value)
-                self.emit(Op.LIST_EXTEND, 1)
-            else:
-                self.visit(arg)
-                self.emit(Op.LIST_APPEND, 1)
-        self.emit(Op.LIST_TO_TUPLE)
+        # General form: a tuple of positional arguments (or, for f(*x) alone, x itself: the call
+        # checks it is iterable and names the function in its error) and a dict of keywords.
+        if extra == 0 and len(args) == 1 and isinstance(args[0], ast.Starred):
+            self.visit(args[0].value)
+        else:
+            self.emit(Op.BUILD_LIST, extra)
+            for arg in args:
+                if isinstance(arg, ast.Starred):
+                    self.visit(arg.value)
+                    self.emit(Op.LIST_EXTEND, 1)
+                else:
+                    self.visit(arg)
+                    self.emit(Op.LIST_APPEND, 1)
+            self.emit(Op.LIST_TO_TUPLE)
         flags = 0
         if keywords:
             flags = CF_KWARGS
@@ -1188,6 +1192,14 @@ class Compiler:
         return gen.assemble()
 
 
+    def compile_expression(self, tree: ast.Expression, source: str) -> CodeObject:
+        table = symtable.symtable(source, self.filename, "eval")
+        gen = self.codegen(table, None, "<module>", "<module>", 1, None)
+        gen.visit(tree.body)
+        gen.emit(Op.RETURN_VALUE)
+        return gen.assemble()
+
+
 def _statements(body):
     """Statements of a module or class body, including those nested in compound statements
     (but not in functions or classes): where a variable annotation makes __annotations__."""
@@ -1201,13 +1213,13 @@ def _statements(body):
             yield from _statements(handler.body)
 
 
-def parse(source: str | bytes, filename: str) -> ast.Module:
-    """Source → AST with CPython's own tokenizer and parser; raises SyntaxError."""
-    return ast.parse(source, filename, "exec")
-
-
-def compile_source(source: str, filename: str = "<string>", optimize: bool = True) -> CodeObject:
-    """Compile a module's source to a jitvm code object.  Raises SyntaxError (CPython's own, from
-    the parser and symtable) or UnsupportedError."""
-    tree = parse(source, filename)
-    return Compiler(filename, optimize).compile_module(tree, source)
+def compile_source(source: str, filename: str = "<string>", optimize: bool = True,
+                   mode: str = "exec") -> CodeObject:
+    """Compile source to a jitvm code object: a module (`mode="exec"`) or an expression whose
+    value the code returns (`mode="eval"`).  Raises SyntaxError (CPython's own, from the parser
+    and symtable) or UnsupportedError."""
+    tree = ast.parse(source, filename, mode)
+    compiler = Compiler(filename, optimize)
+    if mode == "eval":
+        return compiler.compile_expression(tree, source)
+    return compiler.compile_module(tree, source)

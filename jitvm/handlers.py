@@ -18,6 +18,7 @@ import sys
 import types
 
 from .code import CodeObject
+from .frame_builtins import FRAME_BUILTINS
 from .interpreter import UNBOUND, Signal
 from .objects import Function, Generator
 from .opcodes import (BINARY_OPS, CF_KWARGS, FV_SPEC, MF_ANNOTATIONS, MF_CLOSURE,
@@ -26,6 +27,7 @@ from .opcodes import (BINARY_OPS, CF_KWARGS, FV_SPEC, MF_ANNOTATIONS, MF_CLOSURE
 HANDLERS: dict[Op, callable] = {}
 MISSING = object()
 _MethodType = types.MethodType
+_BuiltinType = types.BuiltinFunctionType
 
 
 def handles(op: Op):
@@ -519,9 +521,13 @@ def DICT_MERGE(f, i):
 
 
 def _func_str(func) -> str:
+    """How CPython names a callable in call errors (`_PyObject_FunctionStr`)."""
     qualname = getattr(func, "__qualname__", None)
     if qualname is None:
         return type(func).__name__ + " object"
+    module = getattr(func, "__module__", None)
+    if isinstance(module, str) and module != "builtins":
+        return f"{module}.{qualname}()"
     return qualname + "()"
 
 
@@ -655,6 +661,8 @@ def _call(f, func, args: list, kwargs):
     if cls is _MethodType and func.__func__.__class__ is Function:
         args.insert(0, func.__self__)
         return f.vm.call_function(func.__func__, args, kwargs)
+    if cls is _BuiltinType and func in FRAME_BUILTINS:
+        return FRAME_BUILTINS[func](f, *args, **(kwargs or {}))
     if kwargs:
         return func(*args, **kwargs)
     return func(*args)
@@ -675,6 +683,8 @@ def CALL_FUNCTION(f, argc):
     elif cls is _MethodType and func.__func__.__class__ is Function:
         args.insert(0, func.__self__)
         s[-1] = f.vm.call_function(func.__func__, args, None)
+    elif cls is _BuiltinType and func in FRAME_BUILTINS:
+        s[-1] = FRAME_BUILTINS[func](f, *args)
     else:
         s[-1] = func(*args)
 
@@ -694,6 +704,10 @@ def CALL_FUNCTION_EX(f, flags):
     s = f.stack
     kwargs = s.pop() if flags & CF_KWARGS else None
     args = s.pop()
+    if args.__class__ is not tuple:  # f(*iterable) passes the iterable itself
+        if not (hasattr(args, "__iter__") or hasattr(args, "__getitem__")):
+            raise TypeError(f"{_func_str(s[-1])} argument after * must be an iterable, "
+                            f"not {type(args).__name__}")
     s[-1] = _call(f, s[-1], list(args), kwargs)
 
 
@@ -880,6 +894,17 @@ def IMPORT_STAR(f, arg):
         names = [n for n in vars(module) if not n.startswith("_")]
     for name in names:
         f.locals[name] = getattr(module, name)
+
+
+# -- pattern matching ------------------------------------------------------------------------------
+
+
+@handles(Op.MATCH_PATTERN)
+def MATCH_PATTERN(f, pattern):
+    from .match_runtime import match
+    s = f.stack
+    values = s.pop()
+    s[-1] = match(s[-1], pattern, values)
 
 
 # -- linking ---------------------------------------------------------------------------------------

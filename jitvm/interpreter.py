@@ -125,6 +125,11 @@ class VM:
         frame.profile.count += 1
         return self.run_frame(frame)
 
+    def run_code(self, code: CodeObject, globals: dict, locals_):
+        """Run module-style code (exec/eval) with explicit namespaces."""
+        frame = self.new_frame(code, globals, locals_)
+        return self._enter(frame)
+
     def run_class_body(self, func: Function, namespace):
         code = func._code
         frame = self.new_frame(code, func.__globals__, namespace)

@@ -20,7 +20,14 @@ if TYPE_CHECKING:
 
 
 class Function:
-    """A function compiled by jitvm: a code object plus globals, defaults and closure."""
+    """A function compiled by jitvm: a code object plus globals, defaults and closure.
+
+    Its state lives in slots, not in `__dict__`, because `functools.wraps` copies one
+    function's `__dict__` into another's; `__dict__` holds only what user code sets."""
+
+    __slots__ = ("_vm", "_code", "_profile", "__globals__", "__name__", "__qualname__",
+                 "__defaults__", "__kwdefaults__", "__closure__", "__annotations__",
+                 "__dict__", "__weakref__")
 
     def __init__(self, vm: VM, code: CodeObject, globals: dict, defaults: tuple = (),
                  kwdefaults: dict | None = None, closure: tuple = (),
@@ -52,6 +59,11 @@ class Function:
     @property
     def __jitvm_code__(self) -> CodeObject:
         return self._code
+
+
+# `type(f).__name__` is "function" in CPython; programs print it.
+Function.__name__ = Function.__qualname__ = "function"
+Function.__module__ = "builtins"
 
 
 class Generator:
@@ -178,6 +190,8 @@ class Generator:
 
 
 collections.abc.Generator.register(Generator)
+Generator.__name__ = Generator.__qualname__ = "generator"
+Generator.__module__ = "builtins"
 
 
 def build_class(vm: VM, func: Function, name: str, *bases: Any, **kwds: Any):

@@ -243,6 +243,12 @@ _op("IMPORT_NAME", Arg.NAME, 2, 1,
 _op("IMPORT_FROM", Arg.NAME, 1, 2, "Push attribute co_names[arg] of the module on TOS.")
 _op("IMPORT_STAR", Arg.NONE, 1, 0, "Copy the public names of the module on TOS to locals.")
 
+# -- pattern matching ----------------------------------------------------------------------------
+_op("MATCH_PATTERN", Arg.CONST, 2, 1,
+    "Match TOS1 (the subject) against the pattern described by co_consts[arg], given TOS (a "
+    "tuple of the values its value and class patterns name); push the tuple of captured "
+    "values, or None if it does not match.")
+
 # -- pseudo-instructions (compiler only) -------------------------------------------------------
 _op("SETUP_FINALLY", Arg.HANDLER, 0, 0,
     "Pseudo: instructions from here are protected by a handler (an except or finally).",
