@@ -923,4 +923,6 @@ def link(code: CodeObject) -> list:
             out.append((HANDLERS[op], code.names[arg]))
         else:
             out.append((HANDLERS[op], arg))
+    from .superinstructions import fuse
+    fuse(code, out)
     return out

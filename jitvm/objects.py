@@ -194,7 +194,7 @@ Generator.__name__ = Generator.__qualname__ = "generator"
 Generator.__module__ = "builtins"
 
 
-def build_class(vm: VM, func: Function, name: str, *bases: Any, **kwds: Any):
+def build_class(vm: VM, func: Function, name: str, /, *bases: Any, **kwds: Any):
     """jitvm's `__build_class__`: run the class body in a fresh namespace, then call the
     metaclass, as CPython's builtin does (including `__mro_entries__` and `__prepare__`)."""
     if not isinstance(func, Function):
