@@ -128,12 +128,30 @@ def run(file: str, args: tuple[str, ...], stats: bool):
     from .runner import run_path
     vm = VM()
     vm.count_instructions = stats
-    limit = sys.getrecursionlimit()
-    sys.setrecursionlimit(max(limit, vm.recursion_limit * 8 + 500))
+    _share_recursion_limit(vm)
     code = _run_guarded(lambda: run_path(file, list(args), vm))
     if stats:
         _print_stats(vm)
     sys.exit(_flush_stdout(code))
+
+
+def _share_recursion_limit(vm):
+    """`sys.setrecursionlimit` in the program sets jitvm's limit on jitvm frames; the host's
+    own limit is kept high enough for the host frames each jitvm call needs."""
+    from .interpreter import HOST_FRAMES_PER_CALL
+    host_set = sys.setrecursionlimit
+
+    def setrecursionlimit(limit: int):
+        host_set(limit)  # validates the argument as CPython does
+        vm.recursion_limit = limit
+        host_set(limit * HOST_FRAMES_PER_CALL * 2 + 500)
+
+    def getrecursionlimit() -> int:
+        return vm.recursion_limit
+
+    setrecursionlimit(sys.getrecursionlimit())
+    sys.setrecursionlimit = setrecursionlimit
+    sys.getrecursionlimit = getrecursionlimit
 
 
 def _print_stats(vm):

@@ -486,6 +486,7 @@ class CodeGen(ast.NodeVisitor):
     def visit_Assert(self, node):
         end = Label()
         self.jump_if(node.test, end, True)
+        self.pos = _position(node.test)  # CPython reports a failed assert at its test
         self.emit(Op.LOAD_ASSERTION_ERROR)
         if node.msg is not None:
             self.visit(node.msg)

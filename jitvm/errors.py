@@ -45,6 +45,8 @@ def jitvm_stack(exc: BaseException) -> traceback.StackSummary:
 def format_exception(exc: BaseException) -> str:
     """The text CPython prints for an uncaught exception, chained exceptions included."""
     summary = traceback.TracebackException(type(exc), exc, None, compact=True)
+    if isinstance(exc, IndentationError):
+        summary.end_offset = None  # CPython's own printer marks these with a single caret
     seen = set()
     pending = [(summary, exc)]
     while pending:

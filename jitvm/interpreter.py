@@ -123,7 +123,7 @@ class VM:
         globals.setdefault("__builtins__", builtins)
         frame = self.new_frame(code, globals, globals)
         frame.profile.count += 1
-        return self.run_frame(frame)
+        return self._enter(frame)  # a module frame counts towards the recursion limit
 
     def run_code(self, code: CodeObject, globals: dict, locals_):
         """Run module-style code (exec/eval) with explicit namespaces."""

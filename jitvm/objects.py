@@ -194,6 +194,17 @@ Generator.__name__ = Generator.__qualname__ = "generator"
 Generator.__module__ = "builtins"
 
 
+_IMPLICIT_METHODS = {"__new__": staticmethod, "__init_subclass__": classmethod,
+                     "__class_getitem__": classmethod}
+
+
+def _namespace_get(namespace, key):
+    try:
+        return namespace[key]
+    except KeyError:
+        return None
+
+
 def build_class(vm: VM, func: Function, name: str, /, *bases: Any, **kwds: Any):
     """jitvm's `__build_class__`: run the class body in a fresh namespace, then call the
     metaclass, as CPython's builtin does (including `__mro_entries__` and `__prepare__`)."""
@@ -204,6 +215,11 @@ def build_class(vm: VM, func: Function, name: str, /, *bases: Any, **kwds: Any):
     resolved = types.resolve_bases(bases)
     meta, namespace, kwds = types.prepare_class(name, resolved, kwds)
     cell = vm.run_class_body(func, namespace)
+    # type.__new__ makes these implicit static/class methods only for host functions.
+    for special, wrap in _IMPLICIT_METHODS.items():
+        value = _namespace_get(namespace, special)
+        if isinstance(value, Function):
+            namespace[special] = wrap(value)
     if resolved is not bases:
         namespace["__orig_bases__"] = bases
     cls = meta(name, resolved, namespace, **kwds)

@@ -71,11 +71,12 @@ def make_main_module(path: str | None) -> types.ModuleType:
 def run_path(path: str, argv: list[str], vm: VM | None = None) -> VM:
     """Run the script at `path` as `__main__` with `sys.argv = [path, *argv]`."""
     vm = vm or VM()
-    code = cache.load_code(path)
+    full_path = os.path.abspath(path)  # CPython 3.9+ names the script by its absolute path
+    code = cache.load_code(full_path)
     sys.argv = [path, *argv]
-    sys.path[0:0] = [os.path.dirname(os.path.abspath(path))]
+    sys.path[0:0] = [os.path.dirname(full_path)]
     install_import_hook(vm, [sys.path[0]])
-    module = make_main_module(path)
+    module = make_main_module(full_path)
     vm.run_module(code, module.__dict__)
     return vm
 
