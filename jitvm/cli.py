@@ -129,6 +129,7 @@ def run(file: str, args: tuple[str, ...], stats: bool):
     vm = VM()
     vm.count_instructions = stats
     _share_recursion_limit(vm)
+    _share_exc_info(vm)
     code = _run_guarded(lambda: run_path(file, list(args), vm))
     if stats:
         _print_stats(vm)
@@ -152,6 +153,21 @@ def _share_recursion_limit(vm):
     setrecursionlimit(sys.getrecursionlimit())
     sys.setrecursionlimit = setrecursionlimit
     sys.getrecursionlimit = getrecursionlimit
+
+
+def _share_exc_info(vm):
+    """`sys.exc_info()` (used by traceback.print_exc, logging.exception, …) reports the
+    exception a jitvm `except` block is handling; host code's own handlers come first."""
+    host_exc_info = sys.exc_info
+
+    def exc_info():
+        info = host_exc_info()
+        if info[0] is not None or vm.exc_info is None:
+            return info
+        exc = vm.exc_info
+        return type(exc), exc, exc.__traceback__
+
+    sys.exc_info = exc_info
 
 
 def _print_stats(vm):

@@ -926,3 +926,37 @@ def link(code: CodeObject) -> list:
     from .superinstructions import fuse
     fuse(code, out)
     return out
+
+
+_OPERAND_OPS = frozenset(op for op in Op if op.name.startswith(("BINARY_", "INPLACE_"))
+                         and op != Op.BINARY_SUBSCR) | {Op.COMPARE_OP}
+
+
+def link_profiling(code: CodeObject, profile, threaded: list) -> list:
+    """The threaded code with type recorders in front of operators, comparisons and loop
+    back-edges; a frame uses it while its code object is warming up."""
+    out = list(threaded)
+    for index, (op, arg) in enumerate(code.instructions):
+        if op in _OPERAND_OPS:
+            out[index] = _record_operands(out[index][0], profile.operand_types.setdefault(
+                index, set()))
+            out[index] = (out[index], threaded[index][1])
+        elif op == Op.JUMP_BACKWARD:
+            out[index] = (_record_locals(out[index][0], profile.loop_types.setdefault(
+                arg, set())), threaded[index][1])
+    return out
+
+
+def _record_operands(handler, seen: set):
+    def record_operand_types(f, arg):
+        s = f.stack
+        seen.add((s[-2].__class__, s[-1].__class__))
+        return handler(f, arg)
+    return record_operand_types
+
+
+def _record_locals(handler, seen: set):
+    def record_local_types(f, arg):
+        seen.add(tuple(value.__class__ for value in f.fast))
+        return handler(f, arg)
+    return record_local_types

@@ -43,13 +43,20 @@ class Signal(enum.Enum):
 
 
 class CodeProfile:
-    """Side table for one code object: execution count and type feedback for the JIT."""
+    """Side table for one code object: execution count and type feedback for the JIT.
 
-    __slots__ = ("count", "arg_types")
+    Feedback is recorded only while the code object is warming up (count below the VM's
+    `profile_limit`), by the profiling variant of its threaded code."""
+
+    __slots__ = ("count", "arg_types", "operand_types", "loop_types")
 
     def __init__(self):
         self.count = 0  # calls plus loop back-edges
-        self.arg_types: dict[tuple, int] = {}  # argument type tuples seen at calls
+        self.arg_types: set[tuple[type, ...]] = set()  # argument types seen at calls
+        # instruction index → (left type, right type) pairs seen by an operator or comparison
+        self.operand_types: dict[int, set[tuple[type, type]]] = {}
+        # loop header index → types of the fast locals seen at its back-edge
+        self.loop_types: dict[int, set[tuple[type, ...]]] = {}
 
     def __repr__(self) -> str:
         return f"<CodeProfile count={self.count}>"
@@ -83,12 +90,14 @@ class VM:
     """One jitvm interpreter: thread state (the exception being handled, call depth), the
     threaded-code cache and the per-code-object profiles."""
 
-    def __init__(self):
+    def __init__(self, profile_limit: int = 1000):
         self.exc_info: BaseException | None = None
+        self.profile_limit = profile_limit  # record type feedback for this many executions
         self.depth = 0
         self.recursion_limit = DEFAULT_RECURSION_LIMIT
         self.profiles: dict[CodeObject, CodeProfile] = {}
         self._threaded: dict[CodeObject, list] = {}
+        self._profiling: dict[CodeObject, list] = {}
         self.instruction_count = 0  # only maintained by the counting loop (--stats)
         self.count_instructions = False
         self.builtins = builtins.__dict__
@@ -109,14 +118,25 @@ class VM:
             instrs = self._threaded[code] = link(code)
         return instrs
 
+    def instrs_for(self, code: CodeObject, profile: CodeProfile) -> list:
+        """Threaded code for a new frame: the profiling variant while the code is warming up."""
+        if profile.count >= self.profile_limit:
+            return self.threaded(code)
+        instrs = self._profiling.get(code)
+        if instrs is None:
+            from .handlers import link_profiling
+            instrs = self._profiling[code] = link_profiling(code, profile, self.threaded(code))
+        return instrs
+
     # -- running code ----------------------------------------------------------------------------
 
     def new_frame(self, code: CodeObject, globals: dict, locals_=None) -> Frame:
         builtins_ = globals.get("__builtins__", builtins)
         if isinstance(builtins_, types.ModuleType):
             builtins_ = builtins_.__dict__
-        return Frame(self, code, self.threaded(code), globals, builtins_, locals_,
-                     self.profile_for(code))
+        profile = self.profile_for(code)
+        return Frame(self, code, self.instrs_for(code, profile), globals, builtins_, locals_,
+                     profile)
 
     def run_module(self, code: CodeObject, globals: dict):
         """Run module-level code with `globals` as its namespace."""
@@ -140,8 +160,12 @@ class VM:
         code = func._code
         profile = func._profile
         profile.count += 1
-        frame = Frame(self, code, self.threaded(code), func.__globals__, self.builtins, None,
-                      profile)
+        if profile.count < self.profile_limit:
+            profile.arg_types.add(tuple(arg.__class__ for arg in args))
+            instrs = self.instrs_for(code, profile)
+        else:
+            instrs = self.threaded(code)
+        frame = Frame(self, code, instrs, func.__globals__, self.builtins, None, profile)
         bind_arguments(func, code, frame, args, kwargs)
         if code.cellvars or code.freevars:
             cells = [types.CellType() for _ in code.cellvars]
