@@ -729,7 +729,7 @@ class CodeGen(ast.NodeVisitor):
             self.emit(Op.BUILD_MAP, len(annotated))
             flags |= MF_ANNOTATIONS
 
-        table = self.scope.child(name if name != "<lambda>" else "lambda", node.lineno)
+        table = self.scope.child(node, name if name != "<lambda>" else "lambda")
         gen = self.compiler.codegen(table, self.scope, name, self.child_qualname(name),
                                     node.lineno, self.private)
         gen.argcount = len(positional)
@@ -770,7 +770,7 @@ class CodeGen(ast.NodeVisitor):
         for deco in node.decorator_list:
             self.visit(deco)
         self.emit(Op.LOAD_BUILD_CLASS)
-        table = self.scope.child(node.name, node.lineno)
+        table = self.scope.child(node, node.name)
         qualname = self.child_qualname(node.name)
         gen = self.compiler.codegen(table, self.scope, node.name, qualname, node.lineno,
                                     node.name)
@@ -1095,7 +1095,7 @@ class CodeGen(ast.NodeVisitor):
 
     def comprehension(self, node):
         kind = self._COMP_NAMES[type(node)]
-        table = self.scope.child(kind, node.lineno)
+        table = self.scope.child(node, kind)
         name = f"<{kind}>"
         gen = self.compiler.codegen(table, self.scope, name, self.child_qualname(name),
                                     node.lineno, self.private)

@@ -31,6 +31,7 @@ class Scope:
         self.is_function = self.kind == "function"
         self.is_class = self.kind == "class"
         self._children: dict[tuple[str, int], list[symtable.SymbolTable]] = {}
+        self._by_node: dict[int, symtable.SymbolTable] = {}
         for child in table.get_children():
             self._children.setdefault((child.get_name(), child.get_lineno()), []).append(child)
 
@@ -62,9 +63,14 @@ class Scope:
                         self.freevars.append(name)
         self._cell_names = set(self.cellvars) | set(self.freevars)
 
-    def child(self, name: str, lineno: int) -> symtable.SymbolTable:
-        """The symbol table of the nested scope created by the node at `lineno` (in order)."""
-        return self._children[(name, lineno)].pop(0)
+    def child(self, node, name: str) -> symtable.SymbolTable:
+        """The symbol table of the nested scope that `node` creates.  Tables are matched to
+        nodes by name and line, in source order; a node compiled twice (a finally body is
+        emitted once per exit path) gets the same table again."""
+        table = self._by_node.get(id(node))
+        if table is None:
+            table = self._by_node[id(node)] = self._children[(name, node.lineno)].pop(0)
+        return table
 
     def access(self, name: str, store: bool = False) -> Access:
         sym = self.symbols.get(name)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 # The bytecode pipeline, in order.  Each name is a module in this package that defines `run`.
-BYTECODE_PIPELINE: list[str] = []
+BYTECODE_PIPELINE: list[str] = ["fold_constants", "thread_jumps", "remove_unreachable"]
 
 
 class PassError(Exception):
