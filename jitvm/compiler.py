@@ -58,6 +58,7 @@ class Block(enum.Enum):
     WITH = 6  # __exit__ is on the stack and must be called
     HANDLER_CLEANUP = 7  # inside an except clause: [prev_exc] on the stack
     EXCEPTION_HANDLER = 8  # matching except clauses: [prev_exc, exc] on the stack
+    POP_VALUE = 9  # a finally body run by `return`: the return value waits on the stack
 
 
 @dataclass
@@ -435,8 +436,16 @@ class CodeGen(ast.NodeVisitor):
             self.emit(Op.POP_TOP)
         elif kind is Block.FINALLY_TRY:
             saved = self._saved_handlers
+            if preserve_tos:
+                self.fblocks.append(FBlock(Block.POP_VALUE, len(self.handlers)))
             self.body(fb.body)
+            if preserve_tos:
+                self.fblocks.pop()
             self._saved_handlers = saved
+        elif kind is Block.POP_VALUE:
+            if preserve_tos:
+                self.emit(Op.ROT_TWO)
+            self.emit(Op.POP_TOP)
         elif kind is Block.FINALLY_END:
             if preserve_tos:
                 self.emit(Op.ROT_TWO)
