@@ -76,6 +76,19 @@ class CodeObject:
     cell2arg: tuple[tuple[int, int], ...] = ()  # (cell index, argument index) pairs
     docstring: str | None = None
 
+    def __post_init__(self):
+        # Facts the call path needs on every call, derived once (IntFlag tests are slow).
+        flags = self.flags
+        derived = {
+            "simple_args": not (flags & (CodeFlags.VARARGS | CodeFlags.VARKEYWORDS))
+            and not self.kwonlyargcount,
+            "unbound_locals": len(self.varnames) - self.argcount,
+            "has_cells": bool(self.cellvars or self.freevars),
+            "generator": bool(flags & CodeFlags.GENERATOR),
+        }
+        for name, value in derived.items():
+            object.__setattr__(self, name, value)
+
     @property
     def is_generator(self) -> bool:
         return bool(self.flags & CodeFlags.GENERATOR)

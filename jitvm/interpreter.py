@@ -157,6 +157,8 @@ class VM:
         return self._enter(frame)
 
     def call_function(self, func: Function, args: list, kwargs: dict | None):
+        """Call a jitvm function.  `args` becomes the frame's locals (the caller gives up
+        the list)."""
         code = func._code
         profile = func._profile
         profile.count += 1
@@ -166,15 +168,26 @@ class VM:
         else:
             instrs = self.threaded(code)
         frame = Frame(self, code, instrs, func.__globals__, self.builtins, None, profile)
-        bind_arguments(func, code, frame, args, kwargs)
-        if code.cellvars or code.freevars:
+        if kwargs is None and code.simple_args and len(args) == code.argcount:
+            if code.unbound_locals:
+                args.extend([UNBOUND] * code.unbound_locals)
+            frame.fast = args
+        else:
+            bind_arguments(func, code, frame, args, kwargs)
+        if code.has_cells:
             cells = [types.CellType() for _ in code.cellvars]
             for cell_index, arg_index in code.cell2arg:
                 cells[cell_index].cell_contents = frame.fast[arg_index]
             frame.cells = cells + list(func.__closure__ or ())
-        if code.flags & CodeFlags.GENERATOR:
+        if code.generator:
             return Generator(self, frame, func)
-        return self._enter(frame)
+        self.depth += 1
+        try:
+            if self.depth > self.recursion_limit:
+                raise RecursionError("maximum recursion depth exceeded")
+            return self.run_frame(frame)
+        finally:
+            self.depth -= 1
 
     def _enter(self, frame: Frame):
         self.depth += 1
@@ -279,13 +292,6 @@ def bind_arguments(func: Function, code: CodeObject, frame: Frame, args: list,
     argcount = code.argcount
     nargs = len(args)
     flags = code.flags
-    if (not kwargs and nargs == argcount and not code.kwonlyargcount
-            and not flags & (CodeFlags.VARARGS | CodeFlags.VARKEYWORDS)):
-        fast = args
-        if nlocals > nargs:
-            fast.extend([UNBOUND] * (nlocals - nargs))
-        frame.fast = fast
-        return
     fast = [UNBOUND] * nlocals
     frame.fast = fast
     total = argcount + code.kwonlyargcount

@@ -19,7 +19,12 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 # The bytecode pipeline, in order.  Each name is a module in this package that defines `run`.
-BYTECODE_PIPELINE: list[str] = ["fold_constants", "thread_jumps", "remove_unreachable"]
+# Dead code goes first so that a jump over it is seen to reach the next label (thread_jumps
+# then drops it), and again last to sweep what threading leaves: jumps no path reaches any
+# more, labels nobody targets, NOPs.
+BYTECODE_PIPELINE: list[str] = [
+    "fold_constants", "remove_unreachable", "thread_jumps", "remove_unreachable",
+]
 
 
 class PassError(Exception):

@@ -19,20 +19,22 @@ table entries of live code and line numbers in tracebacks are unchanged.
 from __future__ import annotations
 
 from ..code import Instr, Label
-from ..opcodes import OPCODES, SETUP_OPS, Flag, Op
+from ..opcodes import JUMP_OPS, OPCODES, SETUP_OPS, TERMINAL_OPS, Flag, Op
+
+PSEUDO_OPS = frozenset(Op(i.code) for i in OPCODES if Flag.PSEUDO in i.flags)
 
 
 def successors(item, index: int, labels: dict) -> list[int]:
     """Indices control may go to after item `index` (not counting exceptions)."""
     if isinstance(item, Label):
         return [index + 1]
-    flags = OPCODES[item.op].flags
+    op = item.op
     out = []
-    if item.op in SETUP_OPS:
+    if op in SETUP_OPS:
         out.append(labels[item.arg.label])
-    elif Flag.JUMP in flags:
+    elif op in JUMP_OPS:
         out.append(labels[item.arg])
-    if Flag.TERMINAL not in flags:
+    if op not in TERMINAL_OPS:
         out.append(index + 1)
     return out
 
@@ -65,10 +67,12 @@ def targets(items: list) -> set[Label]:
 
 def _is_real(item) -> bool:
     """An instruction that exists at run time (not a label, not a SETUP_* pseudo-op)."""
-    return isinstance(item, Instr) and Flag.PSEUDO not in OPCODES[item.op].flags
+    return isinstance(item, Instr) and item.op not in PSEUDO_OPS
 
 
 def _drop_redundant_nops(items: list) -> list:
+    if not any(isinstance(item, Instr) and item.op == Op.NOP for item in items):
+        return items
     # next_line[i]: the line of the first real instruction after item i (fall-through order).
     next_line = [None] * len(items)
     line = None

@@ -68,7 +68,10 @@ def run(instrs: list) -> list:
         if isinstance(item, Instr) and isinstance(item.arg, Label):
             target = final_target(item, i, instrs, labels)
             if target is not item.arg:
-                out[i] = replace(item, arg=target)
+                op = item.op
+                if op in UNCONDITIONAL:  # named by direction, as the assembler will
+                    op = Op.JUMP_BACKWARD if labels[target] < i else Op.JUMP_FORWARD
+                out[i] = replace(item, op=op, arg=target)
     for i, item in enumerate(out):
         if isinstance(item, Instr) and item.op in UNCONDITIONAL and _jumps_to_next(out, i):
             out[i] = replace(item, op=Op.NOP, arg=None)
