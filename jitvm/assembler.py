@@ -14,6 +14,8 @@ instructions have numeric arguments.  On the way:
 
 from __future__ import annotations
 
+import string
+import sys
 from typing import TYPE_CHECKING, Any
 
 from .code import CodeFlags, CodeObject, ExceptionEntry, Handler, Instr, Label
@@ -21,6 +23,9 @@ from .opcodes import OPCODES, Arg, Flag, Op, SETUP_OPS
 
 if TYPE_CHECKING:
     from .compiler import CodeGen
+
+
+_NAME_CHARS = frozenset(string.ascii_letters + string.digits + "_")
 
 
 class CompilerError(Exception):
@@ -109,6 +114,8 @@ def assemble(gen: CodeGen, optimize: bool = True) -> CodeObject:
         kind = OPCODES[ins.op].arg
         arg = ins.arg
         if kind is Arg.CONST:
+            if type(arg) is str and _NAME_CHARS.issuperset(arg):
+                arg = sys.intern(arg)  # as CPython interns name-like string constants
             key = _const_key(arg)
             if key not in const_index:
                 const_index[key] = len(consts)

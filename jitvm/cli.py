@@ -130,6 +130,8 @@ def run(file: str, args: tuple[str, ...], stats: bool):
     vm.count_instructions = stats
     _share_recursion_limit(vm)
     _share_exc_info(vm)
+    from .errors import install_traceback_hook
+    install_traceback_hook()
     code = _run_guarded(lambda: run_path(file, list(args), vm))
     if stats:
         _print_stats(vm)

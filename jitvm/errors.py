@@ -47,6 +47,12 @@ def format_exception(exc: BaseException) -> str:
     summary = traceback.TracebackException(type(exc), exc, None, compact=True)
     if isinstance(exc, IndentationError):
         summary.end_offset = None  # CPython's own printer marks these with a single caret
+    _use_jitvm_stacks(summary, exc)
+    return "".join(summary.format())
+
+
+def _use_jitvm_stacks(summary: traceback.TracebackException, exc: BaseException):
+    """Give a TracebackException (and the ones it chains) the stacks of jitvm frames."""
     seen = set()
     pending = [(summary, exc)]
     while pending:
@@ -58,7 +64,22 @@ def format_exception(exc: BaseException) -> str:
             te.stack = jitvm_stack(value)
         pending.append((te.__cause__, value.__cause__))
         pending.append((te.__context__, value.__context__))
-    return "".join(summary.format())
+
+
+def install_traceback_hook():
+    """Make the `traceback` module (print_exc, format_exc, logging.exception, …) show jitvm
+    frames when user code formats an exception that passed through them."""
+    original = traceback.TracebackException.__init__
+    if getattr(original, "jitvm", False):
+        return
+
+    def __init__(self, exc_type, exc_value, exc_traceback, **kwargs):
+        original(self, exc_type, exc_value, exc_traceback, **kwargs)
+        if is_user_exception(exc_value):
+            _use_jitvm_stacks(self, exc_value)
+
+    __init__.jitvm = True
+    traceback.TracebackException.__init__ = __init__
 
 
 def is_user_exception(exc: BaseException) -> bool:
