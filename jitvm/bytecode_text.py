@@ -9,8 +9,9 @@ prints back to the same text, so that pass tests read `BEFORE text → AFTER tex
 One item per line.  `NAME:` is a label; any other line is an instruction `OPNAME [ARG]`, its
 argument read according to the opcode's argument kind (see `jitvm.opcodes.Arg`):
 
-    const                a Python literal (`ast.literal_eval`): `LOAD_CONST (1, -2.5, 'x')`;
-                         no argument means None (format_instrs prints `LOAD_CONST None` bare)
+    const                a Python literal (`ast.literal_eval`): `LOAD_CONST (1, -2.5, 'x')`,
+                         also Ellipsis, inf, nan and frozenset({...}) as repr'd; no
+                         argument means None (format_instrs prints `LOAD_CONST None` bare)
     name / local / cell  a quoted string, as repr'd by format_instrs, or a bare identifier
     jump                 a label name; the same name is the same `Label` object
     handler              `handler NAME`: a `Handler` whose entry is label NAME (SETUP_*)
@@ -27,6 +28,7 @@ Indentation is free; blank lines and lines starting with `#` are ignored.
 from __future__ import annotations
 
 import ast
+import math
 import re
 
 from .code import NO_POSITION, Handler, Instr, Label, Position, format_instrs
@@ -83,7 +85,7 @@ class _Parser:
 
     def argument(self, kind: Arg, text: str):
         if kind is Arg.CONST:
-            return ast.literal_eval(text) if text else None
+            return _literal(text) if text else None
         if not text:
             if kind not in (Arg.NONE, Arg.COUNT, Arg.CMP, Arg.FLAGS):
                 raise ValueError(f"a {kind.value} argument is required")
@@ -100,6 +102,31 @@ class _Parser:
                 raise ValueError(f"expected 'handler NAME', got {text!r}")
             return self.handler(_identifier(name.strip()))
         return int(text)
+
+
+# Constants whose repr is a name, not a literal.
+_NAMED = {"Ellipsis": ..., "inf": math.inf, "nan": math.nan}
+
+
+def _literal(text: str):
+    """`ast.literal_eval`, also reading the reprs of Ellipsis, inf, nan and frozensets."""
+    return _value(ast.parse(text, mode="eval").body)
+
+
+def _value(node: ast.expr):
+    if isinstance(node, ast.Name) and node.id in _NAMED:
+        return _NAMED[node.id]
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        return -_value(node.operand)
+    if isinstance(node, ast.Tuple):
+        return tuple(_value(e) for e in node.elts)
+    if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+            and node.func.id == "frozenset" and len(node.args) <= 1 and not node.keywords):
+        arg = node.args[0] if node.args else ast.Tuple([])
+        if not isinstance(arg, (ast.Set, ast.Tuple)):
+            raise ValueError("frozenset() of a set display expected")
+        return frozenset(_value(e) for e in arg.elts)
+    return ast.literal_eval(node)
 
 
 def _identifier(text: str) -> str:

@@ -164,9 +164,9 @@ def _share_exc_info(vm):
 
     def exc_info():
         info = host_exc_info()
-        if info[0] is not None or vm.exc_info is None:
+        exc = vm.thread_state().exc_info
+        if info[0] is not None or exc is None:
             return info
-        exc = vm.exc_info
         return type(exc), exc, exc.__traceback__
 
     sys.exc_info = exc_info

@@ -62,8 +62,8 @@ def _use_jitvm_stacks(summary: traceback.TracebackException, exc: BaseException)
         seen.add(id(value))
         if not isinstance(value, SyntaxError) or value.__dict__.get("_jitvm_tb"):
             te.stack = jitvm_stack(value)
-        pending.append((te.__cause__, value.__cause__))
-        pending.append((te.__context__, value.__context__))
+        pending.append((getattr(te, "__cause__", None), value.__cause__))
+        pending.append((getattr(te, "__context__", None), value.__context__))
 
 
 def install_traceback_hook():
@@ -75,8 +75,9 @@ def install_traceback_hook():
 
     def __init__(self, exc_type, exc_value, exc_traceback, **kwargs):
         original(self, exc_type, exc_value, exc_traceback, **kwargs)
+        # Chained exceptions are built through this same __init__, so each fixes its own.
         if is_user_exception(exc_value):
-            _use_jitvm_stacks(self, exc_value)
+            self.stack = jitvm_stack(exc_value)
 
     __init__.jitvm = True
     traceback.TracebackException.__init__ = __init__

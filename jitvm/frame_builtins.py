@@ -75,7 +75,7 @@ def _run(f, source, globals_, locals_, mode: str, name: str):
     if mode == "eval":
         source = source.lstrip(" \t")
     code = compile_source(source, "<string>", mode=mode)
-    return f.vm.run_code(code, globals_, locals_)
+    return f.vm.run_code(code, globals_, locals_, f.ts)
 
 
 def _eval(f, source, globals=None, locals=None):

@@ -657,10 +657,10 @@ def MAKE_FUNCTION(f, flags):
 def _call(f, func, args: list, kwargs):
     cls = func.__class__
     if cls is Function:
-        return f.vm.call_function(func, args, kwargs)
+        return f.vm.call_function(func, args, kwargs, f.ts)
     if cls is _MethodType and func.__func__.__class__ is Function:
         args.insert(0, func.__self__)
-        return f.vm.call_function(func.__func__, args, kwargs)
+        return f.vm.call_function(func.__func__, args, kwargs, f.ts)
     if cls is _BuiltinType and func in FRAME_BUILTINS:
         return FRAME_BUILTINS[func](f, *args, **(kwargs or {}))
     if kwargs:
@@ -679,10 +679,10 @@ def CALL_FUNCTION(f, argc):
     func = s[-1]
     cls = func.__class__
     if cls is Function:
-        s[-1] = f.vm.call_function(func, args, None)
+        s[-1] = f.vm.call_function(func, args, None, f.ts)
     elif cls is _MethodType and func.__func__.__class__ is Function:
         args.insert(0, func.__self__)
-        s[-1] = f.vm.call_function(func.__func__, args, None)
+        s[-1] = f.vm.call_function(func.__func__, args, None, f.ts)
     elif cls is _BuiltinType and func in FRAME_BUILTINS:
         s[-1] = FRAME_BUILTINS[func](f, *args)
     else:
@@ -772,7 +772,7 @@ def _exception_instance(value, what="exceptions must derive from BaseException")
 def RAISE_VARARGS(f, n):
     s = f.stack
     if n == 0:
-        exc = f.vm.exc_info
+        exc = f.ts.exc_info
         if exc is None:
             raise RuntimeError("No active exception to reraise")
         raise exc
@@ -793,15 +793,15 @@ def LOAD_ASSERTION_ERROR(f, arg):
 def PUSH_EXC_INFO(f, arg):
     s = f.stack
     exc = s.pop()
-    vm = f.vm
-    s.append(vm.exc_info)
+    ts = f.ts
+    s.append(ts.exc_info)
     s.append(exc)
-    vm.exc_info = exc
+    ts.exc_info = exc
 
 
 @handles(Op.POP_EXCEPT)
 def POP_EXCEPT(f, arg):
-    f.vm.exc_info = f.stack.pop()
+    f.ts.exc_info = f.stack.pop()
 
 
 def _check_except_type(typ):

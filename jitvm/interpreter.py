@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import builtins
 import enum
-import sys
+import threading
 import types
 
 from .code import CodeFlags, CodeObject
@@ -62,13 +62,25 @@ class CodeProfile:
         return f"<CodeProfile count={self.count}>"
 
 
+class ThreadState:
+    """Per-thread interpreter state, like CPython's tstate: the exception being handled (for
+    bare `raise` and implicit chaining) and the depth of jitvm frames."""
+
+    __slots__ = ("exc_info", "depth")
+
+    def __init__(self):
+        self.exc_info: BaseException | None = None
+        self.depth = 0
+
+
 class Frame:
-    __slots__ = ("vm", "code", "instrs", "stack", "fast", "cells", "globals", "builtins",
+    __slots__ = ("vm", "ts", "code", "instrs", "stack", "fast", "cells", "globals", "builtins",
                  "locals", "pc", "profile", "finished")
 
-    def __init__(self, vm: VM, code: CodeObject, instrs, globals: dict, builtins_: dict,
-                 locals_, profile: CodeProfile):
+    def __init__(self, vm: VM, ts: ThreadState, code: CodeObject, instrs, globals: dict,
+                 builtins_: dict, locals_, profile: CodeProfile):
         self.vm = vm
+        self.ts = ts
         self.code = code
         self.instrs = instrs
         self.stack: list = []
@@ -87,13 +99,12 @@ class Frame:
 
 
 class VM:
-    """One jitvm interpreter: thread state (the exception being handled, call depth), the
-    threaded-code cache and the per-code-object profiles."""
+    """One jitvm interpreter: per-thread states, the threaded-code cache and the
+    per-code-object profiles."""
 
     def __init__(self, profile_limit: int = 1000):
-        self.exc_info: BaseException | None = None
+        self._thread_states: dict[int, ThreadState] = {}
         self.profile_limit = profile_limit  # record type feedback for this many executions
-        self.depth = 0
         self.recursion_limit = DEFAULT_RECURSION_LIMIT
         self.profiles: dict[CodeObject, CodeProfile] = {}
         self._threaded: dict[CodeObject, list] = {}
@@ -102,6 +113,14 @@ class VM:
         self.count_instructions = False
         self.builtins = builtins.__dict__
         self.build_class = types.MethodType(build_class, self)
+
+    def thread_state(self) -> ThreadState:
+        """The calling thread's state (used where host code enters jitvm)."""
+        ident = threading.get_ident()
+        ts = self._thread_states.get(ident)
+        if ts is None:
+            ts = self._thread_states[ident] = ThreadState()
+        return ts
 
     # -- side tables -----------------------------------------------------------------------------
 
@@ -130,13 +149,14 @@ class VM:
 
     # -- running code ----------------------------------------------------------------------------
 
-    def new_frame(self, code: CodeObject, globals: dict, locals_=None) -> Frame:
+    def new_frame(self, code: CodeObject, globals: dict, locals_=None,
+                  ts: ThreadState | None = None) -> Frame:
         builtins_ = globals.get("__builtins__", builtins)
         if isinstance(builtins_, types.ModuleType):
             builtins_ = builtins_.__dict__
         profile = self.profile_for(code)
-        return Frame(self, code, self.instrs_for(code, profile), globals, builtins_, locals_,
-                     profile)
+        return Frame(self, ts or self.thread_state(), code, self.instrs_for(code, profile),
+                     globals, builtins_, locals_, profile)
 
     def run_module(self, code: CodeObject, globals: dict):
         """Run module-level code with `globals` as its namespace."""
@@ -145,9 +165,9 @@ class VM:
         frame.profile.count += 1
         return self._enter(frame)  # a module frame counts towards the recursion limit
 
-    def run_code(self, code: CodeObject, globals: dict, locals_):
+    def run_code(self, code: CodeObject, globals: dict, locals_, ts: ThreadState | None = None):
         """Run module-style code (exec/eval) with explicit namespaces."""
-        frame = self.new_frame(code, globals, locals_)
+        frame = self.new_frame(code, globals, locals_, ts)
         return self._enter(frame)
 
     def run_class_body(self, func: Function, namespace):
@@ -156,9 +176,10 @@ class VM:
         frame.cells = [types.CellType() for _ in code.cellvars] + list(func.__closure__ or ())
         return self._enter(frame)
 
-    def call_function(self, func: Function, args: list, kwargs: dict | None):
+    def call_function(self, func: Function, args: list, kwargs: dict | None,
+                      ts: ThreadState | None = None):
         """Call a jitvm function.  `args` becomes the frame's locals (the caller gives up
-        the list)."""
+        the list); `ts` is the calling frame's thread state (looked up if not given)."""
         code = func._code
         profile = func._profile
         profile.count += 1
@@ -167,7 +188,9 @@ class VM:
             instrs = self.instrs_for(code, profile)
         else:
             instrs = self.threaded(code)
-        frame = Frame(self, code, instrs, func.__globals__, self.builtins, None, profile)
+        if ts is None:
+            ts = self.thread_state()
+        frame = Frame(self, ts, code, instrs, func.__globals__, self.builtins, None, profile)
         if kwargs is None and code.simple_args and len(args) == code.argcount:
             if code.unbound_locals:
                 args.extend([UNBOUND] * code.unbound_locals)
@@ -181,22 +204,23 @@ class VM:
             frame.cells = cells + list(func.__closure__ or ())
         if code.generator:
             return Generator(self, frame, func)
-        self.depth += 1
+        ts.depth += 1
         try:
-            if self.depth > self.recursion_limit:
+            if ts.depth > self.recursion_limit:
                 raise RecursionError("maximum recursion depth exceeded")
             return self.run_frame(frame)
         finally:
-            self.depth -= 1
+            ts.depth -= 1
 
-    def _enter(self, frame: Frame):
-        self.depth += 1
+    def _enter(self, frame: Frame, throw: BaseException | None = None):
+        ts = frame.ts
+        ts.depth += 1
         try:
-            if self.depth > self.recursion_limit:
+            if ts.depth > self.recursion_limit:
                 raise RecursionError("maximum recursion depth exceeded")
-            return self.run_frame(frame)
+            return self.run_frame(frame, throw)
         finally:
-            self.depth -= 1
+            ts.depth -= 1
 
     def run_frame(self, f: Frame, throw: BaseException | None = None):
         """The dispatch loop.  Runs `f` from `f.pc` until it returns (f.finished) or yields."""
@@ -260,7 +284,7 @@ class VM:
         op, arg = code.instructions[index]
         if not (Flag.RERAISE in OPCODES[op].flags or (op == Op.RAISE_VARARGS and arg == 0)):
             add_traceback_entry(exc, code, index)
-            handled = self.exc_info
+            handled = f.ts.exc_info
             if handled is not None and handled is not exc and exc.__context__ is None:
                 exc.__context__ = handled
         entry = code.handler_for(index)

@@ -19,17 +19,20 @@ Compiled shape of one case (the subject stays on the stack between cases):
         DUP_TOP                              [subject, subject]
         <leading values>; BUILD_TUPLE n      [subject, subject, values]
         MATCH_PATTERN <descriptor>           [subject, result]
+        (if some values are lazy: JUMP_FORWARD check, then for each lazy value i:
+    need_i:                                  [subject, pending]
+        <value i>; MATCH_PATTERN 'resume'; JUMP_FORWARD check)
     check:
         DUP_TOP; LOAD_CONST None; IS_OP; POP_JUMP_IF_TRUE fail_pop
         (for each lazy value i: DUP_TOP; LOAD_CONST i; COMPARE_OP ==; POP_JUMP_IF_TRUE need_i)
         UNPACK_SEQUENCE k; STORE each capture [subject]
         <guard: jump to fail if false>
         POP_TOP; <body>; JUMP_FORWARD end
-    need_i:                                  [subject, pending]
-        <value i>; MATCH_PATTERN 'resume'; JUMP check
     fail_pop:
         POP_TOP                              [subject]
     fail:
+    ... the next case; after the last one: POP_TOP (the subject)
+    end:
 
 Literal, `None`/`True`/`False` and value patterns at the top of a case (alone or or-ed together)
 compile to plain comparisons instead; `case x:` and `case _:` need no matching at all.
@@ -50,6 +53,7 @@ A whole case's descriptor is (root node, lazy), lazy true when some value is eva
 from __future__ import annotations
 
 import ast
+import linecache
 
 from .code import Label
 from .compiler import _position
@@ -104,9 +108,17 @@ class PatternBuilder:
         self.values: list[ast.expr] = []  # expressions to evaluate, in CPython's order
         self.leading = 0  # how many of them CPython evaluates before the first test
         self.tested = False
+        self.loc: ast.AST | None = None  # the pattern entered last
 
-    def error(self, msg: str, node: ast.AST):
-        raise SyntaxError(msg, self.gen.syntax_location(node))
+    def error(self, msg: str, node: ast.AST | None = None):
+        """A compile-time SyntaxError located at `node`, by default at the pattern entered last
+        (CPython's compiler sets its location on entering each pattern and does not restore
+        it), with the source line and end position compiler_error gives."""
+        node = node or self.loc
+        filename = self.gen.compiler.filename
+        text = linecache.getline(filename, node.lineno) or None
+        raise SyntaxError(msg, (filename, node.lineno, node.col_offset + 1, text,
+                                node.end_lineno, node.end_col_offset + 1))
 
     def test(self):
         self.tested = True
@@ -117,13 +129,13 @@ class PatternBuilder:
             self.leading += 1
         return len(self.values) - 1
 
-    def store(self, name: str | None, node: ast.AST, pc: _Context):
+    def store(self, name: str | None, pc: _Context):
         if name is None:
             return WILDCARD
         if name == "__debug__":
-            self.error("cannot assign to __debug__", node)
+            self.error("cannot assign to __debug__")
         if name in pc.stores:
-            self.error(f"multiple assignments to name {name!r} in pattern", node)
+            self.error(f"multiple assignments to name {name!r} in pattern")
         pc.stores.append(name)
         return CAPTURE
 
@@ -135,6 +147,7 @@ class PatternBuilder:
         return node
 
     def pattern(self, p: ast.pattern, pc: _Context):
+        self.loc = p
         method = getattr(self, "pattern_" + type(p).__name__, None)
         if method is None:
             self.gen.unsupported(f"pattern {type(p).__name__}", p)
@@ -146,7 +159,7 @@ class PatternBuilder:
             self.test()
             return ("L", value)
         if not isinstance(p.value, ast.Attribute):
-            self.error("patterns may only match literals and attribute lookups", p)
+            self.error("patterns may only match literals and attribute lookups")
         index = self.value(p.value)
         self.test()
         return ("V", index)
@@ -159,17 +172,16 @@ class PatternBuilder:
         if p.pattern is None:
             if not pc.allow_irrefutable:
                 if p.name is not None:
-                    self.error(f"name capture {p.name!r} makes remaining patterns unreachable",
-                               p)
-                self.error("wildcard makes remaining patterns unreachable", p)
-            return self.store(p.name, p, pc)
+                    self.error(f"name capture {p.name!r} makes remaining patterns unreachable")
+                self.error("wildcard makes remaining patterns unreachable")
+            return self.store(p.name, pc)
         inner = self.pattern(p.pattern, pc)
-        if self.store(p.name, p, pc) is WILDCARD:
+        if self.store(p.name, pc) is WILDCARD:
             return inner
         return ("A", inner)
 
     def pattern_MatchStar(self, p: ast.MatchStar, pc: _Context):
-        return self.store(p.name, p, pc)
+        return self.store(p.name, pc)
 
     def pattern_MatchSequence(self, p: ast.MatchSequence, pc: _Context):
         patterns = p.patterns
@@ -180,7 +192,7 @@ class PatternBuilder:
         for i, sub in enumerate(patterns):
             if isinstance(sub, ast.MatchStar):
                 if star >= 0:
-                    self.error("multiple starred names in sequence pattern", p)
+                    self.error("multiple starred names in sequence pattern")
                 star_wildcard = _is_star_wildcard(sub)
                 only_wildcard = only_wildcard and star_wildcard
                 star = i
@@ -207,18 +219,17 @@ class PatternBuilder:
             value = _fold(key)
             if value is not _NOT_LITERAL:
                 if value in seen:
-                    self.error(f"mapping pattern checks duplicate key ({value!r})", p)
+                    self.error(f"mapping pattern checks duplicate key ({value!r})")
                 seen.add(value)
                 keys.append(("L", value))
             elif isinstance(key, ast.Attribute):
                 keys.append(("V", self.value(key)))
             else:
-                self.error("mapping pattern keys may only match literals and attribute lookups",
-                           p)
+                self.error("mapping pattern keys may only match literals and attribute lookups")
         nodes = tuple(self.subpattern(sub, pc) for sub in p.patterns)
         rest = 0
         if p.rest is not None:
-            self.store(p.rest, p, pc)
+            self.store(p.rest, pc)
             rest = 1
         return ("M", tuple(keys), nodes, rest)
 
@@ -250,14 +261,14 @@ class PatternBuilder:
             if control is None:
                 control = pc.stores
             elif sorted(pc.stores) != sorted(control):
-                self.error("alternative patterns bind different names", alt)
+                self.error("alternative patterns bind different names")
             # Captures come out in this alternative's order; reorder them as the first's.
             perms.append(tuple(pc.stores.index(name) for name in control))
         pc.stores = outer
         pc.allow_irrefutable = allow
         for name in control:
             if name in pc.stores:
-                self.error(f"multiple assignments to name {name!r} in pattern", p)
+                self.error(f"multiple assignments to name {name!r} in pattern")
             pc.stores.append(name)
         return ("O", tuple(alts), tuple(perms))
 

@@ -94,8 +94,10 @@ def tp_name(t: type) -> str:
 def _unpack(s, size: int, star: int) -> list:
     """UNPACK_SEQUENCE size (star < 0) or UNPACK_EX: the elements, a list at the star."""
     if star < 0:
-        if (s.__class__ is tuple or s.__class__ is list) and len(s) == size:
+        if s.__class__ is tuple and len(s) == size:
             return s
+        if s.__class__ is list and len(s) == size:
+            return s[:]  # a snapshot, as on CPython's stack: sub-patterns may mutate s
         items = list(islice(iter(s), size + 1))
         if len(items) < size:
             raise ValueError(f"not enough values to unpack (expected {size}, got {len(items)})")
@@ -141,9 +143,14 @@ def _rest(s, keys: list) -> dict:
     """`**rest`: a copy of the mapping without the matched keys (BUILD_MAP; DICT_UPDATE;
     DELETE_SUBSCR for each key)."""
     rest = {}
-    if not isinstance(s, dict) and not hasattr(s, "keys"):
+    failed = not isinstance(s, dict) and not hasattr(s, "keys")
+    if not failed:
+        try:
+            rest.update(s)
+        except AttributeError:
+            failed = True
+    if failed:  # DICT_UPDATE's message (raised outside the handler: no chained context)
         raise TypeError(f"'{tp_name(type(s))}' object is not a mapping")
-    rest.update(s)
     for key in keys:
         del rest[key]
     return rest

@@ -164,10 +164,11 @@ class Generator:
         vm = self._vm
         self._started = True
         self._running = True
-        outer_exc = vm.exc_info
-        vm.exc_info = self._exc_state
+        ts = frame.ts = vm.thread_state()  # runs in the thread that resumes it
+        outer_exc = ts.exc_info
+        ts.exc_info = self._exc_state
         try:
-            value = vm.run_frame(frame, exc)
+            value = vm._enter(frame, exc)
         except StopIteration as stop:
             self._frame = None
             raise RuntimeError("generator raised StopIteration") from stop
@@ -175,8 +176,8 @@ class Generator:
             self._frame = None
             raise
         finally:
-            self._exc_state = vm.exc_info
-            vm.exc_info = outer_exc
+            self._exc_state = ts.exc_info
+            ts.exc_info = outer_exc
             self._running = False
         if frame.finished:
             self._frame = None

@@ -23,9 +23,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..code import Instr, Label
-from ..opcodes import OPCODES, Flag, Op
+from ..opcodes import JUMP_OPS, OPCODES, TERMINAL_OPS, Flag, Op
 
-UNCONDITIONAL = frozenset({Op.JUMP_FORWARD, Op.JUMP_BACKWARD})
+UNCONDITIONAL = JUMP_OPS & TERMINAL_OPS  # JUMP_FORWARD, JUMP_BACKWARD
 
 
 def _first_instr_at(items: list, index: int):
