@@ -26,7 +26,7 @@ from .opcodes import Op
 MAGIC = b"JVMC"
 _HEADER = struct.Struct("<4s32sqq")  # magic, compiler fingerprint, source mtime_ns, size
 _COMPILER_FILES = ("opcodes.py", "code.py", "compiler.py", "assembler.py", "scopes.py",
-                   "match.py", "cache.py")
+                   "match.py", "match_runtime.py", "cache.py")
 _fingerprint: bytes | None = None
 
 

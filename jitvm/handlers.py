@@ -19,6 +19,7 @@ import types
 
 from .code import CodeObject
 from .frame_builtins import FRAME_BUILTINS
+from .match_runtime import match
 from .interpreter import UNBOUND, Signal
 from .objects import Function, Generator
 from .opcodes import (BINARY_OPS, CF_KWARGS, FV_SPEC, MF_ANNOTATIONS, MF_CLOSURE,
@@ -901,7 +902,6 @@ def IMPORT_STAR(f, arg):
 
 @handles(Op.MATCH_PATTERN)
 def MATCH_PATTERN(f, pattern):
-    from .match_runtime import match
     s = f.stack
     values = s.pop()
     s[-1] = match(s[-1], pattern, values)
