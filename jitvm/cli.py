@@ -114,8 +114,7 @@ def main():
     """
 
 
-@main.command(context_settings={"ignore_unknown_options": True,
-                                "allow_interspersed_args": False})
+@main.command(context_settings={"allow_interspersed_args": False})
 @click.option("--stats", is_flag=True,
               help="At exit, print instructions executed and the hottest code objects to "
                    "stderr (counting slows the interpreter).")
