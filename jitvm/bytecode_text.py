@@ -148,7 +148,7 @@ def parse(text: str) -> list:
                 items.append(parser.label(_identifier(line[:-1])))
             else:
                 items.append(parser.instruction(line))
-        except (ValueError, SyntaxError) as exc:
+        except (ValueError, TypeError, SyntaxError) as exc:
             raise ParseError(f"line {number}: {raw.strip()!r}: {exc}") from None
     return items
 
