@@ -132,6 +132,8 @@ def run(file: str, args: tuple[str, ...], stats: bool):
     from .errors import install_traceback_hook
     install_traceback_hook()
     code = _run_guarded(lambda: run_path(file, list(args), vm))
+    from .runner import finalize_main
+    code = _run_guarded(finalize_main) or code
     if stats:
         _print_stats(vm)
     sys.exit(_flush_stdout(code))

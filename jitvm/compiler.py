@@ -246,18 +246,20 @@ class CodeGen(ast.NodeVisitor):
                 self.visit(target.slice)
                 self.emit(Op.STORE_SUBSCR)
             elif isinstance(target, (ast.Tuple, ast.List)):
-                self.unpack_into(target.elts)
+                self.unpack_into(target.elts, target)
             elif isinstance(target, ast.Starred):
-                raise SyntaxError("starred assignment target must be in a list or tuple",
-                                  (self.compiler.filename, target.lineno,
-                                   target.col_offset + 1, None))
+                raise self.syntax_error("starred assignment target must be in a list or tuple",
+                                        target)
             else:
                 self.unsupported(f"assignment to {type(target).__name__}", target)
         finally:
             self.pos = saved
 
-    def unpack_into(self, elts):
+    def unpack_into(self, elts, target=None):
         starred = [i for i, e in enumerate(elts) if isinstance(e, ast.Starred)]
+        if len(starred) > 1:
+            raise self.syntax_error("multiple starred expressions in assignment",
+                                    target or elts[starred[1]])
         if starred:
             i = starred[0]
             self.emit(Op.UNPACK_EX, i | ((len(elts) - i - 1) << 8))
@@ -381,7 +383,7 @@ class CodeGen(ast.NodeVisitor):
     def visit_Break(self, node):
         loop = self.unwind(preserve_tos=False, stop_at_loop=True)
         if loop is None:
-            raise SyntaxError("'break' outside loop", self.syntax_location(node))
+            raise self.syntax_error("'break' outside loop", node)
         if loop.kind is Block.FOR_LOOP:
             self.emit(Op.POP_TOP)
         self.emit(Op.JUMP_FORWARD, loop.end)
@@ -390,11 +392,13 @@ class CodeGen(ast.NodeVisitor):
     def visit_Continue(self, node):
         loop = self.unwind(preserve_tos=False, stop_at_loop=True)
         if loop is None:
-            raise SyntaxError("'continue' not properly in loop", self.syntax_location(node))
+            raise self.syntax_error("'continue' not properly in loop", node)
         self.emit(Op.JUMP_BACKWARD, loop.top)
         self.restore_handlers()
 
     def visit_Return(self, node):
+        if not self.scope.is_function:
+            raise self.syntax_error("'return' outside function", node)
         if node.value is not None:
             self.visit(node.value)
         else:
@@ -403,8 +407,13 @@ class CodeGen(ast.NodeVisitor):
         self.emit(Op.RETURN_VALUE)
         self.restore_handlers()
 
-    def syntax_location(self, node):
-        return (self.compiler.filename, node.lineno, node.col_offset + 1, None)
+    def syntax_error(self, msg: str, node: ast.AST) -> SyntaxError:
+        """A compile-time SyntaxError located like CPython's compiler_error: source line,
+        start and end columns of `node`."""
+        lines = self.compiler.source_lines
+        text = lines[node.lineno - 1] if 0 < node.lineno <= len(lines) else None
+        return SyntaxError(msg, (self.compiler.filename, node.lineno, node.col_offset + 1, text,
+                                 node.end_lineno, (node.end_col_offset or 0) + 1))
 
     def unwind(self, preserve_tos: bool, stop_at_loop: bool) -> FBlock | None:
         """Emit the code that leaves enclosing blocks for break/continue/return.  Returns the
@@ -570,7 +579,7 @@ class CodeGen(ast.NodeVisitor):
                 self.emit(Op.CHECK_EXC_MATCH)
                 self.emit(Op.POP_JUMP_IF_FALSE, next_clause)
             elif clause is not node.handlers[-1]:
-                raise SyntaxError("default 'except:' must be last", self.syntax_location(clause))
+                raise self.syntax_error("default 'except:' must be last", clause)
             if clause.name is not None:
                 name_cleanup = Label()
                 self.store_name(clause.name)  # [prev_exc]
@@ -653,6 +662,8 @@ class CodeGen(ast.NodeVisitor):
         self.unsupported("'async def'", node)
 
     def visit_Await(self, node):
+        if not self.scope.is_function:
+            raise self.syntax_error("'await' outside function", node)
         self.unsupported("'await'", node)
 
     def visit_Match(self, node):
@@ -932,7 +943,7 @@ class CodeGen(ast.NodeVisitor):
         self.store_target(node.target)
 
     def visit_Starred(self, node):
-        raise SyntaxError("can't use starred expression here", self.syntax_location(node))
+        raise self.syntax_error("can't use starred expression here", node)
 
     def sequence(self, elts, build: Op, extend: Op, append: Op, tuple_result=False):
         """Build a list/tuple/set display, unpacking `*items` where they appear."""
@@ -958,14 +969,14 @@ class CodeGen(ast.NodeVisitor):
 
     def visit_Tuple(self, node):
         if isinstance(node.ctx, ast.Store):
-            self.unpack_into(node.elts)
+            self.unpack_into(node.elts, node)
             return
         self.sequence(node.elts, Op.BUILD_TUPLE, Op.LIST_EXTEND, Op.LIST_APPEND,
                       tuple_result=True)
 
     def visit_List(self, node):
         if isinstance(node.ctx, ast.Store):
-            self.unpack_into(node.elts)
+            self.unpack_into(node.elts, node)
             return
         self.sequence(node.elts, Op.BUILD_LIST, Op.LIST_EXTEND, Op.LIST_APPEND)
 
@@ -1010,6 +1021,8 @@ class CodeGen(ast.NodeVisitor):
         self.emit(Op.FORMAT_VALUE, flags)
 
     def visit_Yield(self, node):
+        if not self.scope.is_function:
+            raise self.syntax_error("'yield' outside function", node)
         if node.value is not None:
             self.visit(node.value)
         else:
@@ -1017,6 +1030,8 @@ class CodeGen(ast.NodeVisitor):
         self.emit(Op.YIELD_VALUE)
 
     def visit_YieldFrom(self, node):
+        if not self.scope.is_function:
+            raise self.syntax_error("'yield' outside function", node)
         self.visit(node.value)
         self.emit(Op.GET_YIELD_FROM_ITER)
         self.emit(Op.LOAD_CONST, None)
@@ -1169,9 +1184,10 @@ class CodeGen(ast.NodeVisitor):
 class Compiler:
     """Compiles one source file: owns the filename, the future flags and the pass pipeline."""
 
-    def __init__(self, filename: str, optimize: bool = True):
+    def __init__(self, filename: str, optimize: bool = True, source: str = ""):
         self.filename = filename
         self.optimize = optimize
+        self.source_lines = source.splitlines(True)
         self.future_annotations = False
 
     def codegen(self, table, parent, name, qualname, firstlineno, private) -> CodeGen:
@@ -1229,7 +1245,7 @@ def compile_source(source: str, filename: str = "<string>", optimize: bool = Tru
     value the code returns (`mode="eval"`).  Raises SyntaxError (CPython's own, from the parser
     and symtable) or UnsupportedError."""
     tree = ast.parse(source, filename, mode)
-    compiler = Compiler(filename, optimize)
+    compiler = Compiler(filename, optimize, source)
     if mode == "eval":
         return compiler.compile_expression(tree, source)
     return compiler.compile_module(tree, source)

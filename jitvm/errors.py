@@ -1,7 +1,7 @@
 """Tracebacks in CPython's format, built from jitvm's own frames.
 
 As an exception passes through jitvm frames, the interpreter records (code object, instruction
-index) pairs on it (`_jitvm_tb`, innermost first).  Here those become `traceback.FrameSummary`
+index, frame) on it (`_jitvm_tb`, innermost first).  Here those become `traceback.FrameSummary`
 objects with full source positions, so the standard library renders them exactly as CPython 3.11
 does: `File "prog.py", line 3, in f`, the source line, and the `~~^~~` markers under the failing
 expression.  Frames of host Python code that the program called (the standard library, say) are
@@ -26,7 +26,7 @@ def _is_internal_file(filename: str) -> bool:
 
 def jitvm_stack(exc: BaseException) -> traceback.StackSummary:
     frames = []
-    for code, index in reversed(exc.__dict__.get("_jitvm_tb", ())):
+    for code, index, _frame in reversed(exc.__dict__.get("_jitvm_tb", ())):
         pos = code.positions[index] if index < len(code.positions) else None
         if pos is None or pos.lineno <= 0:
             frames.append(traceback.FrameSummary(code.filename, code.firstlineno, code.name))
@@ -47,8 +47,106 @@ def format_exception(exc: BaseException) -> str:
     summary = traceback.TracebackException(type(exc), exc, None, compact=True)
     if isinstance(exc, IndentationError):
         summary.end_offset = None  # CPython's own printer marks these with a single caret
+    elif (isinstance(exc, SyntaxError) and exc.text and exc.end_lineno
+          and exc.lineno and exc.end_lineno > exc.lineno):
+        # ... and underlines a location spanning lines to the end of its first line.
+        summary.end_offset = len(exc.text.rstrip("\n")) + 1
     _use_jitvm_stacks(summary, exc)
     return "".join(summary.format())
+
+
+# -- "Did you mean" hints, as CPython 3.11's Python/suggestions.c computes them ------------------
+
+_MAX_CANDIDATES = 750
+_MAX_STRING_SIZE = 40
+_MOVE_COST = 2
+_CASE_COST = 1
+
+
+def _substitution_cost(a: str, b: str) -> int:
+    if a == b:
+        return 0
+    return _CASE_COST if a.lower() == b.lower() else _MOVE_COST
+
+
+def _levenshtein(a: str, b: str, max_cost: int) -> int:
+    if a == b:
+        return 0
+    # Common prefixes and suffixes cost nothing.
+    start = 0
+    while start < len(a) and start < len(b) and a[start] == b[start]:
+        start += 1
+    a, b = a[start:], b[start:]
+    end = 0
+    while end < len(a) and end < len(b) and a[-1 - end] == b[-1 - end]:
+        end += 1
+    a, b = a[:len(a) - end], b[:len(b) - end]
+    if not a or not b:
+        return (len(a) + len(b)) * _MOVE_COST
+    if len(a) > _MAX_STRING_SIZE or len(b) > _MAX_STRING_SIZE:
+        return max_cost + 1
+    if len(b) < len(a):
+        a, b = b, a
+    if (len(b) - len(a)) * _MOVE_COST > max_cost:
+        return max_cost + 1
+    row = [(i + 1) * _MOVE_COST for i in range(len(a))]
+    result = 0
+    for bindex, bchar in enumerate(b):
+        distance = result = bindex * _MOVE_COST
+        minimum = None
+        for index, achar in enumerate(a):
+            substitute = distance + _substitution_cost(bchar, achar)
+            distance = row[index]
+            insert_delete = min(result, distance) + _MOVE_COST
+            result = min(insert_delete, substitute)
+            row[index] = result
+            minimum = result if minimum is None else min(minimum, result)
+        if minimum is not None and minimum > max_cost:
+            return max_cost + 1
+    return result
+
+
+def _suggestion(candidates, name: str) -> str | None:
+    candidates = list(candidates)
+    if len(candidates) >= _MAX_CANDIDATES:
+        return None
+    best, best_distance = None, None
+    for item in candidates:
+        if not isinstance(item, str) or item == name:
+            continue
+        max_distance = (len(name) + len(item) + 3) * _MOVE_COST // 6
+        if best_distance is not None:
+            max_distance = min(max_distance, best_distance - 1)
+        distance = _levenshtein(name, item, max_distance)
+        if distance > max_distance:
+            continue
+        if best is None or distance < best_distance:
+            best, best_distance = item, distance
+    return best
+
+
+def suggestion_for(exc: BaseException) -> str | None:
+    """The name CPython would suggest for a NameError or AttributeError, if any."""
+    name = getattr(exc, "name", None)
+    if not isinstance(name, str):
+        return None
+    if isinstance(exc, NameError):
+        entries = exc.__dict__.get("_jitvm_tb")
+        if not entries:
+            return None
+        code, _index, frame = entries[0]
+        for candidates in (code.varnames, frame.globals, frame.builtins):
+            found = _suggestion(candidates, name)
+            if found is not None:
+                return found
+        return None
+    if isinstance(exc, AttributeError):
+        try:
+            candidates = dir(exc.obj)
+        except Exception:
+            return None
+        return _suggestion(candidates, name)
+    return None
 
 
 def _use_jitvm_stacks(summary: traceback.TracebackException, exc: BaseException):
@@ -62,6 +160,9 @@ def _use_jitvm_stacks(summary: traceback.TracebackException, exc: BaseException)
         seen.add(id(value))
         if not isinstance(value, SyntaxError) or value.__dict__.get("_jitvm_tb"):
             te.stack = jitvm_stack(value)
+        hint = suggestion_for(value)
+        if hint is not None:
+            te._str += f". Did you mean: '{hint}'?"
         pending.append((getattr(te, "__cause__", None), value.__cause__))
         pending.append((getattr(te, "__context__", None), value.__context__))
 

@@ -283,7 +283,7 @@ class VM:
         code = f.code
         op, arg = code.instructions[index]
         if not (Flag.RERAISE in OPCODES[op].flags or (op == Op.RAISE_VARARGS and arg == 0)):
-            add_traceback_entry(exc, code, index)
+            add_traceback_entry(exc, f, index)
             handled = f.ts.exc_info
             if handled is not None and handled is not exc and exc.__context__ is None:
                 exc.__context__ = handled
@@ -296,13 +296,14 @@ class VM:
         return entry.target
 
 
-def add_traceback_entry(exc: BaseException, code: CodeObject, index: int):
-    """Record that `exc` passed through `code` at instruction `index` (innermost first)."""
+def add_traceback_entry(exc: BaseException, frame: Frame, index: int):
+    """Record that `exc` passed through `frame` at instruction `index` (innermost first).
+    Like a CPython traceback, this keeps the frame alive (for "Did you mean" hints)."""
     try:
         entries = exc.__dict__.setdefault("_jitvm_tb", [])
     except AttributeError:  # an exception type without a __dict__: no jitvm traceback
         return
-    entries.append((code, index))
+    entries.append((frame.code, index, frame))
 
 
 # -- argument binding ------------------------------------------------------------------------------

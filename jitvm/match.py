@@ -53,7 +53,6 @@ A whole case's descriptor is (root node, lazy), lazy true when some value is eva
 from __future__ import annotations
 
 import ast
-import linecache
 
 from .code import Label
 from .compiler import _position
@@ -114,11 +113,7 @@ class PatternBuilder:
         """A compile-time SyntaxError located at `node`, by default at the pattern entered last
         (CPython's compiler sets its location on entering each pattern and does not restore
         it), with the source line and end position compiler_error gives."""
-        node = node or self.loc
-        filename = self.gen.compiler.filename
-        text = linecache.getline(filename, node.lineno) or None
-        raise SyntaxError(msg, (filename, node.lineno, node.col_offset + 1, text,
-                                node.end_lineno, node.end_col_offset + 1))
+        raise self.gen.syntax_error(msg, node or self.loc)
 
     def test(self):
         self.tested = True

@@ -81,6 +81,22 @@ def run_path(path: str, argv: list[str], vm: VM | None = None) -> VM:
     return vm
 
 
+def finalize_main():
+    """What CPython does with `__main__` at shutdown: run the atexit callbacks, then clear the
+    module's globals (names starting with `_` first), so `__del__` methods of objects the
+    program left in globals run — and print — as they would under CPython."""
+    import atexit
+    atexit._run_exitfuncs()
+    module = sys.modules.get("__main__")
+    namespace = getattr(module, "__dict__", None)
+    if namespace is None or namespace.get("__builtins__") is None:
+        return
+    for underscored in (True, False):
+        for name in list(namespace):
+            if name != "__builtins__" and name.startswith("_") == underscored:
+                namespace[name] = None
+
+
 def run_source(source: str, filename: str = "<string>", vm: VM | None = None,
                globals: dict | None = None) -> dict:
     """Compile and run `source`; returns the namespace it ran in."""
