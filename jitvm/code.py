@@ -28,6 +28,8 @@ class CodeFlags(enum.IntFlag):
     NESTED = 0x10
     GENERATOR = 0x20
     NOFREE = 0x40
+    COROUTINE = 0x100  # async def
+    ASYNC_GENERATOR = 0x200  # async def with yield
 
 
 class Position(NamedTuple):
@@ -84,7 +86,9 @@ class CodeObject:
             and not self.kwonlyargcount,
             "unbound_locals": len(self.varnames) - self.argcount,
             "has_cells": bool(self.cellvars or self.freevars),
-            "generator": bool(flags & CodeFlags.GENERATOR),
+            # the kind of object a call returns instead of running: see objects.SUSPENDABLE
+            "generator": int(flags & (CodeFlags.GENERATOR | CodeFlags.COROUTINE
+                                      | CodeFlags.ASYNC_GENERATOR)),
         }
         for name, value in derived.items():
             object.__setattr__(self, name, value)

@@ -59,6 +59,7 @@ class Block(enum.Enum):
     HANDLER_CLEANUP = 7  # inside an except clause: [prev_exc] on the stack
     EXCEPTION_HANDLER = 8  # matching except clauses: [prev_exc, exc] on the stack
     POP_VALUE = 9  # a finally body run by `return`: the return value waits on the stack
+    ASYNC_WITH = 10  # __aexit__ is on the stack and must be called and awaited
 
 
 @dataclass
@@ -112,6 +113,28 @@ class _YieldFinder(ast.NodeVisitor):
         self.visit(node.generators[0].iter)
 
     visit_ListComp = visit_SetComp = visit_DictComp = visit_GeneratorExp
+
+
+def _is_async_comprehension(node) -> bool:
+    """Does a comprehension iterate asynchronously or await (outside its first iterable)?"""
+    if any(comp.is_async for comp in node.generators):
+        return True
+    parts = [getattr(node, name) for name in ("elt", "key", "value") if hasattr(node, name)]
+    for i, comp in enumerate(node.generators):
+        parts.extend(comp.ifs)
+        if i:
+            parts.append(comp.iter)
+    return any(isinstance(sub, ast.Await) for part in parts for sub in _walk_scope(part))
+
+
+def _walk_scope(node):
+    """ast.walk, not descending into nested scopes."""
+    yield node
+    for child in ast.iter_child_nodes(node):
+        if not isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef,
+                                  ast.Lambda, ast.ListComp, ast.SetComp, ast.DictComp,
+                                  ast.GeneratorExp)):
+            yield from _walk_scope(child)
 
 
 def _has_yield(nodes) -> bool:
@@ -399,6 +422,8 @@ class CodeGen(ast.NodeVisitor):
     def visit_Return(self, node):
         if not self.scope.is_function:
             raise self.syntax_error("'return' outside function", node)
+        if node.value is not None and self.flags & CodeFlags.ASYNC_GENERATOR:
+            raise self.syntax_error("'return' with value in async generator", node)
         if node.value is not None:
             self.visit(node.value)
         else:
@@ -462,10 +487,10 @@ class CodeGen(ast.NodeVisitor):
             if preserve_tos:
                 self.emit(Op.ROT_TWO)
             self.emit(Op.POP_EXCEPT)
-        elif kind is Block.WITH:
+        elif kind is Block.WITH or kind is Block.ASYNC_WITH:
             if preserve_tos:
                 self.emit(Op.ROT_TWO)
-            self.call_exit_with_nones()
+            self.call_exit_with_nones(kind is Block.ASYNC_WITH)
         elif kind is Block.HANDLER_CLEANUP:
             if preserve_tos:
                 self.emit(Op.ROT_TWO)
@@ -480,10 +505,12 @@ class CodeGen(ast.NodeVisitor):
                 self.emit(Op.POP_TOP)
             self.emit(Op.POP_EXCEPT)
 
-    def call_exit_with_nones(self):
+    def call_exit_with_nones(self, is_async: bool = False):
         for _ in range(3):
             self.emit(Op.LOAD_CONST, None)
         self.emit(Op.CALL_FUNCTION, 3)
+        if is_async:
+            self.await_tos()
         self.emit(Op.POP_TOP)
 
     def clear_name(self, name: str):
@@ -615,31 +642,40 @@ class CodeGen(ast.NodeVisitor):
         self.handlers = saved
 
     def visit_With(self, node, index=0):
+        self.with_block(node, index, is_async=False)
+
+    def with_block(self, node, index: int, is_async: bool):
         item = node.items[index]
         exit_label, cleanup, end = Label(), Label(), Label()
         self.visit(item.context_expr)
-        self.emit(Op.BEFORE_WITH)  # [exit, value]
+        if is_async:
+            self.emit(Op.BEFORE_ASYNC_WITH)  # [aexit, awaitable]
+            self.await_tos()  # [aexit, value]
+        else:
+            self.emit(Op.BEFORE_WITH)  # [exit, value]
         depth = len(self.handlers)
         self.push_handler(Op.SETUP_WITH, exit_label)
-        self.fblocks.append(FBlock(Block.WITH, depth))
+        self.fblocks.append(FBlock(Block.ASYNC_WITH if is_async else Block.WITH, depth))
         if item.optional_vars is not None:
             self.store_target(item.optional_vars)
         else:
             self.emit(Op.POP_TOP)
         if index + 1 < len(node.items):
-            self.visit_With(node, index + 1)
+            self.with_block(node, index + 1, is_async)
         else:
             self.body(node.body)
         self.fblocks.pop()
         self.pop_handler()
         self.pos = _position(node)
-        self.call_exit_with_nones()
+        self.call_exit_with_nones(is_async)
         self.emit(Op.JUMP_FORWARD, end)
         # The exceptional path: [exit, exc] → ask __exit__ whether to suppress it.
         self.label(exit_label)
         self.push_handler(Op.SETUP_CLEANUP, cleanup)
         self.emit(Op.PUSH_EXC_INFO)  # [exit, prev_exc, exc]
         self.emit(Op.WITH_EXCEPT_START)  # [exit, prev_exc, exc, result]
+        if is_async:
+            self.await_tos()
         suppress = Label()
         self.emit(Op.POP_JUMP_IF_TRUE, suppress)
         self.emit(Op.RERAISE)
@@ -652,19 +688,63 @@ class CodeGen(ast.NodeVisitor):
         self.cleanup_handler(cleanup)
         self.label(end)
 
-    def visit_AsyncWith(self, node):
-        self.unsupported("'async with'", node)
+    # -- coroutines ----------------------------------------------------------------------------
+    # `await x` is `yield from` over x's awaitable iterator, as in CPython; the event loop sees
+    # what the innermost awaitable yields.
 
-    def visit_AsyncFor(self, node):
-        self.unsupported("'async for'", node)
+    @property
+    def is_async(self) -> bool:
+        return bool(self.flags & (CodeFlags.COROUTINE | CodeFlags.ASYNC_GENERATOR))
 
-    def visit_AsyncFunctionDef(self, node):
-        self.unsupported("'async def'", node)
+    def await_tos(self):
+        self.emit(Op.GET_AWAITABLE)
+        self.emit(Op.LOAD_CONST, None)
+        self.emit(Op.YIELD_FROM)
 
     def visit_Await(self, node):
         if not self.scope.is_function:
             raise self.syntax_error("'await' outside function", node)
-        self.unsupported("'await'", node)
+        if not self.is_async:
+            raise self.syntax_error("'await' outside async function", node)
+        self.visit(node.value)
+        self.await_tos()
+
+    def require_async(self, node, what: str):
+        if not self.is_async:
+            raise self.syntax_error(f"{what} outside async function", node)
+
+    def visit_AsyncFunctionDef(self, node):
+        self.visit_FunctionDef(node)
+
+    def visit_AsyncFor(self, node):
+        self.require_async(node, "'async for'")
+        top, end = Label(), Label()
+        self.visit(node.iter)
+        self.emit(Op.GET_AITER)
+        self.async_for_loop(top, end, node.target,
+                            lambda: self.body(node.body), Block.FOR_LOOP)
+        self.body(node.orelse)
+        self.label(end)
+
+    def async_for_loop(self, top: Label, end: Label, target, body, kind: Block):
+        """[aiter] → loop: await __anext__() until StopAsyncIteration; leaves [] after."""
+        exhausted = Label()
+        self.label(top)
+        self.fblocks.append(FBlock(kind, len(self.handlers), top=top, end=end))
+        self.push_handler(Op.SETUP_FINALLY, exhausted)
+        self.emit(Op.GET_ANEXT)
+        self.await_tos()
+        self.pop_handler()
+        self.store_target(target)
+        body()
+        self.emit(Op.JUMP_BACKWARD, top)
+        self.fblocks.pop()
+        self.label(exhausted)  # [aiter, exc]
+        self.emit(Op.END_ASYNC_FOR)
+
+    def visit_AsyncWith(self, node, index=0):
+        self.require_async(node, "'async with'")
+        self.with_block(node, index, is_async=True)
 
     def visit_Match(self, node):
         from .match import compile_match
@@ -763,7 +843,10 @@ class CodeGen(ast.NodeVisitor):
         if isinstance(body, list):
             if body and _is_docstring(body[0]):
                 gen.docstring = body[0].value.value
-            if _has_yield(body):
+            if isinstance(node, ast.AsyncFunctionDef):
+                gen.flags |= (CodeFlags.ASYNC_GENERATOR if _has_yield(body)
+                              else CodeFlags.COROUTINE)
+            elif _has_yield(body):
                 gen.flags |= CodeFlags.GENERATOR
             gen.body(body[1:] if gen.docstring is not None else body)
             gen.pos = NO_POSITION
@@ -1127,7 +1210,15 @@ class CodeGen(ast.NodeVisitor):
         gen.flags |= CodeFlags.OPTIMIZED | CodeFlags.NEWLOCALS
         gen.pos = _position(node)
         is_genexp = isinstance(node, ast.GeneratorExp)
-        if is_genexp or _has_yield([node]):
+        is_async = _is_async_comprehension(node)
+        if is_async and is_genexp:
+            gen.flags |= CodeFlags.ASYNC_GENERATOR
+        elif is_async:
+            if not self.is_async:
+                raise self.syntax_error(
+                    "asynchronous comprehension outside of an asynchronous function", node)
+            gen.flags |= CodeFlags.COROUTINE
+        elif is_genexp or _has_yield([node]):
             gen.flags |= CodeFlags.GENERATOR
         if not is_genexp:
             gen.emit({ast.ListComp: Op.BUILD_LIST, ast.SetComp: Op.BUILD_SET,
@@ -1139,24 +1230,36 @@ class CodeGen(ast.NodeVisitor):
         gen.emit(Op.RETURN_VALUE)
         self.emit_make_function(gen.assemble(), 0)
         self.visit(node.generators[0].iter)
-        self.emit(Op.GET_ITER)
+        self.emit(Op.GET_AITER if node.generators[0].is_async else Op.GET_ITER)
         self.emit(Op.CALL_FUNCTION, 1)
+        if is_async and not is_genexp:
+            self.await_tos()
 
     visit_ListComp = visit_SetComp = visit_DictComp = visit_GeneratorExp = comprehension
 
     def comprehension_loop(self, node, index: int):
         comp = node.generators[index]
-        if comp.is_async:
-            self.unsupported("asynchronous comprehensions", node)
         top, skip, end = Label(), Label(), Label()
         if index == 0:
             self.emit(Op.LOAD_FAST, ".0")
         else:
             self.visit(comp.iter)
-            self.emit(Op.GET_ITER)
+            self.emit(Op.GET_AITER if comp.is_async else Op.GET_ITER)
+        if comp.is_async:
+            self.async_for_loop(top, end, comp.target,
+                                lambda: self.comprehension_body(node, index, comp, skip),
+                                Block.FOR_LOOP)
+            self.label(end)
+            return
         self.label(top)
         self.emit(Op.FOR_ITER, end)
         self.store_target(comp.target)
+        self.comprehension_body(node, index, comp, skip)
+        self.emit(Op.JUMP_BACKWARD, top)
+        self.label(end)
+
+    def comprehension_body(self, node, index: int, comp, skip: Label):
+        """The ifs and the element of one `for` clause; `skip` ends this iteration."""
         for cond in comp.ifs:
             self.jump_if(cond, skip, False)
         if index + 1 < len(node.generators):
@@ -1177,8 +1280,6 @@ class CodeGen(ast.NodeVisitor):
                 self.emit(Op.LIST_APPEND if isinstance(node, ast.ListComp) else Op.SET_ADD,
                           depth)
         self.label(skip)
-        self.emit(Op.JUMP_BACKWARD, top)
-        self.label(end)
 
 
 class Compiler:

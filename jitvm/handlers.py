@@ -754,6 +754,68 @@ def YIELD_FROM(f, arg):
     return Signal.YIELD_FROM
 
 
+# -- coroutines ------------------------------------------------------------------------------------
+
+
+@handles(Op.GET_AWAITABLE)
+def GET_AWAITABLE(f, arg):
+    s = f.stack
+    obj = s[-1]
+    await_ = getattr(type(obj), "__await__", None)
+    if await_ is None:
+        raise TypeError(f"object {type(obj).__name__} can't be used in 'await' expression")
+    iterator = await_(obj)
+    if not hasattr(iterator, "__next__"):
+        raise TypeError(f"__await__() returned non-iterator of type "
+                        f"'{type(iterator).__name__}'")
+    s[-1] = iterator
+
+
+@handles(Op.GET_AITER)
+def GET_AITER(f, arg):
+    s = f.stack
+    obj = s[-1]
+    aiter = getattr(type(obj), "__aiter__", None)
+    if aiter is None:
+        raise TypeError(f"'async for' requires an object with __aiter__ method, got "
+                        f"{type(obj).__name__}")
+    s[-1] = aiter(obj)
+
+
+@handles(Op.GET_ANEXT)
+def GET_ANEXT(f, arg):
+    s = f.stack
+    aiter = s[-1]
+    anext = getattr(type(aiter), "__anext__", None)
+    if anext is None:
+        raise TypeError(f"'async for' requires an iterator with __anext__ method, got "
+                        f"{type(aiter).__name__}")
+    s.append(anext(aiter))
+
+
+@handles(Op.END_ASYNC_FOR)
+def END_ASYNC_FOR(f, arg):
+    s = f.stack
+    exc = s.pop()
+    if not isinstance(exc, StopAsyncIteration):
+        raise exc
+    s.pop()  # the async iterator
+
+
+@handles(Op.BEFORE_ASYNC_WITH)
+def BEFORE_ASYNC_WITH(f, arg):
+    s = f.stack
+    manager = s.pop()
+    cls = type(manager)
+    enter = getattr(cls, "__aenter__", None)
+    exit_ = getattr(cls, "__aexit__", None)
+    if enter is None or exit_ is None:
+        raise TypeError(f"'{cls.__name__}' object does not support the asynchronous context "
+                        "manager protocol")
+    s.append(_bind(exit_, manager, cls))
+    s.append(_bind(enter, manager, cls)())
+
+
 # -- exceptions and with ---------------------------------------------------------------------------
 
 

@@ -24,7 +24,7 @@ import threading
 import types
 
 from .code import CodeFlags, CodeObject
-from .objects import Function, Generator, build_class
+from .objects import SUSPENDABLE, Function, build_class
 from .opcodes import Flag, OPCODES, Op
 
 UNBOUND = object()  # an unset local: LOAD_FAST raises UnboundLocalError
@@ -203,7 +203,7 @@ class VM:
                 cells[cell_index].cell_contents = frame.fast[arg_index]
             frame.cells = cells + list(func.__closure__ or ())
         if code.generator:
-            return Generator(self, frame, func)
+            return SUSPENDABLE[code.generator](self, frame, func)
         ts.depth += 1
         try:
             if ts.depth > self.recursion_limit:

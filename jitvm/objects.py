@@ -10,10 +10,11 @@ is what lets `type.__new__` fill the `__class__` cell for zero-argument `super()
 from __future__ import annotations
 
 import collections.abc
+import sys
 import types
 from typing import TYPE_CHECKING, Any
 
-from .code import CodeObject
+from .code import CodeFlags, CodeObject
 
 if TYPE_CHECKING:
     from .interpreter import VM
@@ -66,8 +67,9 @@ Function.__name__ = Function.__qualname__ = "function"
 Function.__module__ = "builtins"
 
 
-class Generator:
-    """A suspended jitvm frame that runs a step at a time; a host iterator and generator."""
+class _Suspendable:
+    """A jitvm frame that runs a step at a time (send/throw/close): the machinery shared by
+    generators and coroutines."""
 
     def __init__(self, vm: VM, frame, func: Function):
         self._vm = vm
@@ -77,12 +79,6 @@ class Generator:
         self._exc_state = None  # the exception being handled inside, while suspended
         self.__name__ = func.__name__
         self.__qualname__ = func.__qualname__
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        return self.send(None)
 
     @property
     def gi_running(self) -> bool:
@@ -186,13 +182,217 @@ class Generator:
             raise StopIteration(value)
         return value
 
+
+
+class Generator(_Suspendable):
+    """What calling a generator function returns: a host iterator and generator."""
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        return self.send(None)
+
     def __repr__(self) -> str:
         return f"<generator object {self.__qualname__} at {id(self):#x}>"
 
 
 collections.abc.Generator.register(Generator)
-Generator.__name__ = Generator.__qualname__ = "generator"
-Generator.__module__ = "builtins"
+
+
+class Coroutine(_Suspendable):
+    """The object an `async def` call returns: a generator frame driven by `await`.
+
+    The event loop drives it with send/throw; what it sees is what the innermost awaitable
+    yields (a Future, for asyncio), passed up through each `await` (a YIELD_FROM)."""
+
+    def __await__(self):
+        return _CoroutineWrapper(self)
+
+    @property
+    def cr_running(self) -> bool:
+        return self._running
+
+    @property
+    def cr_frame(self):
+        return self._frame
+
+    @property
+    def cr_await(self):
+        return self.gi_yieldfrom
+
+    def __repr__(self) -> str:
+        return f"<coroutine object {self.__qualname__} at {id(self):#x}>"
+
+
+class _CoroutineWrapper:
+    """What `coroutine.__await__()` returns: an iterator over the coroutine's steps."""
+
+    def __init__(self, coro: Coroutine):
+        self._coro = coro
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        return self._coro.send(None)
+
+    def send(self, value):
+        return self._coro.send(value)
+
+    def throw(self, typ, val=None, tb=None):
+        return self._coro.throw(typ, val, tb)
+
+    def close(self):
+        return self._coro.close()
+
+
+class AsyncGenerator:
+    """The object an `async def` with `yield` returns.
+
+    Its frame suspends two ways: at a `yield` (a value for `async for`) or inside an `await`
+    (a YIELD_FROM passing a Future to the event loop).  `__anext__`, `asend`, `athrow` and
+    `aclose` return awaitables (`_AsyncGenStep`) that tell the two apart: an `await`
+    suspension is passed up to the event loop, a `yield` completes the awaitable."""
+
+    def __init__(self, vm: VM, frame, func: Function):
+        self._gen = Generator(vm, frame, func)
+        self._hooks_called = False
+        self._finalizer = None
+        self.__name__ = func.__name__
+        self.__qualname__ = func.__qualname__
+
+    def __aiter__(self):
+        return self
+
+    def _first_iteration(self):
+        if not self._hooks_called:
+            self._hooks_called = True
+            firstiter, self._finalizer = sys.get_asyncgen_hooks()
+            if firstiter is not None:
+                firstiter(self)
+
+    def __anext__(self):
+        self._first_iteration()
+        return _AsyncGenStep(self, None, None)
+
+    def asend(self, value):
+        self._first_iteration()
+        return _AsyncGenStep(self, value, None)
+
+    def athrow(self, typ, val=None, tb=None):
+        self._first_iteration()
+        if isinstance(typ, BaseException):
+            exc = typ
+        else:
+            exc = typ() if val is None else (val if isinstance(val, typ) else typ(val))
+        return _AsyncGenStep(self, None, exc)
+
+    def aclose(self):
+        self._first_iteration()
+        return _AsyncGenStep(self, None, GeneratorExit(), closing=True)
+
+    @property
+    def ag_running(self) -> bool:
+        return self._gen._running
+
+    @property
+    def ag_frame(self):
+        return self._gen._frame
+
+    def __del__(self):
+        gen = self._gen
+        if gen._frame is not None and gen._started and self._finalizer is not None:
+            self._finalizer(self)
+
+    def __repr__(self) -> str:
+        return f"<async_generator object {self.__qualname__} at {id(self):#x}>"
+
+
+class _AsyncGenStep:
+    """One awaited step of an async generator (`__anext__()`, `asend(v)`, `athrow(e)`,
+    `aclose()`)."""
+
+    def __init__(self, agen: AsyncGenerator, value, exc: BaseException | None,
+                 closing: bool = False):
+        self._agen = agen
+        self._value = value
+        self._exc = exc
+        self._closing = closing
+        self._state = 0  # 0: not started, 1: running, 2: done
+
+    def __await__(self):
+        return self
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        return self.send(None)
+
+    def send(self, value):
+        if self._state == 2:
+            raise RuntimeError("cannot reuse already awaited __anext__()/asend()")
+        gen = self._agen._gen
+        if self._state == 0:
+            self._state = 1
+            if self._exc is not None:
+                return self._outcome(lambda: gen.throw(self._exc))
+            value = self._value
+        return self._outcome(lambda: gen.send(value))
+
+    def throw(self, typ, val=None, tb=None):
+        if self._state == 2:
+            raise RuntimeError("cannot reuse already awaited __anext__()/asend()")
+        self._state = 1
+        gen = self._agen._gen
+        return self._outcome(lambda: gen.throw(typ, val, tb))
+
+    def close(self):
+        self._state = 2
+
+    def _outcome(self, step):
+        gen = self._agen._gen
+        try:
+            value = step()
+        except StopIteration:
+            self._state = 2
+            if self._closing:
+                raise StopIteration from None
+            raise StopAsyncIteration from None
+        except StopAsyncIteration:
+            self._state = 2
+            if self._closing:
+                raise StopIteration from None
+            raise RuntimeError("async generator raised StopAsyncIteration") from None
+        except GeneratorExit:
+            self._state = 2
+            if self._closing:
+                raise StopIteration from None
+            raise
+        except BaseException:
+            self._state = 2
+            raise
+        frame = gen._frame
+        if frame is not None and frame.at_yield_from():
+            return value  # inside an `await`: the event loop gets what it awaits
+        self._state = 2  # a `yield`: this step's result
+        if self._closing:
+            raise RuntimeError("async generator ignored GeneratorExit")
+        raise StopIteration(value)
+
+
+collections.abc.Coroutine.register(Coroutine)
+collections.abc.AsyncGenerator.register(AsyncGenerator)
+for _cls, _name in ((Generator, "generator"), (Coroutine, "coroutine"),
+                    (AsyncGenerator, "async_generator")):
+    _cls.__name__ = _cls.__qualname__ = _name
+    _cls.__module__ = "builtins"
+del _cls, _name
+
+# What calling a suspendable code object returns, by its flags (CodeObject.generator).
+SUSPENDABLE = {int(CodeFlags.GENERATOR): Generator, int(CodeFlags.COROUTINE): Coroutine,
+               int(CodeFlags.ASYNC_GENERATOR): AsyncGenerator}
 
 
 _IMPLICIT_METHODS = {"__new__": staticmethod, "__init_subclass__": classmethod,

@@ -219,6 +219,18 @@ _op("YIELD_FROM", Arg.NONE, 2, 1,
     "Delegate to the iterator TOS1, sending TOS; repeat until it returns, then push its "
     "return value.", Flag.YIELDS)
 
+# -- coroutines -----------------------------------------------------------------------------------
+_op("GET_AWAITABLE", Arg.NONE, 1, 1,
+    "TOS = the iterator of awaiting TOS (a coroutine, or TOS.__await__()).")
+_op("GET_AITER", Arg.NONE, 1, 1, "TOS = TOS.__aiter__() (async for).")
+_op("GET_ANEXT", Arg.NONE, 1, 2, "Push the awaitable of TOS.__anext__(), keeping TOS.")
+_op("END_ASYNC_FOR", Arg.NONE, 2, 0,
+    "TOS is the exception that ended an async for over TOS1: if StopAsyncIteration, pop "
+    "both; otherwise re-raise it.", Flag.RERAISE)
+_op("BEFORE_ASYNC_WITH", Arg.NONE, 1, 2,
+    "Replace the async context manager on TOS by its bound __aexit__ and the awaitable of "
+    "__aenter__().")
+
 # -- exceptions and with -----------------------------------------------------------------------
 _op("RAISE_VARARGS", Arg.COUNT, lambda n: n, 0,
     "raise (arg 0: re-raise the handled exception), raise TOS (1), raise TOS1 from TOS (2).",

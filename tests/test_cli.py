@@ -78,11 +78,11 @@ def test_directory_and_binary_file_are_refused(tmp_path):
 
 
 def test_unsupported_construct_names_file_and_line(tmp_path):
-    path = write(tmp_path, "a.py", "x = 1\nasync def f():\n    pass\n")
+    path = write(tmp_path, "a.py", "x = 1\ntry:\n    pass\nexcept* ValueError:\n    pass\n")
     result = run("run", path)
     assert result.returncode == 1
     assert f'File "{path}", line 2' in result.stderr
-    assert "'async def' is not supported by jitvm yet" in result.stderr
+    assert "'except*' is not supported by jitvm yet" in result.stderr
     assert "Traceback" not in result.stderr
 
 
