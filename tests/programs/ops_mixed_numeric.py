@@ -1,0 +1,22 @@
+# Mixing ints, floats, bools and complex numbers.
+print(1 + 2.0, 3 * 1.5, 7 - 0.5, 10 / 2, 2 ** 0.5, 9 ** 0.5, 2 ** -2)
+print(True + 1.5, False * 3.0, 1 == 1.0 == True, 0 == 0.0 == False == -0.0)
+print(type(1 + 1.0).__name__, type(True + 1).__name__, type(3 // 1.0).__name__)
+print(2 ** 53 + 1 == float(2 ** 53), 2 ** 53 + 1 == 2 ** 53 + 1.0, float(2 ** 53 + 1))
+print(10 ** 20 == 1e20, 10 ** 22 == 1e22, 10 ** 23 == 1e23, int(1e23))
+print(0.5 < 1 < 1.5, 3 > 2.999999, 1 / 3 * 3 == 1)
+print(sum([1, 2.5, True]), max(1, 2.0), max(2.0, 2), min(2, 2.0), sorted([3, 1.5, True, 0]))
+c = 3 + 4j
+print(c, abs(c), c.real, c.imag, c.conjugate(), c * 1j, c + 1, c * 2.5)
+print(complex(1, 2) * complex(3, -1), (1 + 2j) / (3 - 1j), 1j ** 2, (2j) ** 0.5)
+print(complex("1+2j"), complex(2), -1j, 0j == 0, (1 + 0j) == 1.0)
+print(round(2.675 * 100) / 100, int(7.0), float(7) / 2)
+print(divmod(7, 2.0), 7 % 2.5, -7 // 2.0, 2 ** 10.0)
+print(hash(1) == hash(1.0) == hash(True), {1: "int", 1.0: "float", True: "bool"})
+print({1, 1.0, True}, len({0, 0.0, False, -0.0}))
+print(int("12") + float("0.5"), str(1.0 + 1), abs(-2.5 + 0), abs(True))
+print(3 * [0.5], [1, 2] * True, "x" * False)
+print(1e3 == 1000, 1000 // 1e3, 1e3 ** 2, 5 / 1e-1)
+import math
+print(math.floor(-2.5), math.ceil(-2.5), math.trunc(-2.5), round(-2.5), math.floor(3), type(math.floor(2.5)).__name__)
+print(float.fromhex("0x1.8p1"), (7).real, (7).imag, (7.5).real, (3).conjugate())
