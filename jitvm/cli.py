@@ -19,6 +19,9 @@ import click
 
 from . import __version__
 
+# Calls plus loop iterations before a function is compiled; see README "How the JIT decides".
+DEFAULT_JIT_THRESHOLD = 1000
+
 
 def _fail_open(path: str, reason: str):
     click.echo(f"jitvm: can't open file {path!r}: {reason}", err=True)
@@ -116,17 +119,31 @@ def main():
 
 @main.command(context_settings={"allow_interspersed_args": False})
 @click.option("--stats", is_flag=True,
-              help="At exit, print instructions executed and the hottest code objects to "
-                   "stderr (counting slows the interpreter).")
+              help="At exit, print instructions executed, the hottest code objects and JIT "
+                   "statistics to stderr (counting slows the interpreter).")
+@click.option("--jit-threshold", type=click.IntRange(min=0), default=DEFAULT_JIT_THRESHOLD,
+              show_default=True,
+              help="Compile a function to machine code once its calls plus loop iterations "
+                   "reach this count (0: before its first call).")
+@click.option("--no-jit", is_flag=True, help="Never compile: interpret everything.")
+@click.option("--jit-log", is_flag=True,
+              help="Print one line per JIT event (compiled, deopt, not compiled) to stderr.")
+@click.option("--opt-level", type=click.IntRange(0, 3), default=2, show_default=True,
+              help="LLVM optimization level for compiled code.")
 @click.argument("file", type=click.Path(dir_okay=True))
 @click.argument("args", nargs=-1, type=click.UNPROCESSED)
-def run(file: str, args: tuple[str, ...], stats: bool):
+def run(file: str, args: tuple[str, ...], stats: bool, jit_threshold: int, no_jit: bool,
+        jit_log: bool, opt_level: int):
     """Run FILE as a program, with ARGS in sys.argv (like `python3 FILE ARGS`)."""
     _check_readable(file)
     from .interpreter import VM
     from .runner import run_path
     vm = VM()
     vm.count_instructions = stats
+    if not no_jit:
+        from .jit import JIT
+        log = (lambda line: print(f"[jit] {line}", file=sys.stderr)) if jit_log else None
+        vm.jit = JIT(vm, threshold=jit_threshold, opt_level=opt_level, log=log)
     _share_recursion_limit(vm)
     _share_exc_info(vm)
     from .errors import install_traceback_hook
@@ -175,6 +192,11 @@ def _share_exc_info(vm):
 
 def _print_stats(vm):
     err = sys.stderr
+    if vm.jit is not None:
+        jit = vm.jit.stats
+        print(f"jit: {jit['compiled']} compiled in {jit['compile_ms']:.1f} ms, "
+              f"{jit['not_compiled']} not compilable, {jit['native_calls']} native calls, "
+              f"{jit['deopts']} deopts", file=err)
     print(f"instructions executed: {vm.instruction_count}", file=err)
     hot = sorted(vm.profiles.items(), key=lambda item: -item[1].count)[:10]
     print(f"code objects run: {sum(1 for _, p in vm.profiles.items() if p.count)}", file=err)

@@ -28,6 +28,7 @@ from .objects import SUSPENDABLE, Function, build_class
 from .opcodes import Flag, OPCODES, Op
 
 UNBOUND = object()  # an unset local: LOAD_FAST raises UnboundLocalError
+NOT_HANDLED = object()  # the JIT declined a call: the interpreter runs it
 DEFAULT_RECURSION_LIMIT = 1000
 # Host frames one jitvm call needs (dispatch loop, handler, call helper) plus headroom for host
 # code that jitvm calls into.
@@ -48,10 +49,11 @@ class CodeProfile:
     Feedback is recorded only while the code object is warming up (count below the VM's
     `profile_limit`), by the profiling variant of its threaded code."""
 
-    __slots__ = ("count", "arg_types", "operand_types", "loop_types")
+    __slots__ = ("count", "arg_types", "operand_types", "loop_types", "native")
 
     def __init__(self):
         self.count = 0  # calls plus loop back-edges
+        self.native = None  # False once the JIT found this code can never compile
         self.arg_types: set[tuple[type, ...]] = set()  # argument types seen at calls
         # instruction index → (left type, right type) pairs seen by an operator or comparison
         self.operand_types: dict[int, set[tuple[type, type]]] = {}
@@ -105,6 +107,7 @@ class VM:
     def __init__(self, profile_limit: int = 1000):
         self._thread_states: dict[int, ThreadState] = {}
         self.profile_limit = profile_limit  # record type feedback for this many executions
+        self.jit = None  # a jitvm.jit.JIT when compiling hot code
         self.recursion_limit = DEFAULT_RECURSION_LIMIT
         self.profiles: dict[CodeObject, CodeProfile] = {}
         self._threaded: dict[CodeObject, list] = {}
@@ -183,6 +186,12 @@ class VM:
         code = func._code
         profile = func._profile
         profile.count += 1
+        jit = self.jit
+        if jit is not None and profile.count >= jit.threshold and kwargs is None \
+                and profile.native is not False:
+            result = jit.try_call(func, args, ts or self.thread_state())
+            if result is not NOT_HANDLED:
+                return result
         if profile.count < self.profile_limit:
             profile.arg_types.add(tuple(arg.__class__ for arg in args))
             instrs = self.instrs_for(code, profile)

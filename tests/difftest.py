@@ -28,15 +28,19 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 PROGRAMS_DIR = Path(__file__).resolve().parent / "programs"
 
 # Extra command-line options inserted after ``python -m jitvm run``; every
-# differential test runs once per mode.  Only the interpreter exists for now.
-# Once the JIT exists, append JIT modes here, e.g.:
-#     MODES.append(("--jit-threshold", "0"))
-MODES: list[tuple[str, ...]] = [()]
+# differential test runs once per mode: interpreted only, and with the JIT compiling every
+# function it can before its first call (so compiled code and deoptimization are exercised
+# everywhere the interpreter is).
+MODES: list[tuple[str, ...]] = [("--no-jit",), ("--jit-threshold", "0")]
 
 
 def mode_id(options) -> str:
-    """Readable pytest id for a mode: 'interp' or the joined options."""
-    return " ".join(options) if options else "interp"
+    """Readable pytest id for a mode: 'interp', 'jit0' (threshold 0) or the options."""
+    if not options or tuple(options) == ("--no-jit",):
+        return "interp"
+    if tuple(options[:1]) == ("--jit-threshold",) and len(options) == 2:
+        return f"jit{options[1]}"
+    return " ".join(options)
 
 
 @dataclass

@@ -1,0 +1,289 @@
+"""The JIT: hot jitvm functions compiled to machine code through llvmlite.
+
+In: a jitvm `Function` the interpreter is about to call, whose code object is hot (its count
+of calls plus loop back-edges has reached the threshold), and the types of the arguments.
+Out: the call's result, computed by native code — or, when native code deoptimizes, by the
+interpreter continuing from the exact instruction where native code stopped.
+
+    bytecode ──frontend.translate──▶ JIT IR ──lower──▶ LLVM IR ──engine──▶ machine code
+                                                                            │ ctypes
+    interpreter ◀── deopt records (frame state) ◀──────────────────────────┘
+
+A specialisation is keyed by (code object, argument types); one that cannot be compiled is
+remembered with its reason, and one that keeps deoptimizing is dropped (the function stays
+interpreted), so no program falls off a performance cliff.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import struct
+import sys
+import threading
+
+from ..interpreter import NOT_HANDLED, UNBOUND, Frame
+from ..objects import Function
+from .engine import Engine
+from .frontend import Const, NotCompilable, RangeArgs, RangeIter, translate
+from .ir import JitFunction, format_function
+from .lower import CTX_BUFFER, CTX_DEPTH, CTX_TICKS, CTX_USED, DEOPT, OK, PARAM
+from .types import BOOL, CTYPES, FLOAT, FROM_PYTHON, INT, NONE
+
+NATIVE_DEPTH_CAP = 20_000  # native frames use the C stack: never more than this many
+DEOPT_BUFFER_WORDS = 1 << 20
+MAX_DEOPTS = 50  # a specialisation that deoptimizes this often is dropped
+
+
+class JIT:
+    def __init__(self, vm, threshold: int = 1000, opt_level: int = 2, log=None):
+        self.vm = vm
+        self.threshold = threshold
+        self.engine = Engine(opt_level)
+        self.log = log  # a callable taking one line, or None
+        self.specializations: dict[tuple, JitFunction | NotCompilable] = {}
+        self.functions: list[JitFunction] = []  # by index, for deopt records
+        self._index: dict[JitFunction, int] = {}
+        self._local = threading.local()
+        self.compiled_modules = []
+        self.stats = {"compiled": 0, "compile_ms": 0.0, "native_calls": 0, "deopts": 0,
+                      "not_compiled": 0}
+
+    def say(self, line: str):
+        if self.log is not None:
+            self.log(line)
+
+    @staticmethod
+    def is_jitvm_function(obj) -> bool:
+        return obj.__class__ is Function
+
+    # -- specialisations ---------------------------------------------------------------------
+
+    def function_index(self, fn: JitFunction) -> int:
+        return self._index[fn]
+
+    def specialization(self, func: Function, argtypes: tuple, index=None, caller=None
+                       ) -> JitFunction:
+        """The specialisation of `func` for `argtypes`, compiling it (and its callees) if
+        needed.  Raises NotCompilable.  Called recursively for callees while translating."""
+        key = (func._code, argtypes)
+        known = self.specializations.get(key)
+        if isinstance(known, NotCompilable):
+            raise NotCompilable(f"calls {func.__qualname__}, which cannot be compiled: "
+                                f"{known}", caller, index)
+        if known is not None:
+            return known
+        return self._translate(func, argtypes)
+
+    def _translate(self, func: Function, argtypes: tuple) -> JitFunction:
+        code = func._code
+        key = (code, argtypes)
+        name = f"{code.qualname}.{'_'.join(str(t) for t in argtypes)}.{len(self.functions)}"
+        name = "".join(c if c.isalnum() or c in "._" else "_" for c in name)
+        last = None
+        # The return type of a recursive call is unknown while its function is translated:
+        # assume one, translate, and check the assumption; a wrong guess is thrown away with
+        # every specialisation made during the attempt.
+        for assumed in _return_guesses(argtypes):
+            before_keys = set(self.specializations)
+            before_count = len(self.functions)
+            fn = JitFunction(name, code, argtypes, return_type=assumed)
+            fn.globals = func.__globals__
+            fn.builtins = self.vm.builtins
+            self.specializations[key] = fn
+            self._index[fn] = len(self.functions)
+            self.functions.append(fn)
+            try:
+                translate(self, name, code, func.__globals__, argtypes, assumed, fn)
+                if fn.return_type is assumed or not _reaches(fn, fn):
+                    return fn
+                last = NotCompilable(f"return type {fn.return_type} differs from the assumed "
+                                     f"{assumed}", code)
+            except NotCompilable as exc:
+                last = exc
+            for new_key in set(self.specializations) - before_keys:
+                del self.specializations[new_key]
+            for dropped in self.functions[before_count:]:
+                del self._index[dropped]
+            del self.functions[before_count:]
+        # Cache the reason without its traceback: its frames would keep arguments alive.
+        self.specializations[key] = last.with_traceback(None)
+        raise last
+
+    def compile_for_call(self, func: Function, argtypes: tuple) -> JitFunction | None:
+        key = (func._code, argtypes)
+        known = self.specializations.get(key)
+        if known is not None:
+            return None if isinstance(known, NotCompilable) else known
+        code = func._code
+        try:
+            fn = self.specialization(func, argtypes)
+        except NotCompilable as exc:
+            self.stats["not_compiled"] += 1
+            self.specializations[key] = exc.with_traceback(None)
+            self.say(f"not compiled: {code.qualname}({', '.join(map(str, argtypes))}): {exc}")
+            return None
+        pending = [f for f in self._closure(fn) if not hasattr(f, "address")]
+        compiled = self.engine.compile(pending, self.function_index)
+        self.compiled_modules.append((pending, compiled))
+        self.stats["compiled"] += len(pending)
+        self.stats["compile_ms"] += compiled.milliseconds
+        for f in pending:
+            f.cfunc = ctypes.PYFUNCTYPE(
+                ctypes.c_int32, ctypes.c_void_p,
+                *[CTYPES[t] if t is not BOOL else ctypes.c_int8 for t in f.argtypes],
+                ctypes.POINTER(ctypes.c_int64))(f.address)
+            f.deopt_count = 0
+            self.say(f"compiled: {f.code.qualname}({', '.join(map(str, f.argtypes))}) -> "
+                     f"{f.return_type} in {compiled.milliseconds / len(pending):.1f} ms")
+        return fn
+
+    def _closure(self, fn: JitFunction) -> list[JitFunction]:
+        seen, order, work = set(), [], [fn]
+        while work:
+            f = work.pop()
+            if f.name in seen:
+                continue
+            seen.add(f.name)
+            order.append(f)
+            work.extend(f.callees.values())
+        return order
+
+    # -- calling native code -----------------------------------------------------------------
+
+    def try_call(self, func: Function, args: list, ts):
+        """Run a call natively if it can be; NOT_HANDLED leaves it to the interpreter."""
+        argtypes = []
+        for arg in args:
+            jtype = FROM_PYTHON.get(arg.__class__)
+            if jtype is None or jtype is NONE or (jtype is INT and not -2**63 <= arg < 2**63):
+                return NOT_HANDLED
+            argtypes.append(jtype)
+        fn = self.compile_for_call(func, tuple(argtypes))
+        if fn is None or fn.deopt_count > MAX_DEOPTS:
+            return NOT_HANDLED
+        ctx, buffer = self._context()
+        ctx[CTX_DEPTH] = min(self.vm.recursion_limit - ts.depth, NATIVE_DEPTH_CAP)
+        ctx[CTX_USED] = 0
+        out = ctypes.c_int64()
+        self.stats["native_calls"] += 1
+        status = fn.cfunc(ctypes.addressof(ctx), *args, ctypes.byref(out))
+        if status == OK:
+            return _from_word(out.value, fn.return_type)
+        if status == DEOPT:
+            return self._resume(buffer, ctx[CTX_USED], ts)
+        raise SystemError("native code returned an unknown status")  # never: see lower.py
+
+    def _context(self):
+        local = self._local
+        ctx = getattr(local, "ctx", None)
+        if ctx is None:
+            local.buffer = (ctypes.c_int64 * DEOPT_BUFFER_WORDS)()
+            local.ctx = ctx = (ctypes.c_int64 * 4)()
+            ctx[CTX_TICKS] = 1 << 14
+            ctx[CTX_BUFFER] = ctypes.addressof(local.buffer)
+        return ctx, local.buffer
+
+    # -- deoptimization ---------------------------------------------------------------------
+
+    def _resume(self, buffer, used: int, ts):
+        """Rebuild an interpreter frame for every native frame that deoptimized (innermost
+        first) and finish them in the interpreter, each result flowing to its caller."""
+        frames = []
+        position = 0
+        while position < used:
+            fn = self.functions[buffer[position]]
+            point = fn.deopts[buffer[position + 1]]
+            position += 2
+            frame, position = self._rebuild(fn, point, buffer, position, ts)
+            frames.append((fn, point, frame))
+            fn.deopt_count += 1
+            self.stats["deopts"] += 1
+            if fn.deopt_count == MAX_DEOPTS + 1:
+                self.say(f"blacklisted: {fn.code.qualname} keeps deoptimizing; it stays "
+                         f"interpreted")
+        fn, point, _ = frames[0]
+        self.say(f"deopt: {fn.code.qualname} at {fn.code.filename}:"
+                 f"{fn.code.line_of(point.pc)} ({point.reason})")
+        base = ts.depth
+        result = error = None
+        try:
+            for i, (fn, point, frame) in enumerate(frames):
+                # The outermost native frame sat just above the interpreter frame that called.
+                ts.depth = base + len(frames) - 1 - i
+                try:
+                    if i == 0:
+                        result = self.vm._enter(frame)
+                    elif error is not None:  # the callee raised: raise it at the call
+                        result, error = self.vm._enter(frame, error), None
+                    else:
+                        frame.stack.append(result)
+                        result = self.vm._enter(frame)
+                except BaseException as exc:
+                    error = exc
+        finally:
+            ts.depth = base
+        if error is not None:
+            raise error
+        return result
+
+    def _rebuild(self, fn: JitFunction, point, buffer, position: int, ts):
+        code = fn.code
+        fast = []
+        for slot in point.locals:
+            if slot is None:
+                fast.append(UNBOUND)
+            else:
+                fast.append(_from_word(buffer[position], slot[1]))
+                position += 1
+        stack = []
+        for entry in point.stack:
+            if isinstance(entry, Const):
+                stack.append(entry.value)
+            elif isinstance(entry, (RangeArgs, RangeIter)):
+                start, stop, step = buffer[position:position + 3]
+                position += 3
+                stack.append(range(start, stop, step) if isinstance(entry, RangeArgs)
+                             else iter(range(start, stop, step)))
+            else:
+                stack.append(_from_word(buffer[position], entry.type))
+                position += 1
+        vm = self.vm
+        frame = Frame(vm, ts, code, vm.threaded(code), fn.globals, vm.builtins, None,
+                      vm.profile_for(code))
+        frame.fast = fast
+        frame.stack = stack
+        frame.pc = point.pc + 1 if point.after_call else point.pc
+        return frame, position
+
+    # -- inspection ---------------------------------------------------------------------------
+
+    def describe(self, fn: JitFunction) -> str:
+        return format_function(fn)
+
+
+def _from_word(word: int, jtype):
+    if jtype is FLOAT:
+        return struct.unpack("<d", struct.pack("<q", word))[0]
+    if jtype is BOOL:
+        return bool(word)
+    if jtype is NONE:
+        return None
+    return word
+
+
+def _return_guesses(argtypes):
+    first = FLOAT if FLOAT in argtypes else INT
+    return [first, FLOAT if first is INT else INT, BOOL, NONE]
+
+
+def _reaches(start: JitFunction, target: JitFunction) -> bool:
+    """Does `start` call `target`, directly or through other compiled functions?"""
+    seen, work = set(), list(start.callees.values())
+    while work:
+        f = work.pop()
+        if f is target:
+            return True
+        if f.name not in seen:
+            seen.add(f.name)
+            work.extend(f.callees.values())
+    return False

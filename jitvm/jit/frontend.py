@@ -1,0 +1,554 @@
+"""Bytecode → JIT IR, specialised for argument types.
+
+In: a code object, its function (for globals) and the argument types the interpreter saw.
+Out: a `JitFunction`, or `NotCompilable` naming the construct and line that stopped it.
+
+Two walks over the basic blocks.  The first is an abstract interpretation over types only: it
+finds the type of every local and stack entry at every block entry (they must agree on all
+paths into a block).  The second emits IR with those types known.  Both walks run the same
+per-instruction code (`_Translator.step`), so they cannot disagree.
+
+What compiles (the rest raises NotCompilable): locals and constants of type int, float and
+bool; arithmetic, bitwise, shifts, unary operators and comparisons (including int/float
+mixtures, compared exactly); `and`/`or`/`not`; if/while; `for` over `range(...)`; calls to
+jitvm functions found in globals (direct native calls, recursion included); return.
+"""
+
+from __future__ import annotations
+
+import builtins
+from dataclasses import dataclass
+from typing import Any
+
+from ..code import CodeObject
+from ..opcodes import COMPARE_OPS, Flag, OPCODES, Op
+from .ir import Block, DeoptPoint, JitFunction, Op as IrOp, Value
+from .types import BOOL, FLOAT, INT, NONE, JType, numeric_result
+
+
+class NotCompilable(Exception):
+    """The JIT cannot compile this code; it stays interpreted.  Says what and where."""
+
+    def __init__(self, reason: str, code: CodeObject | None = None, index: int | None = None):
+        where = ""
+        if code is not None:
+            line = code.line_of(index) if index is not None else code.firstlineno
+            where = f" ({code.filename}:{line})"
+        super().__init__(reason + where)
+        self.reason = reason
+
+
+# -- compile-time stack entries that are not unboxed values ---------------------------------------
+
+
+@dataclass(frozen=True)
+class Const:
+    """A compile-time constant on the stack: None, a function or builtin to call."""
+
+    value: Any
+
+    def kind(self):
+        return ("const", id(self.value))
+
+
+@dataclass(frozen=True)
+class RangeArgs:
+    """`range(start, stop, step)` called but not yet iterated."""
+
+    start: Value
+    stop: Value
+    step: Value
+
+    def kind(self):
+        return "range"
+
+
+@dataclass(frozen=True)
+class RangeIter:
+    """An iterator over a range, as three ints: the next value, the stop and the step."""
+
+    current: Value
+    stop: Value
+    step: Value
+
+    def kind(self):
+        return "rangeiter"
+
+
+def _kind(entry):
+    return entry.type if isinstance(entry, Value) else entry.kind()
+
+
+_BINARY = {
+    Op.BINARY_ADD: "add", Op.INPLACE_ADD: "add", Op.BINARY_SUBTRACT: "sub",
+    Op.INPLACE_SUBTRACT: "sub", Op.BINARY_MULTIPLY: "mul", Op.INPLACE_MULTIPLY: "mul",
+    Op.BINARY_TRUE_DIVIDE: "truediv", Op.INPLACE_TRUE_DIVIDE: "truediv",
+    Op.BINARY_FLOOR_DIVIDE: "floordiv", Op.INPLACE_FLOOR_DIVIDE: "floordiv",
+    Op.BINARY_MODULO: "mod", Op.INPLACE_MODULO: "mod",
+    Op.BINARY_LSHIFT: "shl", Op.INPLACE_LSHIFT: "shl", Op.BINARY_RSHIFT: "shr",
+    Op.INPLACE_RSHIFT: "shr", Op.BINARY_AND: "and", Op.INPLACE_AND: "and",
+    Op.BINARY_OR: "or", Op.INPLACE_OR: "or", Op.BINARY_XOR: "xor", Op.INPLACE_XOR: "xor",
+}
+_CMP_NAMES = {"<": "lt", "<=": "le", "==": "eq", "!=": "ne", ">": "gt", ">=": "ge"}
+_UNBOXED = (INT, FLOAT, BOOL)
+
+
+@dataclass
+class State:
+    """Types at a point: each fast local's type (None: unbound) and the stack's kinds."""
+
+    locals: tuple
+    stack: tuple
+
+
+def basic_blocks(code: CodeObject) -> list[int]:
+    """Leader indices: the entry, every jump target, every instruction after a jump."""
+    leaders = {0}
+    for index, (op, arg) in enumerate(code.instructions):
+        info = OPCODES[op]
+        if Flag.JUMP in info.flags:
+            leaders.add(arg)
+            leaders.add(index + 1)
+        elif Flag.TERMINAL in info.flags:
+            leaders.add(index + 1)
+    return sorted(i for i in leaders if i < len(code.instructions))
+
+
+class _Translator:
+    """Walks a code object's blocks; with `fn` set it also emits IR."""
+
+    def __init__(self, jit, code: CodeObject, globals_: dict, argtypes: tuple[JType, ...],
+                 fn: JitFunction | None):
+        self.jit = jit
+        self.code = code
+        self.globals = globals_
+        self.builtins = globals_.get("__builtins__", builtins)
+        if not isinstance(self.builtins, dict):
+            self.builtins = self.builtins.__dict__
+        self.argtypes = argtypes
+        self.fn = fn
+        self.block: Block | None = None
+        self.return_types: set[JType] = set()
+        self.values = 0
+
+    # -- helpers ----------------------------------------------------------------------------
+
+    def fail(self, reason: str, index: int):
+        raise NotCompilable(reason, self.code, index)
+
+    def value(self, jtype: JType) -> Value:
+        if self.fn is not None:
+            return self.fn.new_value(jtype)
+        self.values += 1
+        return Value(-self.values, jtype)
+
+    def emit(self, opcode: str, args=(), jtype: JType | None = None, deopt=None):
+        result = self.value(jtype) if jtype is not None else None
+        if self.fn is not None:
+            self.block.ops.append(IrOp(opcode, list(args), result, deopt))
+        return result
+
+    def deopt_point(self, index: int, locals_, stack, after_call=False, reason=""):
+        if self.fn is None:
+            return None
+        point = DeoptPoint(len(self.fn.deopts), index,
+                           [None if t is None else self.fn.slot(self.code.varnames[i], t)
+                            for i, t in enumerate(locals_)],
+                           list(stack), after_call, reason)
+        self.fn.deopts.append(point)
+        return point
+
+    def to_int(self, v: Value) -> Value:
+        return self.emit("btoi", [v], INT) if v.type is BOOL else v
+
+    def to_float(self, v: Value) -> Value:
+        if v.type is FLOAT:
+            return v
+        return self.emit("itof", [self.to_int(v)], FLOAT)
+
+    def truth(self, v: Value) -> Value:
+        if v.type is BOOL:
+            return v
+        return self.emit(f"truth.{v.type}", [v], BOOL)
+
+    def resolve_global(self, name: str, index: int):
+        if name in self.globals:
+            return self.globals[name]
+        if name in self.builtins:
+            return self.builtins[name]
+        self.fail(f"global {name!r} is not defined", index)
+
+    # -- the walk -----------------------------------------------------------------------------
+
+    def run_block(self, start: int, end: int, state: State):
+        """Translate instructions start..end-1 from `state`; returns [(successor, State)]."""
+        locals_ = list(state.locals)
+        stack = list(self._load_stack(state.stack))
+        code = self.code
+        index = start
+        while index < end:
+            op, arg = code.instructions[index]
+            outcome = self.step(index, op, arg, locals_, stack)
+            if outcome is not None:
+                return outcome
+            index += 1
+        # fall through into the next block
+        self._spill(stack)
+        if self.fn is not None:
+            self.block.ops.append(IrOp("jump", [self._block_name(end)]))
+        return [(end, State(tuple(locals_), tuple(_kind(e) for e in stack)))]
+
+    def _block_name(self, pc: int) -> str:
+        return f"b{pc}"
+
+    def _load_stack(self, kinds):
+        """Stack entries at a block entry are reloaded from their spill slots."""
+        for depth, kind in enumerate(kinds):
+            if isinstance(kind, JType):
+                yield self.emit("load", [self._spill_slot(depth, kind)], kind)
+            elif kind in ("range", "rangeiter"):
+                parts = [self.emit("load", [self._spill_slot(depth, INT, part)], INT)
+                         for part in ("a", "b", "c")]
+                yield (RangeArgs if kind == "range" else RangeIter)(*parts)
+            else:
+                yield self._consts[kind]
+
+    def _spill_slot(self, depth: int, jtype: JType, part: str = ""):
+        name = f"$s{depth}{part}"
+        return self.fn.slot(name, jtype) if self.fn is not None else (name, jtype)
+
+    def _spill(self, stack):
+        for depth, entry in enumerate(stack):
+            if isinstance(entry, Value):
+                self.emit("store", [self._spill_slot(depth, entry.type), entry])
+            elif isinstance(entry, (RangeArgs, RangeIter)):
+                for part, value in zip(("a", "b", "c"), (entry.__dict__.values())):
+                    self.emit("store", [self._spill_slot(depth, INT, part), value])
+            else:
+                self._consts[entry.kind()] = entry
+
+    def load_local(self, i: int, jtype: JType) -> Value:
+        return self.emit("load", [self._local_slot(i, jtype)], jtype)
+
+    def _local_slot(self, i: int, jtype: JType):
+        name = self.code.varnames[i]
+        return self.fn.slot(name, jtype) if self.fn is not None else (name, jtype)
+
+    def step(self, index: int, op: Op, arg: int, locals_: list, stack: list):
+        """Translate one instruction.  Returns None to continue in the block, or the list of
+        (successor index, State) when the instruction ends the block."""
+        code = self.code
+        if op == Op.NOP:
+            return None
+        if op == Op.POP_TOP:
+            stack.pop()
+            return None
+        if op == Op.ROT_TWO:
+            stack[-1], stack[-2] = stack[-2], stack[-1]
+            return None
+        if op == Op.ROT_THREE:
+            stack.insert(-2, stack.pop())
+            return None
+        if op == Op.DUP_TOP:
+            stack.append(stack[-1])
+            return None
+        if op == Op.DUP_TOP_TWO:
+            stack.extend(stack[-2:])
+            return None
+        if op == Op.LOAD_CONST:
+            value = code.consts[arg]
+            jtype = type(value)
+            if jtype in (int, float, bool) and not (jtype is int and not -2**63 <= value < 2**63):
+                from .types import FROM_PYTHON
+                stack.append(self.emit("const", [FROM_PYTHON[jtype], value],
+                                       FROM_PYTHON[jtype]))
+            elif value is None:
+                stack.append(Const(None))
+            else:
+                self.fail(f"constant of type {type(value).__name__}", index)
+            return None
+        if op == Op.LOAD_FAST:
+            jtype = locals_[arg]
+            if jtype is None:
+                self.fail(f"local {code.varnames[arg]!r} may be unbound", index)
+            stack.append(self.load_local(arg, jtype))
+            return None
+        if op == Op.STORE_FAST:
+            value = stack.pop()
+            if not isinstance(value, Value):
+                self.fail("storing a non-numeric value in a local", index)
+            self.emit("store", [self._local_slot(arg, value.type), value])
+            locals_[arg] = value.type
+            return None
+        if op in _BINARY:
+            b, a = stack.pop(), stack.pop()
+            if not (isinstance(a, Value) and isinstance(b, Value)):
+                self.fail(f"{op.name} on non-numeric values", index)
+            deopt = self.deopt_point(index, locals_, stack + [a, b], reason=op.name)
+            stack.append(self.binary(_BINARY[op], a, b, deopt, index))
+            return None
+        if op in (Op.UNARY_NEGATIVE, Op.UNARY_POSITIVE, Op.UNARY_INVERT, Op.UNARY_NOT):
+            a = stack.pop()
+            if not isinstance(a, Value):
+                self.fail(f"{op.name} on a non-numeric value", index)
+            deopt = self.deopt_point(index, locals_, stack + [a], reason=op.name)
+            stack.append(self.unary(op, a, deopt, index))
+            return None
+        if op == Op.COMPARE_OP:
+            b, a = stack.pop(), stack.pop()
+            if not (isinstance(a, Value) and isinstance(b, Value)):
+                self.fail("comparing non-numeric values", index)
+            stack.append(self.compare(_CMP_NAMES[COMPARE_OPS[arg]], a, b))
+            return None
+        if op in (Op.POP_JUMP_IF_FALSE, Op.POP_JUMP_IF_TRUE):
+            cond = self.truth(self._numeric(stack.pop(), index))
+            self._spill(stack)
+            if_true, if_false = (arg, index + 1) if op == Op.POP_JUMP_IF_TRUE else (index + 1, arg)
+            self.emit("br", [cond, self._block_name(if_true), self._block_name(if_false)])
+            state = State(tuple(locals_), tuple(_kind(e) for e in stack))
+            return [(arg, state), (index + 1, state)]
+        if op in (Op.JUMP_IF_FALSE_OR_POP, Op.JUMP_IF_TRUE_OR_POP):
+            top = self._numeric(stack[-1], index)
+            cond = self.truth(top)
+            self._spill(stack)
+            jump_state = State(tuple(locals_), tuple(_kind(e) for e in stack))
+            fall_state = State(tuple(locals_), tuple(_kind(e) for e in stack[:-1]))
+            jump_if = op == Op.JUMP_IF_TRUE_OR_POP
+            # The fall-through block expects one entry fewer: it reloads only what it needs.
+            targets = (arg, index + 1) if jump_if else (index + 1, arg)
+            self.emit("br", [cond] + [self._block_name(t) for t in targets])
+            return [(arg, jump_state), (index + 1, fall_state)]
+        if op in (Op.JUMP_FORWARD, Op.JUMP_BACKWARD):
+            self._spill(stack)
+            if op == Op.JUMP_BACKWARD:
+                self.emit("check_signals", [], None,
+                          self.deopt_point(arg, locals_, stack, reason="signal"))
+            self.emit("jump", [self._block_name(arg)])
+            return [(arg, State(tuple(locals_), tuple(_kind(e) for e in stack)))]
+        if op == Op.RETURN_VALUE:
+            value = stack.pop()
+            if isinstance(value, Const) and value.value is None:
+                self.return_types.add(NONE)
+                self.emit("ret", [])
+            elif isinstance(value, Value):
+                self.return_types.add(value.type)
+                self.emit("ret", [value])
+            else:
+                self.fail("returning a non-numeric value", index)
+            return []
+        if op == Op.LOAD_GLOBAL:
+            name = code.names[arg]
+            target = self.resolve_global(name, index)
+            if not (target is range or self.jit.is_jitvm_function(target)):
+                self.fail(f"global {name!r} is a {type(target).__name__}", index)
+            self.emit("guard_global", [name], None,
+                      self.deopt_point(index, locals_, stack, reason=f"global {name} rebound"))
+            if self.fn is not None:
+                self.fn.globals_guarded[name] = target
+            stack.append(Const(target))
+            return None
+        if op == Op.CALL_FUNCTION:
+            args = stack[len(stack) - arg:]
+            del stack[len(stack) - arg:]
+            callee = stack.pop()
+            if not isinstance(callee, Const):
+                self.fail("calling a value the JIT cannot see", index)
+            if callee.value is range:
+                stack.append(self.range_call(args, index, locals_, stack, callee))
+                return None
+            if not all(isinstance(a, Value) for a in args):
+                self.fail("calling with non-numeric arguments", index)
+            result = self.native_call(callee.value, args, index, locals_, stack)
+            if result is not None:
+                stack.append(result)
+            else:
+                stack.append(Const(None))
+            return None
+        if op == Op.GET_ITER:
+            top = stack.pop()
+            if not isinstance(top, RangeArgs):
+                self.fail("iterating over something other than range()", index)
+            stack.append(RangeIter(top.start, top.stop, top.step))
+            return None
+        if op == Op.FOR_ITER:
+            it = stack.pop()
+            if not isinstance(it, RangeIter):
+                self.fail("for loop over something other than range()", index)
+            self._spill(stack + [it])
+            more = self.emit("range_more", [it.current, it.stop, it.step], BOOL)
+            self.emit("br", [more, f"b{index}.body", self._block_name(arg)])
+            exit_state = State(tuple(locals_), tuple(_kind(e) for e in stack))
+            # The loop body continues in a sub-block of this instruction.
+            if self.fn is not None:
+                body = Block(f"b{index}.body", index)
+                self.fn.blocks.append(body)
+                self.block = body
+            deopt = self.deopt_point(index, locals_, stack + [it], reason="range overflow")
+            following = self.emit("iadd", [it.current, it.step], INT, deopt)
+            stack.append(RangeIter(following, it.stop, it.step))
+            stack.append(it.current)
+            self._spill(stack)
+            self.emit("jump", [self._block_name(index + 1)])
+            return [(arg, exit_state),
+                    (index + 1, State(tuple(locals_), tuple(_kind(e) for e in stack)))]
+        self.fail(f"{op.name} is not supported by the JIT yet", index)
+
+    def _numeric(self, entry, index):
+        if not isinstance(entry, Value):
+            self.fail("testing the truth of a non-numeric value", index)
+        return entry
+
+    # -- operations -----------------------------------------------------------------------------
+
+    def binary(self, name: str, a: Value, b: Value, deopt, index: int) -> Value:
+        if name in ("and", "or", "xor"):
+            if a.type is BOOL and b.type is BOOL:
+                return self.emit(f"b{name}", [a, b], BOOL)
+            if FLOAT in (a.type, b.type):
+                self.fail(f"bitwise {name} on a float", index)
+            return self.emit(f"i{name}", [self.to_int(a), self.to_int(b)], INT)
+        if name in ("shl", "shr"):
+            if FLOAT in (a.type, b.type):
+                self.fail("shift of a float", index)
+            return self.emit(f"i{name}", [self.to_int(a), self.to_int(b)], INT, deopt)
+        if name == "truediv":
+            if FLOAT in (a.type, b.type):
+                return self.emit("fdiv", [self.to_float(a), self.to_float(b)], FLOAT, deopt)
+            return self.emit("itruediv", [self.to_int(a), self.to_int(b)], FLOAT, deopt)
+        result = numeric_result(a.type, b.type)
+        if result is FLOAT:
+            return self.emit(f"f{name}", [self.to_float(a), self.to_float(b)], FLOAT,
+                             deopt if name in ("floordiv", "mod") else None)
+        return self.emit(f"i{name}", [self.to_int(a), self.to_int(b)], INT, deopt)
+
+    def unary(self, op: Op, a: Value, deopt, index: int) -> Value:
+        if op == Op.UNARY_NOT:
+            return self.emit("not", [self.truth(a)], BOOL)
+        if op == Op.UNARY_POSITIVE:
+            return self.to_int(a) if a.type is BOOL else a
+        if op == Op.UNARY_NEGATIVE:
+            if a.type is FLOAT:
+                return self.emit("fneg", [a], FLOAT)
+            return self.emit("ineg", [self.to_int(a)], INT, deopt)
+        if a.type is FLOAT:
+            self.fail("~ of a float", index)
+        return self.emit("iinvert", [self.to_int(a)], INT)
+
+    def compare(self, name: str, a: Value, b: Value) -> Value:
+        if a.type is FLOAT and b.type is FLOAT:
+            return self.emit(f"fcmp.{name}", [a, b], BOOL)
+        if a.type is FLOAT:  # float OP int  ==  int (reversed OP) float
+            flipped = {"lt": "gt", "le": "ge", "gt": "lt", "ge": "le"}.get(name, name)
+            return self.emit(f"ifcmp.{flipped}", [self.to_int(b), a], BOOL)
+        if b.type is FLOAT:
+            return self.emit(f"ifcmp.{name}", [self.to_int(a), b], BOOL)
+        return self.emit(f"icmp.{name}", [self.to_int(a), self.to_int(b)], BOOL)
+
+    def range_call(self, args, index, locals_, stack, callee):
+        if not 1 <= len(args) <= 3 or not all(isinstance(a, Value) and a.type in (INT, BOOL)
+                                               for a in args):
+            self.fail("range() with arguments that are not ints", index)
+        ints = [self.to_int(a) for a in args]
+        if len(ints) == 1:
+            ints = [self.emit("const", [INT, 0], INT), ints[0]]
+        if len(ints) == 2:
+            ints.append(self.emit("const", [INT, 1], INT))
+        # range(..., 0) raises ValueError: let the interpreter do it.
+        self.emit("guard_nonzero", [ints[2]], None,
+                  self.deopt_point(index, locals_, stack + [callee] + list(args),
+                                   reason="range() step is zero"))
+        return RangeArgs(*ints)
+
+    def native_call(self, target, args, index, locals_, stack):
+        argtypes = tuple(a.type for a in args)
+        callee = self.jit.specialization(target, argtypes, index, self.code)
+        deopt = self.deopt_point(index, locals_, stack, after_call=True, reason="callee deopt")
+        if self.fn is not None:
+            self.fn.callees[callee.name] = callee
+        rtype = callee.return_type
+        return self.emit("call", [callee.name, list(args)], rtype if rtype is not NONE else None,
+                         deopt) if rtype is not NONE else self._call_none(callee, args, deopt)
+
+    def _call_none(self, callee, args, deopt):
+        self.emit("call", [callee.name, list(args)], None, deopt)
+        return None
+
+
+def translate(jit, fn_name: str, code: CodeObject, globals_: dict,
+              argtypes: tuple[JType, ...], assumed_return: JType | None,
+              fn: JitFunction) -> JitFunction:
+    """Build `fn` (already registered, so recursive calls find it) from `code`."""
+    if code.exceptiontable:
+        raise NotCompilable("try/with blocks are not supported by the JIT yet", code)
+    if code.cellvars or code.freevars:
+        raise NotCompilable("closures are not supported by the JIT yet", code)
+    if code.generator:
+        raise NotCompilable("generators are not supported by the JIT", code)
+    if len(argtypes) != code.argcount or code.kwonlyargcount or not code.simple_args:
+        raise NotCompilable("only plain positional parameters are supported", code)
+    leaders = basic_blocks(code)
+    ends = dict(zip(leaders, leaders[1:] + [len(code.instructions)]))
+    entry = State(tuple(list(argtypes) + [None] * (len(code.varnames) - len(argtypes))), ())
+
+    # Pass 1: types at every block entry.
+    walker = _Translator(jit, code, globals_, argtypes, None)
+    walker._consts = {}
+    states = {0: entry}
+    work = [0]
+    while work:
+        start = work.pop()
+        for successor, state in walker.run_block(start, ends[start], states[start]):
+            seen = states.get(successor)
+            if seen is None:
+                states[successor] = state
+                work.append(successor)
+            elif seen != state:
+                merged = _merge(seen, state)
+                if merged is None:
+                    raise NotCompilable("a variable or stack entry changes type in a loop or "
+                                        "at a join", code, successor)
+                if merged != seen:
+                    states[successor] = merged
+                    work.append(successor)
+
+    # Pass 2: emit.
+    builder = _Translator(jit, code, globals_, argtypes, fn)
+    builder._consts = walker._consts
+    prologue = Block("entry", 0)
+    fn.blocks.append(prologue)
+    builder.block = prologue
+    for i, jtype in enumerate(argtypes):
+        value = builder.emit("arg", [i], jtype)
+        builder.emit("store", [builder._local_slot(i, jtype), value])
+    builder.emit("enter", [], None,
+                 builder.deopt_point(0, entry.locals, [], reason="native recursion limit"))
+    builder.emit("jump", ["b0"])
+    for start in leaders:
+        if start not in states:
+            continue  # unreachable
+        block = Block(builder._block_name(start), start)
+        fn.blocks.append(block)
+        builder.block = block
+        builder.run_block(start, ends[start], states[start])
+    returns = builder.return_types | walker.return_types
+    if len(returns) > 1:
+        raise NotCompilable("returns values of different types: "
+                            + ", ".join(sorted(str(t) for t in returns)), code)
+    fn.return_type = returns.pop() if returns else NONE
+    return fn
+
+
+def _merge(a: State, b: State) -> State | None:
+    """Join two states: an unbound-on-one-path local becomes unbound; anything else must
+    agree."""
+    if len(a.stack) != len(b.stack) or a.stack != b.stack:
+        return None
+    merged = []
+    for x, y in zip(a.locals, b.locals):
+        if x == y:
+            merged.append(x)
+        elif x is None or y is None:
+            merged.append(None)
+        else:
+            return None
+    return State(tuple(merged), a.stack)

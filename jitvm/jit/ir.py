@@ -1,0 +1,129 @@
+"""The JIT IR: typed operations in basic blocks, with guards that know how to deoptimize.
+
+A `JitFunction` is one specialisation of one code object for given argument types.  Values are
+SSA (`%3`), each with a `JType`.  Python locals and the stack entries that live across blocks
+are *slots* named `name:type` (`x:int`, `$s0:float`): a local that holds an int in one place and
+a float in another simply uses two slots.  LLVM's mem2reg turns slots into registers.
+
+Every operation that can fail a speculation (overflow, a zero divisor, a rebound global, a
+callee that deoptimized) carries a `DeoptPoint`: the bytecode index to resume at and where each
+local and stack entry lives at that moment, so the bridge can rebuild the interpreter frame
+exactly there — nothing that already had effects runs twice.
+
+Text form (see `format_function`), one operation per line:
+
+    function fib(int) -> int
+    b0:                               ; pc 0
+        %0 = load n:int
+        %1 = const int 2
+        %2 = icmp.lt %0, %1
+        br %2, b1, b2
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .types import JType
+
+
+@dataclass(eq=False)
+class Value:
+    id: int
+    type: JType
+
+    def __str__(self) -> str:
+        return f"%{self.id}"
+
+
+@dataclass
+class DeoptPoint:
+    """Where to resume in the interpreter, and where the frame's state is.
+
+    `locals`: for each fast local, the slot holding it (None: unbound).  `stack`: the value
+    stack, bottom first; an entry is a Value, or for a `range` iterator a tuple of three Values
+    (current, stop, step).  `after_call`: resume after the call at `pc`, pushing the callee's
+    result (the callee deoptimized and finishes in the interpreter)."""
+
+    id: int
+    pc: int
+    locals: list[tuple[str, JType] | None]
+    stack: list[Any]
+    after_call: bool = False
+    reason: str = ""
+
+    def __str__(self) -> str:
+        kind = "after call at" if self.after_call else "at"
+        return f"deopt#{self.id} {kind} pc {self.pc}"
+
+
+@dataclass
+class Op:
+    """`result = opcode args...` — args are Values, slot names, constants or block names."""
+
+    opcode: str
+    args: list = field(default_factory=list)
+    result: Value | None = None
+    deopt: DeoptPoint | None = None
+
+    def __str__(self) -> str:
+        text = self.opcode
+        if self.args:
+            text += " " + ", ".join(_arg_text(a) for a in self.args)
+        if self.result is not None:
+            text = f"{self.result} = {text}"
+        if self.deopt is not None:
+            text += f"  [{self.deopt}]"
+        return text
+
+
+def _arg_text(arg) -> str:
+    if isinstance(arg, tuple) and len(arg) == 2 and isinstance(arg[1], JType):
+        return f"{arg[0]}:{arg[1]}"  # a slot
+    if isinstance(arg, list):
+        return "(" + ", ".join(_arg_text(a) for a in arg) + ")"
+    if isinstance(arg, float):
+        return repr(arg)
+    return str(arg)
+
+
+@dataclass
+class Block:
+    name: str
+    pc: int  # first bytecode index
+    ops: list[Op] = field(default_factory=list)
+
+
+@dataclass(eq=False)
+class JitFunction:
+    name: str  # unique symbol name
+    code: Any  # the CodeObject
+    argtypes: tuple[JType, ...]
+    return_type: JType | None = None
+    blocks: list[Block] = field(default_factory=list)
+    slots: dict[tuple[str, JType], None] = field(default_factory=dict)  # ordered set
+    deopts: list[DeoptPoint] = field(default_factory=list)
+    callees: dict[str, JitFunction] = field(default_factory=dict)  # native calls by symbol
+    globals_guarded: dict[str, Any] = field(default_factory=dict)  # name → expected object
+    next_value: int = 0
+
+    def new_value(self, jtype: JType) -> Value:
+        value = Value(self.next_value, jtype)
+        self.next_value += 1
+        return value
+
+    def slot(self, name: str, jtype: JType) -> tuple[str, JType]:
+        key = (name, jtype)
+        self.slots[key] = None
+        return key
+
+
+def format_function(fn: JitFunction) -> str:
+    argtypes = ", ".join(str(t) for t in fn.argtypes)
+    lines = [f"function {fn.code.qualname}({argtypes}) -> {fn.return_type}"]
+    for block in fn.blocks:
+        lines.append(f"{block.name}:{'':<30}; pc {block.pc}")
+        for op in block.ops:
+            lines.append(f"    {op}")
+    return "\n".join(lines)

@@ -1,0 +1,514 @@
+"""JIT IR → LLVM IR (llvmlite.ir).
+
+Calling convention of every compiled specialisation:
+
+    i32 @sym(i64* ctx, <args>, i64* out)      int → i64, float → double, bool → i8
+
+returns 0 with the result in *out (floats bit-cast, bools zero-extended), 1 when it
+deoptimized (it has appended its frame state to the deopt buffer), or 2 when a Python exception
+is set (a signal such as Ctrl-C, found by PyErr_CheckSignals at a loop back-edge).
+
+The context `ctx` is an array of i64 owned by the bridge:
+    ctx[0]  native frames still allowed (the recursion budget); `enter` takes one
+    ctx[1]  back-edges until the next signal check
+    ctx[2]  address of the deopt buffer (i64 words)
+    ctx[3]  words used in the deopt buffer
+A deopt record is [function index, deopt point id, one word per live value...]; a callee
+writes its record before its caller, so records come innermost first.
+
+Python semantics are kept exactly: overflow, zero divisors and out-of-range conversions branch
+to a deopt block, so the interpreter redoes that one instruction with Python ints (or raises).
+"""
+
+from __future__ import annotations
+
+from llvmlite import ir
+
+from .ir import DeoptPoint, JitFunction, Value
+from .types import BOOL, F64, FLOAT, I1, I32, I64, I8, INT, LLVM, NONE, OBJ, JType
+
+CTX_DEPTH, CTX_TICKS, CTX_BUFFER, CTX_USED = 0, 1, 2, 3
+SIGNAL_CHECK_INTERVAL = 1 << 14
+OK, DEOPT, ERROR = 0, 1, 2
+EXACT_FLOAT_INT = 2 ** 53  # ints up to this size convert to float exactly
+DICT_VERSION_OFFSET = 24  # PyDictObject.ma_version_tag in CPython 3.11 (checked at start-up)
+
+_ICMP = {"lt": "<", "le": "<=", "eq": "==", "ne": "!=", "gt": ">", "ge": ">="}
+PARAM = {INT: I64, FLOAT: F64, BOOL: I8}
+
+
+def signature(argtypes) -> ir.FunctionType:
+    return ir.FunctionType(I32, [I64.as_pointer()] + [PARAM[t] for t in argtypes]
+                           + [I64.as_pointer()])
+
+
+class ModuleLowering:
+    """Lowers a set of JitFunctions (a function and the callees it compiled) into one module."""
+
+    def __init__(self, module: ir.Module, function_index, runtime_addresses):
+        self.module = module
+        self.function_index = function_index  # JitFunction → int, for deopt records
+        self.addresses = runtime_addresses  # what the guards compare against
+        self.declared: dict[str, ir.Function] = {}
+
+    def declare(self, fn: JitFunction) -> ir.Function:
+        existing = self.declared.get(fn.name)
+        if existing is None:
+            existing = ir.Function(self.module, signature(fn.argtypes), fn.name)
+            self.declared[fn.name] = existing
+        return existing
+
+    def external(self, name: str, fnty: ir.FunctionType) -> ir.Function:
+        if name in self.module.globals:
+            return self.module.globals[name]
+        return ir.Function(self.module, fnty, name)
+
+    def lower(self, fn: JitFunction):
+        FunctionLowering(self, fn).run()
+
+
+class FunctionLowering:
+    def __init__(self, owner: ModuleLowering, fn: JitFunction):
+        self.owner = owner
+        self.fn = fn
+        self.llfn = owner.declare(fn)
+        self.values: dict[Value, ir.Value] = {}
+        self.blocks: dict[str, ir.Block] = {}
+        self.slots: dict = {}
+
+    # -- helpers ---------------------------------------------------------------------------------
+
+    @property
+    def ctx(self):
+        return self.llfn.args[0]
+
+    def ctx_field(self, b: ir.IRBuilder, index: int):
+        return b.gep(self.ctx, [ir.Constant(I32, index)])
+
+    def v(self, value: Value) -> ir.Value:
+        return self.values[value]
+
+    def to_word(self, b: ir.IRBuilder, value: ir.Value, jtype: JType) -> ir.Value:
+        if jtype is FLOAT:
+            return b.bitcast(value, I64)
+        if jtype is BOOL:
+            return b.zext(value, I64)
+        return value
+
+    def guarded(self, b: ir.IRBuilder, failed: ir.Value, point: DeoptPoint):
+        """Branch to the deopt block of `point` when `failed` is true; continue after."""
+        ok = b.append_basic_block(f"ok.{point.id}.{len(self.llfn.blocks)}")
+        b.cbranch(failed, self.deopt_block(point), ok)
+        b.position_at_end(ok)
+
+    def deopt_block(self, point: DeoptPoint) -> ir.Block:
+        """Writes the record of `point` to the deopt buffer and returns DEOPT."""
+        name = f"deopt.{point.id}"
+        if name in self.blocks:
+            return self.blocks[name]
+        block = self.llfn.append_basic_block(name)
+        self.blocks[name] = block
+        b = ir.IRBuilder(block)
+        if point.reason != "native recursion limit":
+            self.leave(b)
+        words = [ir.Constant(I64, self.owner.function_index(self.fn)),
+                 ir.Constant(I64, point.id)]
+        for slot in point.locals:
+            if slot is not None:
+                words.append(self.to_word(b, b.load(self.slots[slot]), slot[1]))
+        for entry in point.stack:
+            words.extend(self.entry_words(b, entry))
+        buffer = b.inttoptr(b.load(self.ctx_field(b, CTX_BUFFER)), I64.as_pointer())
+        used_ptr = self.ctx_field(b, CTX_USED)
+        used = b.load(used_ptr)
+        for i, word in enumerate(words):
+            b.store(word, b.gep(buffer, [b.add(used, ir.Constant(I64, i))]))
+        b.store(b.add(used, ir.Constant(I64, len(words))), used_ptr)
+        b.ret(ir.Constant(I32, DEOPT))
+        return block
+
+    def entry_words(self, b, entry):
+        from .frontend import RangeArgs, RangeIter
+        if isinstance(entry, Value):
+            return [self.to_word(b, self.v(entry), entry.type)]
+        if isinstance(entry, (RangeArgs, RangeIter)):
+            return [self.v(part) for part in entry.__dict__.values()]
+        return []  # a compile-time constant: the bridge knows it
+
+    def leave(self, b: ir.IRBuilder):
+        """Give back this frame's unit of recursion budget."""
+        depth = self.ctx_field(b, CTX_DEPTH)
+        b.store(b.add(b.load(depth), ir.Constant(I64, 1)), depth)
+
+    # -- the walk --------------------------------------------------------------------------------
+
+    def run(self):
+        fn = self.fn
+        entry = self.llfn.append_basic_block("prologue")
+        b = ir.IRBuilder(entry)
+        for key in fn.slots:
+            name, jtype = key
+            self.slots[key] = b.alloca(LLVM[jtype], name=f"{name}.{jtype}")
+        for block in fn.blocks:
+            self.blocks[block.name] = self.llfn.append_basic_block(block.name)
+        b.branch(self.blocks[fn.blocks[0].name])
+        for block in fn.blocks:
+            b = ir.IRBuilder(self.blocks[block.name])
+            for op in block.ops:
+                self.lower_op(b, op)
+
+    def lower_op(self, b: ir.IRBuilder, op):
+        name = op.opcode
+        handler = getattr(self, "op_" + name.replace(".", "_"), None)
+        if handler is not None:
+            result = handler(b, op)
+        elif name.startswith(("icmp.", "fcmp.", "ifcmp.")):
+            result = self.compare(b, op)
+        elif name.startswith("truth."):
+            result = self.truth(b, op)
+        else:
+            raise NotImplementedError(f"no lowering for JIT IR op {name}")
+        if op.result is not None:
+            self.values[op.result] = result
+
+    # -- ops ---------------------------------------------------------------------------------------
+
+    def op_arg(self, b, op):
+        (index,) = op.args
+        param = self.llfn.args[1 + index]
+        return b.trunc(param, I1) if op.result.type is BOOL else param
+
+    def op_const(self, b, op):
+        jtype, value = op.args
+        return ir.Constant(LLVM[jtype], int(value) if jtype is BOOL else value)
+
+    def op_load(self, b, op):
+        return b.load(self.slots[op.args[0]])
+
+    def op_store(self, b, op):
+        slot, value = op.args
+        b.store(self.v(value), self.slots[slot])
+
+    def op_jump(self, b, op):
+        b.branch(self.blocks[op.args[0]])
+
+    def op_br(self, b, op):
+        cond, if_true, if_false = op.args
+        b.cbranch(self.v(cond), self.blocks[if_true], self.blocks[if_false])
+
+    def op_ret(self, b, op):
+        self.leave(b)
+        if op.args:
+            (value,) = op.args
+            b.store(self.to_word(b, self.v(value), value.type), self.llfn.args[-1])
+        b.ret(ir.Constant(I32, OK))
+
+    def op_enter(self, b, op):
+        depth = self.ctx_field(b, CTX_DEPTH)
+        remaining = b.sub(b.load(depth), ir.Constant(I64, 1))
+        b.store(remaining, depth)
+        exhausted = b.icmp_signed("<", remaining, ir.Constant(I64, 0))
+        restore = b.append_basic_block("depth.exhausted")
+        ok = b.append_basic_block("depth.ok")
+        b.cbranch(exhausted, restore, ok)
+        b.position_at_end(restore)
+        self.leave(b)
+        b.branch(self.deopt_block(op.deopt))
+        b.position_at_end(ok)
+
+    def op_check_signals(self, b, op):
+        ticks = self.ctx_field(b, CTX_TICKS)
+        left = b.sub(b.load(ticks), ir.Constant(I64, 1))
+        b.store(left, ticks)
+        check = b.append_basic_block("signals.check")
+        cont = b.append_basic_block("signals.done")
+        b.cbranch(b.icmp_signed("<=", left, ir.Constant(I64, 0)), check, cont)
+        b.position_at_end(check)
+        b.store(ir.Constant(I64, SIGNAL_CHECK_INTERVAL), ticks)
+        pending = b.call(self.owner.external("PyErr_CheckSignals", ir.FunctionType(I32, [])), [])
+        raised = b.append_basic_block("signals.raised")
+        b.cbranch(b.icmp_signed("!=", pending, ir.Constant(I32, 0)), raised, cont)
+        b.position_at_end(raised)
+        self.leave(b)
+        b.ret(ir.Constant(I32, ERROR))
+        b.position_at_end(cont)
+
+    def op_guard_global(self, b, op):
+        (name,) = op.args
+        check = self.owner.addresses.global_check(self.fn, name)
+        ok = b.call(check, [])
+        self.guarded(b, b.icmp_signed("==", ok, ir.Constant(I32, 0)), op.deopt)
+
+    def op_guard_nonzero(self, b, op):
+        (value,) = op.args
+        self.guarded(b, b.icmp_signed("==", self.v(value), ir.Constant(I64, 0)), op.deopt)
+
+    def op_call(self, b, op):
+        symbol, args = op.args
+        callee = self.fn.callees[symbol]
+        target = self.owner.declare(callee)
+        out = b.alloca(I64)
+        params = [self.ctx]
+        for value in args:
+            arg = self.v(value)
+            params.append(b.zext(arg, I8) if value.type is BOOL else arg)
+        status = b.call(target, params + [out])
+        failed = b.append_basic_block("call.failed")
+        ok = b.append_basic_block("call.ok")
+        b.cbranch(b.icmp_signed("!=", status, ir.Constant(I32, OK)), failed, ok)
+        b.position_at_end(failed)
+        error = b.append_basic_block("call.error")
+        b.cbranch(b.icmp_signed("==", status, ir.Constant(I32, DEOPT)),
+                  self.deopt_block(op.deopt), error)
+        b.position_at_end(error)
+        self.leave(b)
+        b.ret(ir.Constant(I32, ERROR))
+        b.position_at_end(ok)
+        if op.result is None:
+            return None
+        word = b.load(out)
+        if op.result.type is FLOAT:
+            return b.bitcast(word, F64)
+        if op.result.type is BOOL:
+            return b.trunc(word, I1)
+        return word
+
+    # integers: every result that could leave 64 bits deoptimizes instead
+
+    def _overflowing(self, b, op, intrinsic):
+        x, y = (self.v(a) for a in op.args)
+        pair = intrinsic(x, y)
+        self.guarded(b, b.extract_value(pair, 1), op.deopt)
+        return b.extract_value(pair, 0)
+
+    def op_iadd(self, b, op):
+        return self._overflowing(b, op, b.sadd_with_overflow)
+
+    def op_isub(self, b, op):
+        return self._overflowing(b, op, b.ssub_with_overflow)
+
+    def op_imul(self, b, op):
+        return self._overflowing(b, op, b.smul_with_overflow)
+
+    def _divisor_checks(self, b, op, x, y):
+        zero = b.icmp_signed("==", y, ir.Constant(I64, 0))
+        overflow = b.and_(b.icmp_signed("==", x, ir.Constant(I64, -2 ** 63)),
+                          b.icmp_signed("==", y, ir.Constant(I64, -1)))
+        self.guarded(b, b.or_(zero, overflow), op.deopt)
+
+    def op_ifloordiv(self, b, op):
+        x, y = (self.v(a) for a in op.args)
+        self._divisor_checks(b, op, x, y)
+        q = b.sdiv(x, y)
+        r = b.srem(x, y)
+        adjust = b.and_(b.icmp_signed("!=", r, ir.Constant(I64, 0)),
+                        b.icmp_signed("<", b.xor(r, y), ir.Constant(I64, 0)))
+        return b.sub(q, b.zext(adjust, I64))
+
+    def op_imod(self, b, op):
+        x, y = (self.v(a) for a in op.args)
+        self._divisor_checks(b, op, x, y)
+        r = b.srem(x, y)
+        adjust = b.and_(b.icmp_signed("!=", r, ir.Constant(I64, 0)),
+                        b.icmp_signed("<", b.xor(r, y), ir.Constant(I64, 0)))
+        return b.select(adjust, b.add(r, y), r)
+
+    def op_itruediv(self, b, op):
+        x, y = (self.v(a) for a in op.args)
+        limit = ir.Constant(I64, EXACT_FLOAT_INT)
+        inexact = b.or_(self._abs_above(b, x, limit), self._abs_above(b, y, limit))
+        self.guarded(b, b.or_(inexact, b.icmp_signed("==", y, ir.Constant(I64, 0))), op.deopt)
+        return b.fdiv(b.sitofp(x, F64), b.sitofp(y, F64))
+
+    def _abs_above(self, b, x, limit):
+        return b.or_(b.icmp_signed(">", x, limit), b.icmp_signed("<", x, b.neg(limit)))
+
+    def op_ishl(self, b, op):
+        x, n = (self.v(a) for a in op.args)
+        negative = b.icmp_signed("<", n, ir.Constant(I64, 0))
+        big = b.icmp_signed(">=", n, ir.Constant(I64, 64))
+        nonzero = b.icmp_signed("!=", x, ir.Constant(I64, 0))
+        # x << n for n >= 64 is 0 only for x == 0; otherwise it leaves 64 bits.
+        self.guarded(b, b.or_(negative, b.and_(big, nonzero)), op.deopt)
+        shift = b.select(big, ir.Constant(I64, 0), n)
+        shifted = b.shl(x, shift)
+        lost = b.icmp_signed("!=", b.ashr(shifted, shift), x)
+        self.guarded(b, lost, op.deopt)
+        return shifted
+
+    def op_ishr(self, b, op):
+        x, n = (self.v(a) for a in op.args)
+        self.guarded(b, b.icmp_signed("<", n, ir.Constant(I64, 0)), op.deopt)
+        capped = b.select(b.icmp_signed(">", n, ir.Constant(I64, 63)), ir.Constant(I64, 63), n)
+        return b.ashr(x, capped)
+
+    def op_ineg(self, b, op):
+        (x,) = (self.v(a) for a in op.args)
+        self.guarded(b, b.icmp_signed("==", x, ir.Constant(I64, -2 ** 63)), op.deopt)
+        return b.neg(x)
+
+    def op_iinvert(self, b, op):
+        return b.not_(self.v(op.args[0]))
+
+    def op_iand(self, b, op):
+        return b.and_(*(self.v(a) for a in op.args))
+
+    def op_ior(self, b, op):
+        return b.or_(*(self.v(a) for a in op.args))
+
+    def op_ixor(self, b, op):
+        return b.xor(*(self.v(a) for a in op.args))
+
+    op_band, op_bor, op_bxor = op_iand, op_ior, op_ixor
+
+    # floats: IEEE arithmetic is Python's; only division by zero and the floor rules need care
+
+    def op_fadd(self, b, op):
+        return b.fadd(*(self.v(a) for a in op.args))
+
+    def op_fsub(self, b, op):
+        return b.fsub(*(self.v(a) for a in op.args))
+
+    def op_fmul(self, b, op):
+        return b.fmul(*(self.v(a) for a in op.args))
+
+    def op_fneg(self, b, op):
+        return b.fneg(self.v(op.args[0]))
+
+    def _zero_divisor(self, b, op, y):
+        self.guarded(b, b.fcmp_ordered("==", y, ir.Constant(F64, 0.0)), op.deopt)
+
+    def op_fdiv(self, b, op):
+        x, y = (self.v(a) for a in op.args)
+        self._zero_divisor(b, op, y)
+        return b.fdiv(x, y)
+
+    def _float_divmod(self, b, x, y):
+        """CPython's float_divmod (Objects/floatobject.c), returning (floordiv, mod)."""
+        mod = b.frem(x, y)
+        div = b.fdiv(b.fsub(x, mod), y)
+        zero = ir.Constant(F64, 0.0)
+        mod_nonzero = b.fcmp_unordered("!=", mod, zero)
+        signs_differ = b.xor(b.fcmp_ordered("<", y, zero), b.fcmp_ordered("<", mod, zero))
+        fix = b.and_(mod_nonzero, signs_differ)
+        mod = b.select(fix, b.fadd(mod, y), mod)
+        div = b.select(fix, b.fsub(div, ir.Constant(F64, 1.0)), div)
+        mod = b.select(mod_nonzero, mod, self.intrinsic(b, "llvm.copysign.f64", [zero, y]))
+        floordiv = self.intrinsic(b, "llvm.floor.f64", [div])
+        floordiv = b.select(b.fcmp_ordered(">", b.fsub(div, floordiv), ir.Constant(F64, 0.5)),
+                            b.fadd(floordiv, ir.Constant(F64, 1.0)), floordiv)
+        div_nonzero = b.fcmp_unordered("!=", div, zero)
+        floordiv = b.select(div_nonzero, floordiv,
+                            self.intrinsic(b, "llvm.copysign.f64", [zero, b.fdiv(x, y)]))
+        return floordiv, mod
+
+    def op_ffloordiv(self, b, op):
+        x, y = (self.v(a) for a in op.args)
+        self._zero_divisor(b, op, y)
+        return self._float_divmod(b, x, y)[0]
+
+    def op_fmod(self, b, op):
+        x, y = (self.v(a) for a in op.args)
+        self._zero_divisor(b, op, y)
+        return self._float_divmod(b, x, y)[1]
+
+    def intrinsic(self, b, name: str, args):
+        fnty = ir.FunctionType(F64, [F64] * len(args))
+        return b.call(self.owner.external(name, fnty), args)
+
+    # conversions, truth and comparisons
+
+    def op_btoi(self, b, op):
+        return b.zext(self.v(op.args[0]), I64)
+
+    def op_itof(self, b, op):
+        return b.sitofp(self.v(op.args[0]), F64)
+
+    def op_not(self, b, op):
+        return b.xor(self.v(op.args[0]), ir.Constant(I1, 1))
+
+    def truth(self, b, op):
+        (x,) = op.args
+        if x.type is FLOAT:
+            return b.fcmp_unordered("!=", self.v(x), ir.Constant(F64, 0.0))
+        return b.icmp_signed("!=", self.v(x), ir.Constant(I64, 0))
+
+    def op_range_more(self, b, op):
+        current, stop, step = (self.v(a) for a in op.args)
+        up = b.icmp_signed(">", step, ir.Constant(I64, 0))
+        return b.select(up, b.icmp_signed("<", current, stop), b.icmp_signed(">", current, stop))
+
+    def compare(self, b, op):
+        kind, name = op.opcode.split(".")
+        x, y = (self.v(a) for a in op.args)
+        if kind == "icmp":
+            return b.icmp_signed(_ICMP[name], x, y)
+        if kind == "fcmp":
+            if name == "ne":
+                return b.fcmp_unordered("!=", x, y)
+            return b.fcmp_ordered(_ICMP[name], x, y)
+        return self.int_float_compare(b, name, x, y)
+
+    def int_float_compare(self, b, name, x, y):
+        """Exact int-versus-float comparison, as CPython's float_richcompare does it."""
+        order = b.call(self.owner.addresses.int_float_order(), [x, y])
+        c = lambda v: ir.Constant(I32, v)  # noqa: E731
+        if name == "lt":
+            return b.icmp_signed("==", order, c(-1))
+        if name == "le":
+            return b.or_(b.icmp_signed("==", order, c(-1)), b.icmp_signed("==", order, c(0)))
+        if name == "eq":
+            return b.icmp_signed("==", order, c(0))
+        if name == "ne":
+            return b.icmp_signed("!=", order, c(0))
+        if name == "gt":
+            return b.icmp_signed("==", order, c(1))
+        return b.or_(b.icmp_signed("==", order, c(1)), b.icmp_signed("==", order, c(0)))
+
+
+def define_int_float_order(module: ir.Module) -> ir.Function:
+    """i32 order(i64 x, double y): -1, 0 or 1 as x <, ==, > y exactly; 2 if y is NaN."""
+    fn = ir.Function(module, ir.FunctionType(I32, [I64, F64]), "jitvm.int_float_order")
+    fn.linkage = "internal"
+    x, y = fn.args
+    b = ir.IRBuilder(fn.append_basic_block("entry"))
+    c = lambda v: ir.Constant(I32, v)  # noqa: E731
+    nan = b.append_basic_block("nan")
+    small = b.append_basic_block("small")
+    large = b.append_basic_block("large")
+    b.cbranch(b.fcmp_unordered("uno", y, y), nan, small)
+    b.position_at_end(nan)
+    b.ret(c(2))
+    b.position_at_end(small)
+    limit = ir.Constant(I64, EXACT_FLOAT_INT)
+    exact = b.and_(b.icmp_signed("<=", x, limit), b.icmp_signed(">=", x, b.neg(limit)))
+    exact_block = b.append_basic_block("exact")
+    b.cbranch(exact, exact_block, large)
+    b.position_at_end(exact_block)
+    fx = b.sitofp(x, F64)
+    b.ret(b.select(b.fcmp_ordered("<", fx, y), c(-1),
+                   b.select(b.fcmp_ordered(">", fx, y), c(1), c(0))))
+    # |x| > 2**53: compare with y's integer part (y is beyond int64 when it is that large).
+    b.position_at_end(large)
+    top = ir.Constant(F64, 9223372036854775808.0)
+    above = b.append_basic_block("above")
+    below = b.append_basic_block("below")
+    inside = b.append_basic_block("inside")
+    b.cbranch(b.fcmp_ordered(">=", y, top), above, below)
+    b.position_at_end(above)
+    b.ret(c(-1))
+    b.position_at_end(below)
+    under = b.append_basic_block("under")
+    b.cbranch(b.fcmp_ordered("<", y, b.fneg(top)), under, inside)
+    b.position_at_end(under)
+    b.ret(c(1))
+    b.position_at_end(inside)
+    trunc = b.call(ir.Function(module, ir.FunctionType(F64, [F64]), "llvm.trunc.f64"), [y])
+    whole = b.fptosi(trunc, I64)
+    frac = b.fsub(y, trunc)
+    by_whole = b.select(b.icmp_signed("<", x, whole), c(-1),
+                        b.select(b.icmp_signed(">", x, whole), c(1), c(0)))
+    by_frac = b.select(b.fcmp_ordered(">", frac, ir.Constant(F64, 0.0)), c(-1),
+                       b.select(b.fcmp_ordered("<", frac, ir.Constant(F64, 0.0)), c(1), c(0)))
+    b.ret(b.select(b.icmp_signed("==", by_whole, c(0)), by_frac, by_whole))
+    return fn

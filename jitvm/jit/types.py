@@ -1,0 +1,49 @@
+"""JIT value types and the one map from them to LLVM and ctypes types.
+
+The JIT specialises code on the types the interpreter observed.  Unboxed types live in
+registers: `int` is a 64-bit signed integer (a Python int that fits; every operation that could
+leave that range is guarded), `float` is an IEEE double (exactly a Python float), `bool` is one
+bit.  `obj` is a boxed `PyObject*`, reserved for the next step (lists, calls into any Python
+callable); `none` is the type of a function that returns None.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import enum
+
+from llvmlite import ir
+
+
+class JType(enum.Enum):
+    INT = "int"
+    FLOAT = "float"
+    BOOL = "bool"
+    NONE = "none"
+    OBJ = "obj"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+INT, FLOAT, BOOL, NONE, OBJ = JType.INT, JType.FLOAT, JType.BOOL, JType.NONE, JType.OBJ
+
+# Python type → JIT type, for the types the JIT unboxes.
+FROM_PYTHON = {int: INT, float: FLOAT, bool: BOOL, type(None): NONE}
+TO_PYTHON = {INT: int, FLOAT: float, BOOL: bool}
+
+I64 = ir.IntType(64)
+I32 = ir.IntType(32)
+I8 = ir.IntType(8)
+I1 = ir.IntType(1)
+F64 = ir.DoubleType()
+LLVM = {INT: I64, FLOAT: F64, BOOL: I1, OBJ: I8.as_pointer()}
+CTYPES = {INT: ctypes.c_int64, FLOAT: ctypes.c_double, BOOL: ctypes.c_bool,
+          OBJ: ctypes.py_object}
+
+
+def numeric_result(a: JType, b: JType) -> JType:
+    """The type of `a op b` for + - * // % on unboxed numbers (bools count as ints)."""
+    if FLOAT in (a, b):
+        return FLOAT
+    return INT
