@@ -65,9 +65,13 @@ def _run_guarded(action) -> int:
     """Run `action`, turning every way a program can end into CPython's output and exit code."""
     from .compiler import UnsupportedError
     from .errors import is_user_exception
+    from .inspect import InspectError
     try:
         action()
         return 0
+    except InspectError as exc:
+        click.echo(f"jitvm: {exc}", err=True)
+        return 2
     except SystemExit as exc:
         return _system_exit_code(exc)
     except SyntaxError as exc:
@@ -130,10 +134,18 @@ def main():
               help="Print one line per JIT event (compiled, deopt, not compiled) to stderr.")
 @click.option("--opt-level", type=click.IntRange(0, 3), default=2, show_default=True,
               help="LLVM optimization level for compiled code.")
+@click.option("--dump-jit-ir", is_flag=True, help="Print the JIT IR of each compiled function.")
+@click.option("--dump-ir", is_flag=True,
+              help="Print the LLVM IR of each compiled module, as built and optimized.")
+@click.option("--dump-asm", is_flag=True, help="Print the machine code of each compiled module.")
+@click.option("--dump-dir", type=click.Path(file_okay=False),
+              help="Write the dumps into this folder (one file per module and stage) instead "
+                   "of stderr.")
 @click.argument("file", type=click.Path(dir_okay=True))
 @click.argument("args", nargs=-1, type=click.UNPROCESSED)
 def run(file: str, args: tuple[str, ...], stats: bool, jit_threshold: int, no_jit: bool,
-        jit_log: bool, opt_level: int):
+        jit_log: bool, opt_level: int, dump_jit_ir: bool, dump_ir: bool, dump_asm: bool,
+        dump_dir: str | None):
     """Run FILE as a program, with ARGS in sys.argv (like `python3 FILE ARGS`)."""
     _check_readable(file)
     from .interpreter import VM
@@ -143,7 +155,10 @@ def run(file: str, args: tuple[str, ...], stats: bool, jit_threshold: int, no_ji
     if not no_jit:
         from .jit import JIT
         log = (lambda line: print(f"[jit] {line}", file=sys.stderr)) if jit_log else None
-        vm.jit = JIT(vm, threshold=jit_threshold, opt_level=opt_level, log=log)
+        dump = {stage for stage, on in (("jit-ir", dump_jit_ir), ("llvm", dump_ir),
+                                         ("opt", dump_ir), ("asm", dump_asm)) if on}
+        vm.jit = JIT(vm, threshold=jit_threshold, opt_level=opt_level, log=log,
+                     dump=frozenset(dump), dump_dir=dump_dir)
     _share_recursion_limit(vm)
     _share_exc_info(vm)
     from .errors import install_traceback_hook
@@ -218,6 +233,30 @@ def dis(file: str, no_opt: bool):
     def show():
         code = compile_source(read_source(file), file, optimize=not no_opt)
         click.echo(disassemble(code))
+
+    sys.exit(_run_guarded(show))
+
+
+@main.command()
+@click.argument("file", type=click.Path())
+@click.argument("function")
+@click.option("--types", "types_", default="", metavar="T1,T2,...",
+              help="Argument types to specialise for: int, float or bool, comma-separated.")
+@click.option("--stage", type=click.Choice(["bytecode", "jit-ir", "llvm", "opt", "asm", "all"]),
+              default="jit-ir", show_default=True, help="Which form of the code to print.")
+@click.option("--opt-level", type=click.IntRange(0, 3), default=2, show_default=True)
+def ir(file: str, function: str, types_: str, stage: str, opt_level: int):
+    """Print FUNCTION (a name or qualified name in FILE) as the JIT compiles it, without
+    running the program.  Functions defined at the top of FILE can be called; other globals
+    are unknown, and the JIT says so if it needs them."""
+    _check_readable(file)
+
+    def show():
+        from .inspect import compile_function_stages
+        for title, text in compile_function_stages(file, function, types_, stage, opt_level):
+            if stage == "all":
+                click.echo(f"==== {title} ====")
+            click.echo(text)
 
     sys.exit(_run_guarded(show))
 

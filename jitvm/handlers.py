@@ -592,6 +592,23 @@ def JUMP_BACKWARD(f, target):
     return target
 
 
+def JUMP_BACKWARD_OSR(f, arg):
+    """JUMP_BACKWARD when the JIT is on: a hot loop may continue in native code."""
+    target, index = arg
+    profile = f.profile
+    profile.count += 1
+    jit = f.vm.jit
+    if profile.count >= jit.threshold:
+        outcome = jit.osr(f, target, index)
+        if outcome is not None:
+            kind, value = outcome
+            if kind == "return":
+                f.stack.append(value)
+                return Signal.RETURN
+            return value
+    return target
+
+
 @handles(Op.POP_JUMP_IF_FALSE)
 def POP_JUMP_IF_FALSE(f, target):
     if not f.stack.pop():
@@ -972,12 +989,15 @@ def MATCH_PATTERN(f, pattern):
 # -- linking ---------------------------------------------------------------------------------------
 
 
-def link(code: CodeObject) -> list:
-    """Direct-threaded form of `code`: (handler, resolved argument) per instruction."""
+def link(code: CodeObject, osr: bool = False) -> list:
+    """Direct-threaded form of `code`: (handler, resolved argument) per instruction.  With
+    `osr`, loop back-edges also try on-stack replacement into compiled code."""
     out = []
-    for op, arg in code.instructions:
+    for index, (op, arg) in enumerate(code.instructions):
         kind = OPCODES[op].arg
-        if op == Op.COMPARE_OP:
+        if op == Op.JUMP_BACKWARD and osr:
+            out.append((JUMP_BACKWARD_OSR, (arg, index)))
+        elif op == Op.COMPARE_OP:
             out.append((COMPARE_HANDLERS[arg], arg))
         elif kind is Arg.CONST:
             out.append((HANDLERS[op], code.consts[arg]))

@@ -77,7 +77,7 @@ class ThreadState:
 
 class Frame:
     __slots__ = ("vm", "ts", "code", "instrs", "stack", "fast", "cells", "globals", "builtins",
-                 "locals", "pc", "profile", "finished")
+                 "locals", "pc", "profile", "finished", "fault_index")
 
     def __init__(self, vm: VM, ts: ThreadState, code: CodeObject, instrs, globals: dict,
                  builtins_: dict, locals_, profile: CodeProfile):
@@ -94,6 +94,7 @@ class Frame:
         self.pc = 0
         self.profile = profile
         self.finished = False
+        self.fault_index = None  # set when an exception belongs to another instruction
 
     def at_yield_from(self) -> bool:
         return (not self.finished and self.pc < len(self.code.instructions)
@@ -137,7 +138,7 @@ class VM:
         instrs = self._threaded.get(code)
         if instrs is None:
             from .handlers import link
-            instrs = self._threaded[code] = link(code)
+            instrs = self._threaded[code] = link(code, osr=self.jit is not None)
         return instrs
 
     def instrs_for(self, code: CodeObject, profile: CodeProfile) -> list:
@@ -290,6 +291,8 @@ class VM:
         """Route an exception raised at instruction `index`: returns the handler's index, or
         re-raises it out of the frame."""
         code = f.code
+        if f.fault_index is not None:  # e.g. raised by a call that native code made
+            index, f.fault_index = f.fault_index, None
         op, arg = code.instructions[index]
         if not (Flag.RERAISE in OPCODES[op].flags or (op == Op.RAISE_VARARGS and arg == 0)):
             add_traceback_entry(exc, f, index)

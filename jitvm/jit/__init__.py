@@ -35,8 +35,11 @@ MAX_DEOPTS = 50  # a specialisation that deoptimizes this often is dropped
 
 
 class JIT:
-    def __init__(self, vm, threshold: int = 1000, opt_level: int = 2, log=None):
+    def __init__(self, vm, threshold: int = 1000, opt_level: int = 2, log=None,
+                 dump: frozenset = frozenset(), dump_dir: str | None = None):
         self.vm = vm
+        self.dump = dump  # stages to dump as code compiles: "jit-ir", "llvm", "opt", "asm"
+        self.dump_dir = dump_dir
         self.threshold = threshold
         self.engine = Engine(opt_level)
         self.log = log  # a callable taking one line, or None
@@ -44,6 +47,7 @@ class JIT:
         self.functions: list[JitFunction] = []  # by index, for deopt records
         self._index: dict[JitFunction, int] = {}
         self._local = threading.local()
+        self._lock = threading.RLock()  # one compilation at a time: llvmlite is not thread-safe
         self.compiled_modules = []
         self.stats = {"compiled": 0, "compile_ms": 0.0, "native_calls": 0, "deopts": 0,
                       "not_compiled": 0}
@@ -113,7 +117,14 @@ class JIT:
         key = (func._code, argtypes)
         known = self.specializations.get(key)
         if known is not None:
-            return None if isinstance(known, NotCompilable) else known
+            # Being compiled by another thread (or this one, further up): not callable yet.
+            return None if isinstance(known, NotCompilable) or known.cfunc is None else known
+        with self._lock:
+            if key in self.specializations:
+                return self.compile_for_call(func, argtypes)
+            return self._compile_for_call(func, argtypes, key)
+
+    def _compile_for_call(self, func: Function, argtypes: tuple, key) -> JitFunction | None:
         code = func._code
         try:
             fn = self.specialization(func, argtypes)
@@ -122,20 +133,33 @@ class JIT:
             self.specializations[key] = exc.with_traceback(None)
             self.say(f"not compiled: {code.qualname}({', '.join(map(str, argtypes))}): {exc}")
             return None
+        self._finish(fn)
+        return fn
+
+    def _finish(self, fn: JitFunction):
+        """Generate machine code for `fn` and the callees not compiled yet."""
         pending = [f for f in self._closure(fn) if not hasattr(f, "address")]
         compiled = self.engine.compile(pending, self.function_index)
         self.compiled_modules.append((pending, compiled))
+        if self.dump:
+            self._dump(pending, compiled)
         self.stats["compiled"] += len(pending)
         self.stats["compile_ms"] += compiled.milliseconds
         for f in pending:
-            f.cfunc = ctypes.PYFUNCTYPE(
+            cfunc = ctypes.PYFUNCTYPE(
                 ctypes.c_int32, ctypes.c_void_p,
                 *[CTYPES[t] if t is not BOOL else ctypes.c_int8 for t in f.argtypes],
                 ctypes.POINTER(ctypes.c_int64))(f.address)
-            f.deopt_count = 0
-            self.say(f"compiled: {f.code.qualname}({', '.join(map(str, f.argtypes))}) -> "
-                     f"{f.return_type} in {compiled.milliseconds / len(pending):.1f} ms")
-        return fn
+            f.cfunc = cfunc
+            line = f"compiled: {f.code.qualname}({', '.join(map(str, f.argtypes))}) -> " \
+                   f"{f.return_type}"
+            if f.osr_entry is not None:
+                line += f" (OSR entry at line {f.code.line_of(f.osr_entry)})"
+            line += f" in {compiled.milliseconds / len(pending):.1f} ms"
+            if f.exits:
+                index, reason = f.exits[0]
+                line += f"; exits to the interpreter at line {f.code.line_of(index)} ({reason})"
+            self.say(line)
 
     def _closure(self, fn: JitFunction) -> list[JitFunction]:
         seen, order, work = set(), [], [fn]
@@ -148,14 +172,100 @@ class JIT:
             work.extend(f.callees.values())
         return order
 
+    # -- on-stack replacement ----------------------------------------------------------------
+
+    def osr(self, f, header: int, jump_index: int):
+        """At a hot loop back-edge of interpreter frame `f`: run the rest of the frame natively
+        from the loop header.  Returns None (stay interpreted), ("return", value) when the
+        frame finished, or ("resume", index) when native code handed the frame back."""
+        code = f.code
+        if f.locals is not None or code.generator or code.has_cells:
+            return self._no_osr(f, jump_index, header)
+        local_types, args = [], []
+        for value in f.fast:
+            if value is UNBOUND:
+                local_types.append(None)
+                continue
+            jtype = _unboxed_type(value)
+            if jtype is None:
+                return self._no_osr(f, jump_index, header)
+            local_types.append(jtype)
+            args.append(value)
+        stack_kinds = []
+        for value in f.stack:
+            if value.__class__ is _RANGE_ITERATOR:
+                _, (whole,), done = value.__reduce__()
+                parts = (whole.start + done * whole.step, whole.stop, whole.step)
+                if not all(-2**63 <= p < 2**63 for p in parts):
+                    return self._no_osr(f, jump_index, header)
+                stack_kinds.append("rangeiter")
+                args.extend(parts)
+                continue
+            jtype = _unboxed_type(value)
+            if jtype is None:
+                return self._no_osr(f, jump_index, header)
+            stack_kinds.append(jtype)
+            args.append(value)
+        key = ("osr", code, header, tuple(local_types), tuple(stack_kinds))
+        fn = self.specializations.get(key)
+        if fn is None:
+            with self._lock:
+                fn = self.specializations.get(key) or self._compile_osr(
+                    f, header, key, local_types, stack_kinds)
+        if isinstance(fn, NotCompilable) or fn.deopt_count > MAX_DEOPTS:
+            return self._no_osr(f, jump_index, header)
+        if fn.cfunc is None:
+            return None  # another thread is compiling it
+        self.say(f"OSR entry: {code.qualname} at {code.filename}:{code.line_of(header)}")
+        ts = f.ts
+        ctx, buffer = self._context()
+        ctx[CTX_DEPTH] = min(self.vm.recursion_limit - ts.depth, NATIVE_DEPTH_CAP)
+        ctx[CTX_USED] = 0
+        out = ctypes.c_int64()
+        self.stats["native_calls"] += 1
+        status = fn.cfunc(ctypes.addressof(ctx), *args, ctypes.byref(out))
+        if status == OK:
+            return "return", _from_word(out.value, fn.return_type)
+        return "resume", self._resume(buffer, ctx[CTX_USED], ts, into=f)
+
+    def _compile_osr(self, f, header, key, local_types, stack_kinds):
+        from .frontend import State
+        code = f.code
+        argtypes = [t for t in local_types if t is not None]
+        for kind in stack_kinds:
+            argtypes.extend([INT, INT, INT] if kind == "rangeiter" else [kind])
+        name = f"{code.qualname}.osr{header}.{len(self.functions)}"
+        name = "".join(c if c.isalnum() or c in "._" else "_" for c in name)
+        fn = JitFunction(name, code, tuple(argtypes), return_type=None)
+        fn.globals, fn.builtins, fn.osr_entry = f.globals, self.vm.builtins, header
+        self._index[fn] = len(self.functions)
+        self.functions.append(fn)
+        try:
+            translate(self, name, code, f.globals, tuple(argtypes), None, fn,
+                      osr=(header, State(tuple(local_types), tuple(stack_kinds))))
+        except NotCompilable as exc:
+            self.specializations[key] = exc.with_traceback(None)
+            self.say(f"not compiled: OSR entry of {code.qualname} at line "
+                     f"{code.line_of(header)}: {exc}")
+            return self.specializations[key]
+        self.specializations[key] = fn
+        self._finish(fn)
+        return fn
+
+    def _no_osr(self, f, jump_index: int, header: int):
+        """Stop trying OSR at this back-edge: it goes back to being a plain jump."""
+        from ..handlers import JUMP_BACKWARD
+        f.instrs[jump_index] = (JUMP_BACKWARD, header)
+        return None
+
     # -- calling native code -----------------------------------------------------------------
 
     def try_call(self, func: Function, args: list, ts):
         """Run a call natively if it can be; NOT_HANDLED leaves it to the interpreter."""
         argtypes = []
         for arg in args:
-            jtype = FROM_PYTHON.get(arg.__class__)
-            if jtype is None or jtype is NONE or (jtype is INT and not -2**63 <= arg < 2**63):
+            jtype = _unboxed_type(arg)
+            if jtype is None:
                 return NOT_HANDLED
             argtypes.append(jtype)
         fn = self.compile_for_call(func, tuple(argtypes))
@@ -185,9 +295,11 @@ class JIT:
 
     # -- deoptimization ---------------------------------------------------------------------
 
-    def _resume(self, buffer, used: int, ts):
+    def _resume(self, buffer, used: int, ts, into=None):
         """Rebuild an interpreter frame for every native frame that deoptimized (innermost
-        first) and finish them in the interpreter, each result flowing to its caller."""
+        first) and finish them in the interpreter, each result flowing to its caller.  With
+        `into` (OSR), the outermost native frame *is* that live interpreter frame: its state
+        is restored there and the index to continue at is returned."""
         frames = []
         position = 0
         while position < used:
@@ -204,6 +316,8 @@ class JIT:
         fn, point, _ = frames[0]
         self.say(f"deopt: {fn.code.qualname} at {fn.code.filename}:"
                  f"{fn.code.line_of(point.pc)} ({point.reason})")
+        if into is not None:
+            *frames, (fn, point, outer) = frames
         base = ts.depth
         result = error = None
         try:
@@ -222,6 +336,15 @@ class JIT:
                     error = exc
         finally:
             ts.depth = base
+        if into is not None:
+            into.fast[:] = outer.fast
+            into.stack[:] = outer.stack
+            if frames:  # it was waiting for a callee that finished in the interpreter
+                if error is not None:
+                    into.fault_index = point.pc  # raised by the call instruction
+                    raise error
+                into.stack.append(result)
+            return outer.pc
         if error is not None:
             raise error
         return result
@@ -257,8 +380,36 @@ class JIT:
 
     # -- inspection ---------------------------------------------------------------------------
 
-    def describe(self, fn: JitFunction) -> str:
-        return format_function(fn)
+    def stage_text(self, functions: list[JitFunction], compiled, stage: str) -> str:
+        if stage == "jit-ir":
+            return "\n\n".join(format_function(f) for f in functions)
+        return {"llvm": compiled.built_ir, "opt": compiled.optimized_ir,
+                "asm": compiled.assembly}[stage]
+
+    def _dump(self, functions: list[JitFunction], compiled):
+        import os
+        label = functions[0].name
+        for stage in ("jit-ir", "llvm", "opt", "asm"):
+            if stage not in self.dump:
+                continue
+            text = self.stage_text(functions, compiled, stage)
+            if self.dump_dir is not None:
+                os.makedirs(self.dump_dir, exist_ok=True)
+                suffix = {"jit-ir": "jit", "llvm": "ll", "opt": "opt.ll", "asm": "s"}[stage]
+                with open(os.path.join(self.dump_dir, f"{label}.{suffix}"), "w") as fh:
+                    fh.write(text)
+            else:
+                print(f"; ---- {stage}: {label}\n{text}", file=sys.stderr)
+
+
+_RANGE_ITERATOR = type(iter(range(0)))
+
+
+def _unboxed_type(value):
+    jtype = FROM_PYTHON.get(value.__class__)
+    if jtype is None or jtype is NONE or (jtype is INT and not -2**63 <= value < 2**63):
+        return None
+    return jtype
 
 
 def _from_word(word: int, jtype):

@@ -130,6 +130,8 @@ class _Translator:
         self.block: Block | None = None
         self.return_types: set[JType] = set()
         self.values = 0
+        self.entry_pc = 0
+        self.exits: list[tuple[int, str]] = []  # (instruction index, why) of side exits
 
     # -- helpers ----------------------------------------------------------------------------
 
@@ -188,7 +190,21 @@ class _Translator:
         index = start
         while index < end:
             op, arg = code.instructions[index]
-            outcome = self.step(index, op, arg, locals_, stack)
+            mark = len(self.block.ops) if self.fn is not None else 0
+            saved = (list(locals_), list(stack))
+            try:
+                outcome = self.step(index, op, arg, locals_, stack)
+            except NotCompilable as exc:
+                if index == self.entry_pc:
+                    raise  # nothing would run natively
+                # A side exit: the interpreter takes over at this instruction.
+                if self.fn is not None:
+                    del self.block.ops[mark:]
+                locals_, stack = saved
+                self.exits.append((index, exc.reason))
+                self.emit("exit", [], None,
+                          self.deopt_point(index, locals_, stack, reason=exc.reason))
+                return []
             if outcome is not None:
                 return outcome
             index += 1
@@ -462,6 +478,9 @@ class _Translator:
     def native_call(self, target, args, index, locals_, stack):
         argtypes = tuple(a.type for a in args)
         callee = self.jit.specialization(target, argtypes, index, self.code)
+        if callee.exits:
+            self.fail(f"calls {callee.code.qualname}, which leaves native code "
+                      f"({callee.exits[0][1]})", index)
         deopt = self.deopt_point(index, locals_, stack, after_call=True, reason="callee deopt")
         if self.fn is not None:
             self.fn.callees[callee.name] = callee
@@ -476,25 +495,36 @@ class _Translator:
 
 def translate(jit, fn_name: str, code: CodeObject, globals_: dict,
               argtypes: tuple[JType, ...], assumed_return: JType | None,
-              fn: JitFunction) -> JitFunction:
-    """Build `fn` (already registered, so recursive calls find it) from `code`."""
+              fn: JitFunction, osr: tuple[int, State] | None = None) -> JitFunction:
+    """Build `fn` (already registered, so recursive calls find it) from `code`.
+
+    With `osr = (loop header index, State there)`, build an on-stack-replacement entry: the
+    arguments are the bound locals and the stack entries at the header (a range iterator as
+    three ints), and execution starts at the header."""
     if code.exceptiontable:
         raise NotCompilable("try/with blocks are not supported by the JIT yet", code)
     if code.cellvars or code.freevars:
         raise NotCompilable("closures are not supported by the JIT yet", code)
     if code.generator:
         raise NotCompilable("generators are not supported by the JIT", code)
-    if len(argtypes) != code.argcount or code.kwonlyargcount or not code.simple_args:
+    if osr is None and (len(argtypes) != code.argcount or code.kwonlyargcount
+                        or not code.simple_args):
         raise NotCompilable("only plain positional parameters are supported", code)
     leaders = basic_blocks(code)
     ends = dict(zip(leaders, leaders[1:] + [len(code.instructions)]))
-    entry = State(tuple(list(argtypes) + [None] * (len(code.varnames) - len(argtypes))), ())
+    if osr is None:
+        entry_pc = 0
+        entry = State(tuple(list(argtypes) + [None] * (len(code.varnames) - len(argtypes))),
+                      ())
+    else:
+        entry_pc, entry = osr
 
     # Pass 1: types at every block entry.
     walker = _Translator(jit, code, globals_, argtypes, None)
     walker._consts = {}
-    states = {0: entry}
-    work = [0]
+    walker.entry_pc = entry_pc
+    states = {entry_pc: entry}
+    work = [entry_pc]
     while work:
         start = work.pop()
         for successor, state in walker.run_block(start, ends[start], states[start]):
@@ -514,15 +544,28 @@ def translate(jit, fn_name: str, code: CodeObject, globals_: dict,
     # Pass 2: emit.
     builder = _Translator(jit, code, globals_, argtypes, fn)
     builder._consts = walker._consts
-    prologue = Block("entry", 0)
+    builder.entry_pc = entry_pc
+    prologue = Block("entry", entry_pc)
     fn.blocks.append(prologue)
     builder.block = prologue
-    for i, jtype in enumerate(argtypes):
-        value = builder.emit("arg", [i], jtype)
-        builder.emit("store", [builder._local_slot(i, jtype), value])
+    params = iter(range(len(argtypes)))
+    for i, jtype in enumerate(entry.locals):
+        if jtype is not None:
+            value = builder.emit("arg", [next(params)], jtype)
+            builder.emit("store", [builder._local_slot(i, jtype), value])
+    for depth, kind in enumerate(entry.stack):
+        if isinstance(kind, JType):
+            builder.emit("store", [builder._spill_slot(depth, kind),
+                                   builder.emit("arg", [next(params)], kind)])
+        else:  # a range iterator: three ints
+            for part in ("a", "b", "c"):
+                builder.emit("store", [builder._spill_slot(depth, INT, part),
+                                       builder.emit("arg", [next(params)], INT)])
+    entry_stack = list(builder._load_stack(entry.stack))
     builder.emit("enter", [], None,
-                 builder.deopt_point(0, entry.locals, [], reason="native recursion limit"))
-    builder.emit("jump", ["b0"])
+                 builder.deopt_point(entry_pc, entry.locals, entry_stack,
+                                     reason="native recursion limit"))
+    builder.emit("jump", [builder._block_name(entry_pc)])
     for start in leaders:
         if start not in states:
             continue  # unreachable
@@ -530,6 +573,7 @@ def translate(jit, fn_name: str, code: CodeObject, globals_: dict,
         fn.blocks.append(block)
         builder.block = block
         builder.run_block(start, ends[start], states[start])
+    fn.exits = builder.exits
     returns = builder.return_types | walker.return_types
     if len(returns) > 1:
         raise NotCompilable("returns values of different types: "

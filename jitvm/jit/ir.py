@@ -69,7 +69,9 @@ class Op:
 
     def __str__(self) -> str:
         text = self.opcode
-        if self.args:
+        if self.opcode == "const":
+            text += f" {self.args[0]} {_arg_text(self.args[1])}"
+        elif self.args:
             text += " " + ", ".join(_arg_text(a) for a in self.args)
         if self.result is not None:
             text = f"{self.result} = {text}"
@@ -79,6 +81,8 @@ class Op:
 
 
 def _arg_text(arg) -> str:
+    if isinstance(arg, JType):
+        return str(arg)
     if isinstance(arg, tuple) and len(arg) == 2 and isinstance(arg[1], JType):
         return f"{arg[0]}:{arg[1]}"  # a slot
     if isinstance(arg, list):
@@ -106,6 +110,10 @@ class JitFunction:
     deopts: list[DeoptPoint] = field(default_factory=list)
     callees: dict[str, JitFunction] = field(default_factory=dict)  # native calls by symbol
     globals_guarded: dict[str, Any] = field(default_factory=dict)  # name → expected object
+    exits: list = field(default_factory=list)  # side exits: (instruction index, reason)
+    osr_entry: int | None = None  # the loop header an on-stack-replacement entry starts at
+    cfunc: Any = None  # the ctypes callable, once machine code exists
+    deopt_count: int = 0
     next_value: int = 0
 
     def new_value(self, jtype: JType) -> Value:
@@ -121,7 +129,8 @@ class JitFunction:
 
 def format_function(fn: JitFunction) -> str:
     argtypes = ", ".join(str(t) for t in fn.argtypes)
-    lines = [f"function {fn.code.qualname}({argtypes}) -> {fn.return_type}"]
+    entry = f" [OSR entry at pc {fn.osr_entry}]" if fn.osr_entry is not None else ""
+    lines = [f"function {fn.code.qualname}({argtypes}) -> {fn.return_type}{entry}"]
     for block in fn.blocks:
         lines.append(f"{block.name}:{'':<30}; pc {block.pc}")
         for op in block.ops:

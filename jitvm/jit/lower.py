@@ -189,6 +189,9 @@ class FunctionLowering:
         slot, value = op.args
         b.store(self.v(value), self.slots[slot])
 
+    def op_exit(self, b, op):
+        b.branch(self.deopt_block(op.deopt))
+
     def op_jump(self, b, op):
         b.branch(self.blocks[op.args[0]])
 
