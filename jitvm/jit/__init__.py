@@ -23,10 +23,9 @@ import threading
 
 from ..interpreter import NOT_HANDLED, UNBOUND, Frame
 from ..objects import Function
-from .engine import Engine
+from .abi import CTX_BUFFER, CTX_DEPTH, CTX_TICKS, CTX_USED, CTX_WORDS, DEOPT, OK
 from .frontend import Const, NotCompilable, RangeArgs, RangeIter, translate
 from .ir import JitFunction, format_function
-from .lower import CTX_BUFFER, CTX_DEPTH, CTX_TICKS, CTX_USED, DEOPT, OK, PARAM
 from .types import BOOL, CTYPES, FLOAT, FROM_PYTHON, INT, NONE
 
 NATIVE_DEPTH_CAP = 20_000  # native frames use the C stack: never more than this many
@@ -41,7 +40,8 @@ class JIT:
         self.dump = dump  # stages to dump as code compiles: "jit-ir", "llvm", "opt", "asm"
         self.dump_dir = dump_dir
         self.threshold = threshold
-        self.engine = Engine(opt_level)
+        self.opt_level = opt_level
+        self._engine = None
         self.log = log  # a callable taking one line, or None
         self.specializations: dict[tuple, JitFunction | NotCompilable] = {}
         self.functions: list[JitFunction] = []  # by index, for deopt records
@@ -51,6 +51,14 @@ class JIT:
         self.compiled_modules = []
         self.stats = {"compiled": 0, "compile_ms": 0.0, "native_calls": 0, "deopts": 0,
                       "not_compiled": 0}
+
+    @property
+    def engine(self):
+        """The LLVM engine, made on first use (importing llvmlite costs start-up time)."""
+        if self._engine is None:
+            from .engine import Engine
+            self._engine = Engine(self.opt_level)
+        return self._engine
 
     def say(self, line: str):
         if self.log is not None:
@@ -148,7 +156,7 @@ class JIT:
         for f in pending:
             cfunc = ctypes.PYFUNCTYPE(
                 ctypes.c_int32, ctypes.c_void_p,
-                *[CTYPES[t] if t is not BOOL else ctypes.c_int8 for t in f.argtypes],
+                *[CTYPES[t] for t in f.argtypes],
                 ctypes.POINTER(ctypes.c_int64))(f.address)
             f.cfunc = cfunc
             line = f"compiled: {f.code.qualname}({', '.join(map(str, f.argtypes))}) -> " \
@@ -288,7 +296,7 @@ class JIT:
         ctx = getattr(local, "ctx", None)
         if ctx is None:
             local.buffer = (ctypes.c_int64 * DEOPT_BUFFER_WORDS)()
-            local.ctx = ctx = (ctypes.c_int64 * 4)()
+            local.ctx = ctx = (ctypes.c_int64 * CTX_WORDS)()
             ctx[CTX_TICKS] = 1 << 14
             ctx[CTX_BUFFER] = ctypes.addressof(local.buffer)
         return ctx, local.buffer

@@ -17,8 +17,8 @@ import llvmlite.binding as llvm
 from llvmlite import ir
 
 from .ir import JitFunction
-from .lower import DICT_VERSION_OFFSET, ModuleLowering, define_int_float_order
-from .types import I32, I64, I8
+from .lower import (DICT_VERSION_OFFSET, I32, I64, I8, ModuleLowering,
+                    define_int_float_order)
 
 _initialized = False
 

@@ -8,12 +8,7 @@ returns 0 with the result in *out (floats bit-cast, bools zero-extended), 1 when
 deoptimized (it has appended its frame state to the deopt buffer), or 2 when a Python exception
 is set (a signal such as Ctrl-C, found by PyErr_CheckSignals at a loop back-edge).
 
-The context `ctx` is an array of i64 owned by the bridge:
-    ctx[0]  native frames still allowed (the recursion budget); `enter` takes one
-    ctx[1]  back-edges until the next signal check
-    ctx[2]  address of the deopt buffer (i64 words)
-    ctx[3]  words used in the deopt buffer
-A deopt record is [function index, deopt point id, one word per live value...]; a callee
+The context `ctx` is an array of i64 owned by the bridge (see abi.py).  A deopt record is [function index, deopt point id, one word per live value...]; a callee
 writes its record before its caller, so records come innermost first.
 
 Python semantics are kept exactly: overflow, zero divisors and out-of-range conversions branch
@@ -24,12 +19,18 @@ from __future__ import annotations
 
 from llvmlite import ir
 
+from .abi import (CTX_BUFFER, CTX_DEPTH, CTX_TICKS, CTX_USED, DEOPT, ERROR, OK,
+                  SIGNAL_CHECK_INTERVAL)
 from .ir import DeoptPoint, JitFunction, Value
-from .types import BOOL, F64, FLOAT, I1, I32, I64, I8, INT, LLVM, NONE, OBJ, JType
+from .types import BOOL, FLOAT, INT, OBJ, JType
 
-CTX_DEPTH, CTX_TICKS, CTX_BUFFER, CTX_USED = 0, 1, 2, 3
-SIGNAL_CHECK_INTERVAL = 1 << 14
-OK, DEOPT, ERROR = 0, 1, 2
+I64 = ir.IntType(64)
+I32 = ir.IntType(32)
+I8 = ir.IntType(8)
+I1 = ir.IntType(1)
+F64 = ir.DoubleType()
+LLVM = {INT: I64, FLOAT: F64, BOOL: I1, OBJ: I8.as_pointer()}
+
 EXACT_FLOAT_INT = 2 ** 53  # ints up to this size convert to float exactly
 DICT_VERSION_OFFSET = 24  # PyDictObject.ma_version_tag in CPython 3.11 (checked at start-up)
 

@@ -1,4 +1,4 @@
-"""JIT value types and the one map from them to LLVM and ctypes types.
+"""JIT value types, and how they cross the ctypes bridge (their LLVM types are in lower.py).
 
 The JIT specialises code on the types the interpreter observed.  Unboxed types live in
 registers: `int` is a 64-bit signed integer (a Python int that fits; every operation that could
@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import ctypes
 import enum
-
-from llvmlite import ir
 
 
 class JType(enum.Enum):
@@ -32,13 +30,8 @@ INT, FLOAT, BOOL, NONE, OBJ = JType.INT, JType.FLOAT, JType.BOOL, JType.NONE, JT
 FROM_PYTHON = {int: INT, float: FLOAT, bool: BOOL, type(None): NONE}
 TO_PYTHON = {INT: int, FLOAT: float, BOOL: bool}
 
-I64 = ir.IntType(64)
-I32 = ir.IntType(32)
-I8 = ir.IntType(8)
-I1 = ir.IntType(1)
-F64 = ir.DoubleType()
-LLVM = {INT: I64, FLOAT: F64, BOOL: I1, OBJ: I8.as_pointer()}
-CTYPES = {INT: ctypes.c_int64, FLOAT: ctypes.c_double, BOOL: ctypes.c_bool,
+# How each type crosses the ctypes bridge (bools travel as one byte; LLVM types: lower.py).
+CTYPES = {INT: ctypes.c_int64, FLOAT: ctypes.c_double, BOOL: ctypes.c_int8,
           OBJ: ctypes.py_object}
 
 
