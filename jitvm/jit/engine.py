@@ -18,7 +18,7 @@ from llvmlite import ir
 
 from .ir import JitFunction
 from .lower import (DICT_VERSION_OFFSET, I32, I64, I8, ModuleLowering,
-                    define_int_float_order)
+                    define_int_float_order, define_int_power)
 
 _initialized = False
 
@@ -101,27 +101,33 @@ class _Helpers:
         self.module = module
         self.engine = engine
         self._order = None
+        self._power = None
         self._checks: dict = {}
+
+    def int_power(self) -> ir.Function:
+        if self._power is None:
+            self._power = define_int_power(self.module)
+        return self._power
 
     def int_float_order(self) -> ir.Function:
         if self._order is None:
             self._order = define_int_float_order(self.module)
         return self._order
 
-    def global_check(self, fn: JitFunction, name: str) -> ir.Function:
-        """i32 check(): 1 while `name` in fn's globals (or builtins) is still the object the
-        code was compiled against.  The fast path compares dict version tags."""
-        key = (fn.name, name)
+    def guard_check(self, fn: JitFunction, guard) -> ir.Function:
+        """i32 check(): 1 while the guarded name still holds the object the code was
+        compiled against.  The fast path compares dict version tags."""
+        key = (fn.name, guard.label)
         if key in self._checks:
             return self._checks[key]
         module = self.module
-        expected = fn.globals_guarded[name]
-        globals_ = fn.globals
-        builtins_ = fn.builtins
-        name_obj = sys.intern(name)
+        expected = guard.expected
+        globals_ = guard.namespace
+        builtins_ = guard.fallback if guard.fallback is not None else guard.namespace
+        name_obj = sys.intern(guard.name)
         self.engine._keepalive.extend([expected, globals_, builtins_, name_obj])
         ptr = I8.as_pointer()
-        symbol = f"jitvm.guard.{fn.name}.{name}"
+        symbol = f"jitvm.guard.{fn.name}.{guard.label}"
         check = ir.Function(module, ir.FunctionType(I32, []), symbol)
         check.linkage = "internal"
         b = ir.IRBuilder(check.append_basic_block("entry"))

@@ -17,13 +17,14 @@ jitvm functions found in globals (direct native calls, recursion included); retu
 from __future__ import annotations
 
 import builtins
+import math
 from dataclasses import dataclass
 from typing import Any
 
 from ..code import CodeObject
 from ..opcodes import COMPARE_OPS, Flag, OPCODES, Op
-from .ir import Block, DeoptPoint, JitFunction, Op as IrOp, Value
-from .types import BOOL, FLOAT, INT, NONE, JType, numeric_result
+from .ir import Block, DeoptPoint, Guard, JitFunction, Op as IrOp, Value
+from .types import BOOL, FLOAT, FROM_PYTHON, INT, NONE, JType, numeric_result
 
 
 class NotCompilable(Exception):
@@ -88,7 +89,25 @@ _BINARY = {
     Op.BINARY_LSHIFT: "shl", Op.INPLACE_LSHIFT: "shl", Op.BINARY_RSHIFT: "shr",
     Op.INPLACE_RSHIFT: "shr", Op.BINARY_AND: "and", Op.INPLACE_AND: "and",
     Op.BINARY_OR: "or", Op.INPLACE_OR: "or", Op.BINARY_XOR: "xor", Op.INPLACE_XOR: "xor",
+    Op.BINARY_POWER: "pow", Op.INPLACE_POWER: "pow",
 }
+# Builtins compiled natively when called with numbers.
+BUILTINS = {abs, min, max, float, int, bool, round, range}
+# math functions of floats that go to the C library (as CPython's do), by argument count.
+MATH_FLOAT_FUNCTIONS = {math.sqrt: 1, math.exp: 1, math.log: 1, math.sin: 1, math.cos: 1,
+                        math.tan: 1, math.atan: 1, math.atan2: 2, math.hypot: 2,
+                        math.fabs: 1, math.log10: 1, math.asin: 1, math.acos: 1}
+MATH = {fn.__name__ for fn in MATH_FLOAT_FUNCTIONS} | {"floor", "ceil", "trunc", "pi", "e",
+                                                      "tau", "inf"}
+
+
+def _is_number(value) -> bool:
+    return type(value) in (int, float, bool) and (type(value) is not int
+                                                   or -2**63 <= value < 2**63)
+
+
+def _callable_name(fn) -> str:
+    return getattr(fn, "__name__", type(fn).__name__)
 _CMP_NAMES = {"<": "lt", "<=": "le", "==": "eq", "!=": "ne", ">": "gt", ">=": "ge"}
 _UNBOXED = (INT, FLOAT, BOOL)
 
@@ -273,11 +292,8 @@ class _Translator:
             return None
         if op == Op.LOAD_CONST:
             value = code.consts[arg]
-            jtype = type(value)
-            if jtype in (int, float, bool) and not (jtype is int and not -2**63 <= value < 2**63):
-                from .types import FROM_PYTHON
-                stack.append(self.emit("const", [FROM_PYTHON[jtype], value],
-                                       FROM_PYTHON[jtype]))
+            if _is_number(value):
+                stack.append(self.constant(value))
             elif value is None:
                 stack.append(Const(None))
             else:
@@ -355,13 +371,25 @@ class _Translator:
         if op == Op.LOAD_GLOBAL:
             name = code.names[arg]
             target = self.resolve_global(name, index)
-            if not (target is range or self.jit.is_jitvm_function(target)):
+            if not (target is math or target in BUILTINS or self.jit.is_jitvm_function(target)
+                    or _is_number(target)):
                 self.fail(f"global {name!r} is a {type(target).__name__}", index)
-            self.emit("guard_global", [name], None,
-                      self.deopt_point(index, locals_, stack, reason=f"global {name} rebound"))
-            if self.fn is not None:
-                self.fn.globals_guarded[name] = target
-            stack.append(Const(target))
+            in_globals = name in self.globals
+            self.guard(name, self.globals, self.builtins if not in_globals else None, name,
+                       target, self.deopt_point(index, locals_, stack,
+                                                reason=f"global {name} rebound"))
+            stack.append(self.constant(target) if _is_number(target) else Const(target))
+            return None
+        if op == Op.LOAD_ATTR:
+            owner = stack.pop()
+            name = code.names[arg]
+            if not (isinstance(owner, Const) and owner.value is math and name in MATH):
+                self.fail(f"attribute {name!r} of a value the JIT cannot see", index)
+            target = getattr(math, name)
+            self.guard(f"math.{name}", math.__dict__, None, name, target,
+                       self.deopt_point(index, locals_, stack + [owner],
+                                        reason=f"math.{name} rebound"))
+            stack.append(self.constant(target) if _is_number(target) else Const(target))
             return None
         if op == Op.CALL_FUNCTION:
             args = stack[len(stack) - arg:]
@@ -374,6 +402,11 @@ class _Translator:
                 return None
             if not all(isinstance(a, Value) for a in args):
                 self.fail("calling with non-numeric arguments", index)
+            if not self.jit.is_jitvm_function(callee.value):
+                deopt = self.deopt_point(index, locals_, stack + [callee] + args,
+                                         reason=f"{_callable_name(callee.value)}() raised")
+                stack.append(self.builtin_call(callee.value, args, deopt, index))
+                return None
             result = self.native_call(callee.value, args, index, locals_, stack)
             if result is not None:
                 stack.append(result)
@@ -409,6 +442,52 @@ class _Translator:
                     (index + 1, State(tuple(locals_), tuple(_kind(e) for e in stack)))]
         self.fail(f"{op.name} is not supported by the JIT yet", index)
 
+    def guard(self, label, namespace, fallback, name, expected, deopt):
+        if self.fn is not None:
+            guard = Guard(label, namespace, fallback, name, expected)
+            self.fn.guards.append(guard)
+            self.emit("guard", [guard], None, deopt)
+
+    def constant(self, value) -> Value:
+        jtype = FROM_PYTHON[type(value)]
+        return self.emit("const", [jtype, value], jtype)
+
+    def builtin_call(self, target, args, deopt, index) -> Value:
+        """Builtins and math functions on numbers, with CPython's errors as deopts."""
+        types = [a.type for a in args]
+        name = _callable_name(target)
+        if target is abs and len(args) == 1:
+            if types[0] is FLOAT:
+                return self.emit("fabs", args, FLOAT)
+            return self.emit("iabs", [self.to_int(args[0])], INT, deopt)
+        if target in (min, max) and len(args) >= 2:
+            if len(set(types)) != 1:
+                self.fail(f"{name}() of mixed types", index)
+            result = args[0]
+            for other in args[1:]:
+                result = self.emit(f"{'f' if types[0] is FLOAT else 'i'}{name}", [result, other],
+                                   types[0] if types[0] is not BOOL else BOOL)
+            return result
+        if target is float and len(args) == 1:
+            return self.to_float(args[0])
+        if target is int and len(args) == 1:
+            if types[0] is FLOAT:
+                return self.emit("ftoi", args, INT, deopt)
+            return self.to_int(args[0])
+        if target is bool and len(args) == 1:
+            return self.truth(args[0])
+        if target is round and len(args) == 1:
+            if types[0] is FLOAT:
+                return self.emit("fround", args, INT, deopt)
+            return self.to_int(args[0])
+        if target in (math.floor, math.ceil, math.trunc) and len(args) == 1:
+            if types[0] is FLOAT:
+                return self.emit(f"f{name}", args, INT, deopt)
+            return self.to_int(args[0])
+        if target in MATH_FLOAT_FUNCTIONS and len(args) == MATH_FLOAT_FUNCTIONS[target]:
+            return self.emit("libm", [name] + [self.to_float(a) for a in args], FLOAT, deopt)
+        self.fail(f"{name}() is not supported by the JIT yet", index)
+
     def _numeric(self, entry, index):
         if not isinstance(entry, Value):
             self.fail("testing the truth of a non-numeric value", index)
@@ -423,6 +502,11 @@ class _Translator:
             if FLOAT in (a.type, b.type):
                 self.fail(f"bitwise {name} on a float", index)
             return self.emit(f"i{name}", [self.to_int(a), self.to_int(b)], INT)
+        if name == "pow":
+            if FLOAT in (a.type, b.type):
+                return self.emit("fpow", [self.to_float(a), self.to_float(b)], FLOAT, deopt)
+            # int ** int: an int for a non-negative exponent; deoptimizes otherwise
+            return self.emit("ipow", [self.to_int(a), self.to_int(b)], INT, deopt)
         if name in ("shl", "shr"):
             if FLOAT in (a.type, b.type):
                 self.fail("shift of a float", index)

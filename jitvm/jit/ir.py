@@ -59,6 +59,21 @@ class DeoptPoint:
 
 
 @dataclass
+class Guard:
+    """`namespace[name]` (or, when missing there, `fallback[name]`) is still `expected`: a
+    global or builtin the code was compiled against, or a module attribute."""
+
+    label: str
+    namespace: dict
+    fallback: dict | None
+    name: str
+    expected: Any
+
+    def __str__(self) -> str:
+        return self.label
+
+
+@dataclass
 class Op:
     """`result = opcode args...` — args are Values, slot names, constants or block names."""
 
@@ -109,7 +124,7 @@ class JitFunction:
     slots: dict[tuple[str, JType], None] = field(default_factory=dict)  # ordered set
     deopts: list[DeoptPoint] = field(default_factory=list)
     callees: dict[str, JitFunction] = field(default_factory=dict)  # native calls by symbol
-    globals_guarded: dict[str, Any] = field(default_factory=dict)  # name → expected object
+    guards: list[Guard] = field(default_factory=list)  # what `guard` operations check
     exits: list = field(default_factory=list)  # side exits: (instruction index, reason)
     osr_entry: int | None = None  # the loop header an on-stack-replacement entry starts at
     cfunc: Any = None  # the ctypes callable, once machine code exists

@@ -237,9 +237,9 @@ class FunctionLowering:
         b.ret(ir.Constant(I32, ERROR))
         b.position_at_end(cont)
 
-    def op_guard_global(self, b, op):
-        (name,) = op.args
-        check = self.owner.addresses.global_check(self.fn, name)
+    def op_guard(self, b, op):
+        (guard,) = op.args
+        check = self.owner.addresses.guard_check(self.fn, guard)
         ok = b.call(check, [])
         self.guarded(b, b.icmp_signed("==", ok, ir.Constant(I32, 0)), op.deopt)
 
@@ -420,6 +420,106 @@ class FunctionLowering:
         fnty = ir.FunctionType(F64, [F64] * len(args))
         return b.call(self.owner.external(name, fnty), args)
 
+    # builtins and math
+
+    def op_fabs(self, b, op):
+        return self.intrinsic(b, "llvm.fabs.f64", [self.v(op.args[0])])
+
+    def op_iabs(self, b, op):
+        (x,) = (self.v(a) for a in op.args)
+        self.guarded(b, b.icmp_signed("==", x, ir.Constant(I64, -2 ** 63)), op.deopt)
+        return b.select(b.icmp_signed("<", x, ir.Constant(I64, 0)), b.neg(x), x)
+
+    def _extreme(self, b, op, greater: bool):
+        """max keeps the first of equal items and replaces it only by a strictly greater one
+        (min: smaller), so NaNs behave as in CPython."""
+        current, other = (self.v(a) for a in op.args)
+        if op.opcode.startswith("f"):
+            better = b.fcmp_ordered(">" if greater else "<", other, current)
+        elif op.args[0].type is BOOL:
+            better = b.icmp_unsigned(">" if greater else "<", other, current)
+        else:
+            better = b.icmp_signed(">" if greater else "<", other, current)
+        return b.select(better, other, current)
+
+    def op_fmax(self, b, op):
+        return self._extreme(b, op, True)
+
+    def op_fmin(self, b, op):
+        return self._extreme(b, op, False)
+
+    op_imax, op_imin = op_fmax, op_fmin
+
+    def _float_to_int(self, b, op, rounded):
+        """An integral double to int; NaN, infinities and values beyond int64 deoptimize (the
+        interpreter raises, or makes a big int)."""
+        limit = ir.Constant(F64, 9223372036854775808.0)
+        outside = b.or_(b.fcmp_unordered(">=", rounded, limit),
+                        b.fcmp_unordered("<", rounded, b.fneg(limit)))
+        self.guarded(b, outside, op.deopt)  # unordered comparisons also catch NaN
+        return b.fptosi(rounded, I64)
+
+    def op_ftoi(self, b, op):
+        return self._float_to_int(b, op, self.intrinsic(b, "llvm.trunc.f64",
+                                                        [self.v(op.args[0])]))
+
+    op_ftrunc = op_ftoi
+
+    def op_fround(self, b, op):  # round(x): halves to even, as CPython
+        return self._float_to_int(b, op, self.intrinsic(b, "llvm.roundeven.f64",
+                                                        [self.v(op.args[0])]))
+
+    def op_ffloor(self, b, op):
+        return self._float_to_int(b, op, self.intrinsic(b, "llvm.floor.f64",
+                                                        [self.v(op.args[0])]))
+
+    def op_fceil(self, b, op):
+        return self._float_to_int(b, op, self.intrinsic(b, "llvm.ceil.f64",
+                                                        [self.v(op.args[0])]))
+
+    def _math_error(self, b, op, args, result):
+        """CPython's math module: a NaN from non-NaN arguments is a ValueError, an infinity
+        from finite ones an OverflowError/ValueError; either way the interpreter raises."""
+        any_nan = ir.Constant(I1, 0)
+        all_finite = ir.Constant(I1, 1)
+        inf = ir.Constant(F64, float("inf"))
+        for x in args:
+            any_nan = b.or_(any_nan, b.fcmp_unordered("uno", x, x))
+            all_finite = b.and_(all_finite, b.fcmp_ordered("<", self.intrinsic(
+                b, "llvm.fabs.f64", [x]), inf))
+        made_nan = b.and_(b.fcmp_unordered("uno", result, result), b.not_(any_nan))
+        made_inf = b.and_(b.fcmp_ordered("==", self.intrinsic(b, "llvm.fabs.f64", [result]),
+                                         inf), all_finite)
+        self.guarded(b, b.or_(made_nan, made_inf), op.deopt)
+
+    def op_libm(self, b, op):
+        name, *values = op.args
+        args = [self.v(v) for v in values]
+        result = b.call(self.owner.external(name, ir.FunctionType(F64, [F64] * len(args))),
+                        args)
+        self._math_error(b, op, args, result)
+        return result
+
+    def op_fpow(self, b, op):
+        x, y = (self.v(a) for a in op.args)
+        zero = ir.Constant(F64, 0.0)
+        # 0.0 ** negative raises; negative ** non-integer is complex: leave both to CPython.
+        to_zero = b.and_(b.fcmp_ordered("==", x, zero), b.fcmp_ordered("<", y, zero))
+        fractional = b.fcmp_ordered("!=", self.intrinsic(b, "llvm.floor.f64", [y]), y)
+        complex_result = b.and_(b.fcmp_ordered("<", x, zero), fractional)
+        self.guarded(b, b.or_(to_zero, complex_result), op.deopt)
+        result = b.call(self.owner.external("pow", ir.FunctionType(F64, [F64, F64])), [x, y])
+        self._math_error(b, op, [x, y], result)
+        return result
+
+    def op_ipow(self, b, op):
+        x, y = (self.v(a) for a in op.args)
+        # A negative exponent gives a float: the interpreter computes it.
+        self.guarded(b, b.icmp_signed("<", y, ir.Constant(I64, 0)), op.deopt)
+        pair = b.call(self.owner.addresses.int_power(), [x, y])
+        self.guarded(b, b.extract_value(pair, 1), op.deopt)
+        return b.extract_value(pair, 0)
+
     # conversions, truth and comparisons
 
     def op_btoi(self, b, op):
@@ -468,6 +568,49 @@ class FunctionLowering:
         if name == "gt":
             return b.icmp_signed("==", order, c(1))
         return b.or_(b.icmp_signed("==", order, c(1)), b.icmp_signed("==", order, c(0)))
+
+
+def define_int_power(module: ir.Module) -> ir.Function:
+    """{i64, i1} ipow(i64 x, i64 y >= 0): x ** y by squaring, and whether it overflowed."""
+    result_type = ir.LiteralStructType([I64, I1])
+    fn = ir.Function(module, ir.FunctionType(result_type, [I64, I64]), "jitvm.int_power")
+    fn.linkage = "internal"
+    x, y = fn.args
+    entry = fn.append_basic_block("entry")
+    loop = fn.append_basic_block("loop")
+    body = fn.append_basic_block("body")
+    done = fn.append_basic_block("done")
+    b = ir.IRBuilder(entry)
+    b.branch(loop)
+    b.position_at_end(loop)
+    result = b.phi(I64)
+    base = b.phi(I64)
+    exponent = b.phi(I64)
+    overflow = b.phi(I1)
+    result.add_incoming(ir.Constant(I64, 1), entry)
+    base.add_incoming(x, entry)
+    exponent.add_incoming(y, entry)
+    overflow.add_incoming(ir.Constant(I1, 0), entry)
+    b.cbranch(b.icmp_signed(">", exponent, ir.Constant(I64, 0)), body, done)
+    b.position_at_end(body)
+    odd = b.trunc(exponent, I1)
+    product = b.smul_with_overflow(result, base)
+    new_result = b.select(odd, b.extract_value(product, 0), result)
+    rest = b.ashr(exponent, ir.Constant(I64, 1))
+    # Squaring the base overflows harmlessly when no multiplication will use it any more.
+    square = b.smul_with_overflow(base, base)
+    base_used = b.icmp_signed(">", rest, ir.Constant(I64, 0))
+    new_overflow = b.or_(overflow, b.or_(b.and_(odd, b.extract_value(product, 1)),
+                                         b.and_(base_used, b.extract_value(square, 1))))
+    result.add_incoming(new_result, body)
+    base.add_incoming(b.extract_value(square, 0), body)
+    exponent.add_incoming(rest, body)
+    overflow.add_incoming(new_overflow, body)
+    b.branch(loop)
+    b.position_at_end(done)
+    pair = b.insert_value(ir.Constant(result_type, ir.Undefined), result, 0)
+    b.ret(b.insert_value(pair, overflow, 1))
+    return fn
 
 
 def define_int_float_order(module: ir.Module) -> ir.Function:
