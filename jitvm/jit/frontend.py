@@ -101,6 +101,10 @@ MATH = {fn.__name__ for fn in MATH_FLOAT_FUNCTIONS} | {"floor", "ceil", "trunc",
                                                       "tau", "inf"}
 
 
+def _is_builtin(value) -> bool:
+    return any(value is builtin for builtin in BUILTINS)
+
+
 def _is_number(value) -> bool:
     return type(value) in (int, float, bool) and (type(value) is not int
                                                    or -2**63 <= value < 2**63)
@@ -371,7 +375,7 @@ class _Translator:
         if op == Op.LOAD_GLOBAL:
             name = code.names[arg]
             target = self.resolve_global(name, index)
-            if not (target is math or target in BUILTINS or self.jit.is_jitvm_function(target)
+            if not (target is math or _is_builtin(target) or self.jit.is_jitvm_function(target)
                     or _is_number(target)):
                 self.fail(f"global {name!r} is a {type(target).__name__}", index)
             in_globals = name in self.globals
@@ -484,7 +488,8 @@ class _Translator:
             if types[0] is FLOAT:
                 return self.emit(f"f{name}", args, INT, deopt)
             return self.to_int(args[0])
-        if target in MATH_FLOAT_FUNCTIONS and len(args) == MATH_FLOAT_FUNCTIONS[target]:
+        if any(target is f for f in MATH_FLOAT_FUNCTIONS) and len(args) == \
+                MATH_FLOAT_FUNCTIONS[target]:
             return self.emit("libm", [name] + [self.to_float(a) for a in args], FLOAT, deopt)
         self.fail(f"{name}() is not supported by the JIT yet", index)
 
