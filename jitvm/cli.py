@@ -210,7 +210,7 @@ def _print_stats(vm):
     if vm.jit is not None:
         jit = vm.jit.stats
         print(f"jit: {jit['compiled']} compiled in {jit['compile_ms']:.1f} ms, "
-              f"{jit['not_compiled']} not compilable, {jit['native_calls']} native calls, "
+              f"{jit['not_compiled']} not compilable, {jit['osr_entries']} OSR entries, "
               f"{jit['deopts']} deopts", file=err)
     print(f"instructions executed: {vm.instruction_count}", file=err)
     hot = sorted(vm.profiles.items(), key=lambda item: -item[1].count)[:10]

@@ -49,11 +49,12 @@ class CodeProfile:
     Feedback is recorded only while the code object is warming up (count below the VM's
     `profile_limit`), by the profiling variant of its threaded code."""
 
-    __slots__ = ("count", "arg_types", "operand_types", "loop_types", "native")
+    __slots__ = ("count", "arg_types", "operand_types", "loop_types", "natives")
 
     def __init__(self):
         self.count = 0  # calls plus loop back-edges
-        self.native = None  # False once the JIT found this code can never compile
+        # argument Python types → the JIT's specialisation for them (None: stays interpreted)
+        self.natives: dict[tuple[type, ...], object] = {}
         self.arg_types: set[tuple[type, ...]] = set()  # argument types seen at calls
         # instruction index → (left type, right type) pairs seen by an operator or comparison
         self.operand_types: dict[int, set[tuple[type, type]]] = {}
@@ -68,11 +69,12 @@ class ThreadState:
     """Per-thread interpreter state, like CPython's tstate: the exception being handled (for
     bare `raise` and implicit chaining) and the depth of jitvm frames."""
 
-    __slots__ = ("exc_info", "depth")
+    __slots__ = ("exc_info", "depth", "native")
 
     def __init__(self):
         self.exc_info: BaseException | None = None
         self.depth = 0
+        self.native = None  # the JIT's native context for this thread, made on first use
 
 
 class Frame:
@@ -188,8 +190,7 @@ class VM:
         profile = func._profile
         profile.count += 1
         jit = self.jit
-        if jit is not None and profile.count >= jit.threshold and kwargs is None \
-                and profile.native is not False:
+        if jit is not None and profile.count >= jit.threshold and kwargs is None:
             result = jit.try_call(func, args, ts or self.thread_state())
             if result is not NOT_HANDLED:
                 return result

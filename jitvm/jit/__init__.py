@@ -46,10 +46,9 @@ class JIT:
         self.specializations: dict[tuple, JitFunction | NotCompilable] = {}
         self.functions: list[JitFunction] = []  # by index, for deopt records
         self._index: dict[JitFunction, int] = {}
-        self._local = threading.local()
         self._lock = threading.RLock()  # one compilation at a time: llvmlite is not thread-safe
         self.compiled_modules = []
-        self.stats = {"compiled": 0, "compile_ms": 0.0, "native_calls": 0, "deopts": 0,
+        self.stats = {"compiled": 0, "compile_ms": 0.0, "osr_entries": 0, "deopts": 0,
                       "not_compiled": 0}
 
     @property
@@ -226,15 +225,14 @@ class JIT:
             return None  # another thread is compiling it
         self.say(f"OSR entry: {code.qualname} at {code.filename}:{code.line_of(header)}")
         ts = f.ts
-        ctx, buffer = self._context()
+        ctx, buffer, ctx_address, out, out_ref = ts.native or self._context(ts)
         ctx[CTX_DEPTH] = min(self.vm.recursion_limit - ts.depth, NATIVE_DEPTH_CAP)
-        ctx[CTX_USED] = 0
-        out = ctypes.c_int64()
-        self.stats["native_calls"] += 1
-        status = fn.cfunc(ctypes.addressof(ctx), *args, ctypes.byref(out))
+        self.stats["osr_entries"] += 1
+        status = fn.cfunc(ctx_address, *args, out_ref)
         if status == OK:
             return "return", _from_word(out.value, fn.return_type)
-        return "resume", self._resume(buffer, ctx[CTX_USED], ts, into=f)
+        used, ctx[CTX_USED] = ctx[CTX_USED], 0
+        return "resume", self._resume(buffer, used, ts, into=f)
 
     def _compile_osr(self, f, header, key, local_types, stack_kinds):
         from .frontend import State
@@ -269,37 +267,54 @@ class JIT:
     # -- calling native code -----------------------------------------------------------------
 
     def try_call(self, func: Function, args: list, ts):
-        """Run a call natively if it can be; NOT_HANDLED leaves it to the interpreter."""
+        """Run a call natively if it can be; NOT_HANDLED leaves it to the interpreter.
+
+        This is on the path of every call to a hot function, so it is kept lean: the
+        specialisation is cached on the code's profile by the arguments' Python types, and
+        the context and result cell are preallocated per thread."""
+        natives = func._profile.natives
+        key = tuple([arg.__class__ for arg in args])
+        fn = natives.get(key, _MISSING)
+        if fn is _MISSING:
+            fn = natives[key] = self._specialization_for_call(func, args)
+        if fn is None or fn.cfunc is None:
+            return NOT_HANDLED
+        if fn.deopt_count > MAX_DEOPTS:
+            natives[key] = None
+            return NOT_HANDLED
+        for arg in args:
+            if arg.__class__ is int and not -_INT64 <= arg < _INT64:
+                return NOT_HANDLED  # a big int: the interpreter's business
+        native = ts.native or self._context(ts)
+        ctx, buffer, ctx_address, out, out_ref = native
+        ctx[CTX_DEPTH] = min(self.vm.recursion_limit - ts.depth, NATIVE_DEPTH_CAP)
+        status = fn.cfunc(ctx_address, *args, out_ref)
+        if status == OK:
+            return _from_word(out.value, fn.return_type)
+        if status == DEOPT:
+            used, ctx[CTX_USED] = ctx[CTX_USED], 0
+            return self._resume(buffer, used, ts)
+        raise SystemError("native code returned an unknown status")  # never: see abi.py
+
+    def _specialization_for_call(self, func: Function, args: list):
         argtypes = []
         for arg in args:
             jtype = _unboxed_type(arg)
             if jtype is None:
-                return NOT_HANDLED
+                return None
             argtypes.append(jtype)
-        fn = self.compile_for_call(func, tuple(argtypes))
-        if fn is None or fn.deopt_count > MAX_DEOPTS:
-            return NOT_HANDLED
-        ctx, buffer = self._context()
-        ctx[CTX_DEPTH] = min(self.vm.recursion_limit - ts.depth, NATIVE_DEPTH_CAP)
-        ctx[CTX_USED] = 0
-        out = ctypes.c_int64()
-        self.stats["native_calls"] += 1
-        status = fn.cfunc(ctypes.addressof(ctx), *args, ctypes.byref(out))
-        if status == OK:
-            return _from_word(out.value, fn.return_type)
-        if status == DEOPT:
-            return self._resume(buffer, ctx[CTX_USED], ts)
-        raise SystemError("native code returned an unknown status")  # never: see lower.py
+        return self.compile_for_call(func, tuple(argtypes))
 
-    def _context(self):
-        local = self._local
-        ctx = getattr(local, "ctx", None)
-        if ctx is None:
-            local.buffer = (ctypes.c_int64 * DEOPT_BUFFER_WORDS)()
-            local.ctx = ctx = (ctypes.c_int64 * CTX_WORDS)()
-            ctx[CTX_TICKS] = 1 << 14
-            ctx[CTX_BUFFER] = ctypes.addressof(local.buffer)
-        return ctx, local.buffer
+    def _context(self, ts):
+        """This thread's native context: (ctx array, deopt buffer, ctx address, result cell,
+        reference to it)."""
+        buffer = (ctypes.c_int64 * DEOPT_BUFFER_WORDS)()
+        ctx = (ctypes.c_int64 * CTX_WORDS)()
+        ctx[CTX_TICKS] = 1 << 14
+        ctx[CTX_BUFFER] = ctypes.addressof(buffer)
+        out = ctypes.c_int64()
+        ts.native = (ctx, buffer, ctypes.addressof(ctx), out, ctypes.byref(out))
+        return ts.native
 
     # -- deoptimization ---------------------------------------------------------------------
 
@@ -411,6 +426,8 @@ class JIT:
 
 
 _RANGE_ITERATOR = type(iter(range(0)))
+_MISSING = object()
+_INT64 = 2 ** 63
 
 
 def _unboxed_type(value):
