@@ -25,8 +25,9 @@ from .opcodes import Op
 
 MAGIC = b"JVMC"
 _HEADER = struct.Struct("<4s32sqq")  # magic, compiler fingerprint, source mtime_ns, size
-_COMPILER_FILES = ("opcodes.py", "code.py", "compiler.py", "assembler.py", "scopes.py",
-                   "match.py", "match_runtime.py", "cache.py")
+_COMPILER_FILES = ("opcodes.py", "code.py", "assembler.py", "scopes.py",
+                   "match_runtime.py", "cache.py")
+_COMPILER_PACKAGES = ("compiler", "passes")
 _fingerprint: bytes | None = None
 
 
@@ -36,8 +37,10 @@ def compiler_fingerprint() -> bytes:
         digest = hashlib.sha256(__version__.encode())
         here = os.path.dirname(os.path.abspath(__file__))
         names = list(_COMPILER_FILES)
-        passes = os.path.join(here, "passes")
-        names += sorted(os.path.join("passes", n) for n in os.listdir(passes) if n.endswith(".py"))
+        for package in _COMPILER_PACKAGES:
+            folder = os.path.join(here, package)
+            names += sorted(os.path.join(package, n) for n in os.listdir(folder)
+                            if n.endswith(".py"))
         for name in names:
             try:
                 with open(os.path.join(here, name), "rb") as fh:

@@ -54,9 +54,9 @@ from __future__ import annotations
 
 import ast
 
-from .code import Label
-from .compiler import _position
-from .opcodes import COMPARE_OPS, Op
+from ..code import Label
+from .support import _position
+from ..opcodes import COMPARE_OPS, Op
 
 WILDCARD = ("W",)
 CAPTURE = ("C",)
