@@ -1,0 +1,85 @@
+"""One short handler per opcode, and the linker that threads a code object.
+
+A handler is `handler(frame, arg) -> None | int | Signal`: None falls through to the next
+instruction, an int jumps there, a Signal returns or yields (see interpreter.py).  `link(code)`
+turns a code object into direct-threaded code: a list of (handler, argument) with arguments
+resolved ahead of time, so LOAD_CONST's argument is the constant itself, LOAD_GLOBAL's the name
+string, and COMPARE_OP is specialised into one handler per comparison.
+
+Handlers never raise a user-visible exception inside a host `except` block: the host would
+chain its own KeyError or ValueError as `__context__`, which CPython never shows.
+
+The handlers live in modules by kind (`values`, `operators`, `control`); importing this package
+registers them all in `HANDLERS`.
+"""
+
+from __future__ import annotations
+
+
+from ..code import CodeObject
+from ..opcodes import OPCODES, Arg, Op
+
+from .control import CALL_FUNCTION, JUMP_BACKWARD, JUMP_BACKWARD_OSR
+from .operators import COMPARE_HANDLERS
+from .registry import HANDLERS
+from .values import LOAD_FAST
+
+__all__ = ["HANDLERS", "link", "link_profiling", "CALL_FUNCTION", "JUMP_BACKWARD", "LOAD_FAST"]
+
+
+# -- linking ---------------------------------------------------------------------------------------
+
+
+def link(code: CodeObject, osr: bool = False) -> list:
+    """Direct-threaded form of `code`: (handler, resolved argument) per instruction.  With
+    `osr`, loop back-edges also try on-stack replacement into compiled code."""
+    out = []
+    for index, (op, arg) in enumerate(code.instructions):
+        kind = OPCODES[op].arg
+        if op == Op.JUMP_BACKWARD and osr:
+            out.append((JUMP_BACKWARD_OSR, (arg, index)))
+        elif op == Op.COMPARE_OP:
+            out.append((COMPARE_HANDLERS[arg], arg))
+        elif kind is Arg.CONST:
+            out.append((HANDLERS[op], code.consts[arg]))
+        elif kind is Arg.NAME:
+            out.append((HANDLERS[op], code.names[arg]))
+        else:
+            out.append((HANDLERS[op], arg))
+    from .superinstructions import fuse
+    fuse(code, out)
+    return out
+
+
+_OPERAND_OPS = frozenset(op for op in Op if op.name.startswith(("BINARY_", "INPLACE_"))
+                         and op != Op.BINARY_SUBSCR) | {Op.COMPARE_OP}
+
+
+def link_profiling(code: CodeObject, profile, threaded: list) -> list:
+    """The threaded code with type recorders in front of operators, comparisons and loop
+    back-edges; a frame uses it while its code object is warming up."""
+    out = list(threaded)
+    for index, (op, arg) in enumerate(code.instructions):
+        if op in _OPERAND_OPS:
+            out[index] = _record_operands(out[index][0], profile.operand_types.setdefault(
+                index, set()))
+            out[index] = (out[index], threaded[index][1])
+        elif op == Op.JUMP_BACKWARD:
+            out[index] = (_record_locals(out[index][0], profile.loop_types.setdefault(
+                arg, set())), threaded[index][1])
+    return out
+
+
+def _record_operands(handler, seen: set):
+    def record_operand_types(f, arg):
+        s = f.stack
+        seen.add((s[-2].__class__, s[-1].__class__))
+        return handler(f, arg)
+    return record_operand_types
+
+
+def _record_locals(handler, seen: set):
+    def record_local_types(f, arg):
+        seen.add(tuple(value.__class__ for value in f.fast))
+        return handler(f, arg)
+    return record_local_types
