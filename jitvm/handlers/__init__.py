@@ -46,7 +46,7 @@ def link(code: CodeObject, osr: bool = False) -> list:
             out.append((HANDLERS[op], code.names[arg]))
         else:
             out.append((HANDLERS[op], arg))
-    from .superinstructions import fuse
+    from ..superinstructions import fuse
     fuse(code, out)
     return out
 
