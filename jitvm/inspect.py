@@ -1,14 +1,18 @@
 """Inspection without running a program: one function at every stage the JIT takes it through.
 
-`compile_function_stages(path, name, types, stage)` compiles the file to bytecode, makes
-jitvm functions of its top-level `def`s (so calls between them resolve, as they would once the
-module ran), specialises the named function for the given argument types and yields
-(stage title, text) pairs.  Where the JIT cannot compile the function, the text says why.
+`compile_function_stages(path, name, types, stage)` compiles the file to bytecode, builds the
+globals the module would have without running its code (its top-level `def`s as jitvm
+functions, its top-level imports, names bound to literal constants), specialises the named
+function for the given argument types and yields (stage title, text) pairs.  Where the JIT
+cannot compile the function, the text says why.
 """
 
 from __future__ import annotations
 
+import ast
 import builtins
+import importlib
+import sys
 
 from .code import CodeObject
 from .compiler import compile_source
@@ -43,6 +47,35 @@ def _find(code: CodeObject, name: str) -> CodeObject | None:
     return None
 
 
+def _static_globals(path: str, vm: VM, module: CodeObject) -> dict:
+    """The globals the JIT may need, found without running the program: the top-level
+    functions, modules imported at the top level, and names bound to literal constants."""
+    globals_ = {"__name__": "__main__", "__builtins__": builtins}
+    for const in module.consts:
+        if isinstance(const, CodeObject):
+            globals_.setdefault(const.name, Function(vm, const, globals_))
+    for stmt in ast.parse(read_source(path), path).body:
+        try:
+            if isinstance(stmt, ast.Import):
+                for alias in stmt.names:
+                    importlib.import_module(alias.name)
+                    if alias.asname:
+                        globals_[alias.asname] = importlib.import_module(alias.name)
+                    else:
+                        globals_[alias.name.split(".")[0]] = sys.modules[alias.name.split(".")[0]]
+            elif isinstance(stmt, ast.ImportFrom) and stmt.level == 0 and stmt.module:
+                imported = importlib.import_module(stmt.module)
+                for alias in stmt.names:
+                    if alias.name != "*" and hasattr(imported, alias.name):
+                        globals_[alias.asname or alias.name] = getattr(imported, alias.name)
+            elif isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 \
+                    and isinstance(stmt.targets[0], ast.Name):
+                globals_[stmt.targets[0].id] = ast.literal_eval(stmt.value)
+        except (ImportError, ValueError, TypeError, SyntaxError):
+            continue  # not knowable statically: the JIT will say it is not defined
+    return globals_
+
+
 def compile_function_stages(path: str, name: str, types_text: str, stage: str,
                             opt_level: int = 2):
     from .jit import JIT
@@ -52,10 +85,7 @@ def compile_function_stages(path: str, name: str, types_text: str, stage: str,
     if target is None:
         raise InspectError(f"no function {name!r} in {path}")
     vm = VM()
-    globals_ = {"__name__": "__main__", "__builtins__": builtins}
-    for const in module.consts:  # the top-level defs, as functions
-        if isinstance(const, CodeObject) and const.argcount + const.kwonlyargcount >= 0:
-            globals_.setdefault(const.name, Function(vm, const, globals_))
+    globals_ = _static_globals(path, vm, module)
     func = globals_.get(target.name)
     if func is None or func._code is not target:
         func = Function(vm, target, globals_)

@@ -155,6 +155,7 @@ class _Translator:
         self.values = 0
         self.entry_pc = 0
         self.exits: list[tuple[int, str]] = []  # (instruction index, why) of side exits
+        self.block_exits: dict[int, tuple[int, str]] = {}  # block start → its side exit
 
     # -- helpers ----------------------------------------------------------------------------
 
@@ -225,9 +226,10 @@ class _Translator:
                     del self.block.ops[mark:]
                 locals_, stack = saved
                 self.exits.append((index, exc.reason))
-                self.emit("exit", [], None,
+                self.block_exits[start] = (index, exc.reason)
+                self.emit("exit", [repr(exc.reason)], None,
                           self.deopt_point(index, locals_, stack, reason=exc.reason))
-                return []
+                return None if self.fn is not None else [("exit", None)]
             if outcome is not None:
                 return outcome
             index += 1
@@ -613,10 +615,15 @@ def translate(jit, fn_name: str, code: CodeObject, globals_: dict,
     walker._consts = {}
     walker.entry_pc = entry_pc
     states = {entry_pc: entry}
+    successors: dict[int, list] = {}
     work = [entry_pc]
     while work:
         start = work.pop()
-        for successor, state in walker.run_block(start, ends[start], states[start]):
+        outcome = walker.run_block(start, ends[start], states[start])
+        successors[start] = [target for target, _ in outcome]
+        for successor, state in outcome:
+            if successor == "exit":
+                continue
             seen = states.get(successor)
             if seen is None:
                 states[successor] = state
@@ -629,6 +636,8 @@ def translate(jit, fn_name: str, code: CodeObject, globals_: dict,
                 if merged != seen:
                     states[successor] = merged
                     work.append(successor)
+
+    _check_entry_path(code, entry_pc, successors, walker.block_exits)
 
     # Pass 2: emit.
     builder = _Translator(jit, code, globals_, argtypes, fn)
@@ -669,6 +678,22 @@ def translate(jit, fn_name: str, code: CodeObject, globals_: dict,
                             + ", ".join(sorted(str(t) for t in returns)), code)
     fn.return_type = returns.pop() if returns else NONE
     return fn
+
+
+def _check_entry_path(code, entry_pc: int, successors: dict, exits: dict):
+    """Refuse code whose straight-line path from the entry always reaches a side exit: it
+    would deoptimize on every call."""
+    seen = set()
+    block = entry_pc
+    while block not in seen:
+        seen.add(block)
+        following = successors.get(block, [])
+        if following == ["exit"]:
+            index, reason = exits[block]
+            raise NotCompilable(reason, code, index)
+        if len(following) != 1:
+            return
+        block = following[0]
 
 
 def _merge(a: State, b: State) -> State | None:
