@@ -115,7 +115,7 @@ class VM:
         self.profiles: dict[CodeObject, CodeProfile] = {}
         self._threaded: dict[CodeObject, list] = {}
         self._profiling: dict[CodeObject, list] = {}
-        self.instruction_count = 0  # only maintained by the counting loop (--stats)
+        self.instruction_count = 0  # counted only with --stats (handlers.link_counting)
         self.count_instructions = False
         self.builtins = builtins.__dict__
         self.build_class = types.MethodType(build_class, self)
@@ -139,8 +139,11 @@ class VM:
     def threaded(self, code: CodeObject) -> list:
         instrs = self._threaded.get(code)
         if instrs is None:
-            from .handlers import link
-            instrs = self._threaded[code] = link(code, osr=self.jit is not None)
+            from .handlers import link, link_counting
+            instrs = link(code, osr=self.jit is not None)
+            if self.count_instructions:
+                instrs = link_counting(instrs, self)
+            self._threaded[code] = instrs
         return instrs
 
     def instrs_for(self, code: CodeObject, profile: CodeProfile) -> list:
@@ -235,8 +238,6 @@ class VM:
 
     def run_frame(self, f: Frame, throw: BaseException | None = None):
         """The dispatch loop.  Runs `f` from `f.pc` until it returns (f.finished) or yields."""
-        if self.count_instructions:
-            return self._run_frame_counting(f, throw)
         instrs = f.instrs
         pc = f.pc
         while True:
@@ -248,33 +249,6 @@ class VM:
                 while True:
                     handler, arg = instrs[pc]
                     pc += 1
-                    signal = handler(f, arg)
-                    if signal is not None:
-                        if signal.__class__ is int:
-                            pc = signal
-                        elif signal is Signal.RETURN:
-                            f.finished = True
-                            return f.stack.pop()
-                        else:
-                            f.pc = pc if signal is Signal.YIELD else pc - 1
-                            return f.stack.pop()
-            except BaseException as exc:
-                pc = self.unwind(f, exc, pc - 1)
-
-    def _run_frame_counting(self, f: Frame, throw: BaseException | None):
-        """The same loop, counting instructions for `--stats` (kept apart: it is slower)."""
-        instrs = f.instrs
-        pc = f.pc
-        while True:
-            try:
-                if throw is not None:
-                    exc, throw = throw, None
-                    pc = pc + 1 if f.at_yield_from() else pc
-                    raise exc
-                while True:
-                    handler, arg = instrs[pc]
-                    pc += 1
-                    self.instruction_count += 1
                     signal = handler(f, arg)
                     if signal is not None:
                         if signal.__class__ is int:

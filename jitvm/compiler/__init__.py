@@ -69,6 +69,18 @@ class CodeGen(StatementCompiler, BlockCompiler, ExpressionCompiler, ast.NodeVisi
     def pop_handler(self):
         self.handlers.pop()
 
+    def namespace_body(self, body):
+        """A module's or class's body: `__doc__` from a docstring, `__annotations__` when
+        there are variable annotations, then the statements."""
+        if body and _is_docstring(body[0]):
+            self.pos = _position(body[0])
+            self.emit(Op.LOAD_CONST, body[0].value.value)
+            self.emit(Op.STORE_NAME, "__doc__")
+            body = body[1:]
+        if any(isinstance(s, ast.AnnAssign) for s in _statements(body)):
+            self.emit(Op.SETUP_ANNOTATIONS)
+        self.body(body)
+
     def visit(self, node):
         saved = self.pos
         self.pos = _position(node)
@@ -144,15 +156,7 @@ class Compiler:
                     self.future_annotations = True
         table = symtable.symtable(source, self.filename, "exec")
         gen = self.codegen(table, None, "<module>", "<module>", 1, None)
-        body = tree.body
-        if body and _is_docstring(body[0]):
-            gen.pos = _position(body[0])
-            gen.emit(Op.LOAD_CONST, body[0].value.value)
-            gen.emit(Op.STORE_NAME, "__doc__")
-            body = body[1:]
-        if any(isinstance(s, ast.AnnAssign) for s in _statements(body)):
-            gen.emit(Op.SETUP_ANNOTATIONS)
-        gen.body(body)
+        gen.namespace_body(tree.body)
         gen.pos = NO_POSITION
         gen.emit(Op.LOAD_CONST, None)
         gen.emit(Op.RETURN_VALUE)

@@ -7,8 +7,7 @@ import ast
 
 from ..code import CodeFlags, CodeObject, Label, NO_POSITION
 from ..opcodes import MF_ANNOTATIONS, MF_CLOSURE, MF_DEFAULTS, MF_KWDEFAULTS, Op
-from .support import (Block, FBlock, _has_yield, _is_docstring, _position,
-                      _statements)
+from .support import Block, FBlock, _has_yield, _is_docstring, _position
 
 
 class BlockCompiler:
@@ -328,14 +327,7 @@ class BlockCompiler:
         gen.emit(Op.STORE_NAME, "__module__")
         gen.emit(Op.LOAD_CONST, qualname)
         gen.emit(Op.STORE_NAME, "__qualname__")
-        body = node.body
-        if body and _is_docstring(body[0]):
-            gen.emit(Op.LOAD_CONST, body[0].value.value)
-            gen.emit(Op.STORE_NAME, "__doc__")
-            body = body[1:]
-        if any(isinstance(s, ast.AnnAssign) for s in _statements(body)):
-            gen.emit(Op.SETUP_ANNOTATIONS)
-        gen.body(body)
+        gen.namespace_body(node.body)
         gen.pos = NO_POSITION
         if "__class__" in gen.scope.cellvars:
             gen.emit(Op.LOAD_CLOSURE, "__class__")

@@ -24,7 +24,7 @@ from .operators import COMPARE_HANDLERS
 from .registry import HANDLERS
 from .values import LOAD_FAST
 
-__all__ = ["HANDLERS", "link", "link_profiling", "CALL_FUNCTION", "JUMP_BACKWARD", "LOAD_FAST"]
+__all__ = ["HANDLERS", "link", "link_counting", "link_profiling", "CALL_FUNCTION", "JUMP_BACKWARD", "LOAD_FAST"]
 
 
 # -- linking ---------------------------------------------------------------------------------------
@@ -49,6 +49,23 @@ def link(code: CodeObject, osr: bool = False) -> list:
     from ..superinstructions import fuse
     fuse(code, out)
     return out
+
+
+def link_counting(threaded: list, vm) -> list:
+    """The threaded code with every handler counting into `vm.instruction_count` (--stats):
+    a fused pair counts as the two instructions it stands for."""
+    out = []
+    for handler, arg in threaded:
+        out.append((_counted(handler, vm, 2 if handler.__module__.endswith(
+            "superinstructions") else 1), arg))
+    return out
+
+
+def _counted(handler, vm, instructions: int):
+    def count_and_run(f, arg):
+        vm.instruction_count += instructions
+        return handler(f, arg)
+    return count_and_run
 
 
 _OPERAND_OPS = frozenset(op for op in Op if op.name.startswith(("BINARY_", "INPLACE_"))

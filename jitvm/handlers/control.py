@@ -260,14 +260,18 @@ def END_ASYNC_FOR(f, arg):
 
 @handles(Op.BEFORE_ASYNC_WITH)
 def BEFORE_ASYNC_WITH(f, arg):
-    s = f.stack
+    _enter_context(f.stack, "__aenter__", "__aexit__", "asynchronous context manager")
+
+
+def _enter_context(s: list, enter_name: str, exit_name: str, protocol: str):
+    """Replace the manager on TOS by its bound exit method and what its enter method
+    returned, looking both up on the type as CPython does."""
     manager = s.pop()
     cls = type(manager)
-    enter = getattr(cls, "__aenter__", None)
-    exit_ = getattr(cls, "__aexit__", None)
+    enter = getattr(cls, enter_name, None)
+    exit_ = getattr(cls, exit_name, None)
     if enter is None or exit_ is None:
-        raise TypeError(f"'{cls.__name__}' object does not support the asynchronous context "
-                        "manager protocol")
+        raise TypeError(f"'{cls.__name__}' object does not support the {protocol} protocol")
     s.append(_bind(exit_, manager, cls))
     s.append(_bind(enter, manager, cls)())
 
@@ -346,16 +350,7 @@ def RERAISE(f, arg):
 
 @handles(Op.BEFORE_WITH)
 def BEFORE_WITH(f, arg):
-    s = f.stack
-    manager = s.pop()
-    cls = type(manager)
-    enter = getattr(cls, "__enter__", None)
-    exit_ = getattr(cls, "__exit__", None)
-    if enter is None or exit_ is None:
-        raise TypeError(f"'{cls.__name__}' object does not support the context manager "
-                        "protocol")
-    s.append(_bind(exit_, manager, cls))
-    s.append(_bind(enter, manager, cls)())
+    _enter_context(f.stack, "__enter__", "__exit__", "context manager")
 
 
 def _bind(attr, obj, cls):
