@@ -57,6 +57,11 @@ class Function:
     def __repr__(self) -> str:
         return f"<function {self.__qualname__} at {id(self):#x}>"
 
+    def __reduce__(self):
+        # Like CPython's functions: pickled (and deep-copied) by reference, as
+        # module.qualname; pickle checks the name finds this very object.
+        return self.__qualname__
+
     @property
     def __jitvm_code__(self) -> CodeObject:
         return self._code
