@@ -378,6 +378,10 @@ class JIT:
         for slot in point.locals:
             if slot is None:
                 fast.append(UNBOUND)
+            elif slot[0] == "maybe":  # a bound flag, then the value
+                bound = buffer[position]
+                fast.append(_from_word(buffer[position + 1], slot[2][1]) if bound else UNBOUND)
+                position += 2
             else:
                 fast.append(_from_word(buffer[position], slot[1]))
                 position += 1

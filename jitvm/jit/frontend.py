@@ -116,9 +116,22 @@ _CMP_NAMES = {"<": "lt", "<=": "le", "==": "eq", "!=": "ne", ">": "gt", ">=": "g
 _UNBOXED = (INT, FLOAT, BOOL)
 
 
+@dataclass(frozen=True)
+class MaybeUnbound:
+    """A local bound on some paths into a point but not others: its slot of `type` holds the
+    value, and a bool slot says whether it is bound."""
+
+    type: JType
+
+
+def _bound_type(entry):
+    return entry.type if isinstance(entry, MaybeUnbound) else entry
+
+
 @dataclass
 class State:
-    """Types at a point: each fast local's type (None: unbound) and the stack's kinds."""
+    """Types at a point: each fast local's type (None: unbound; MaybeUnbound) and the
+    stack's kinds."""
 
     locals: tuple
     stack: tuple
@@ -155,6 +168,7 @@ class _Translator:
         self.values = 0
         self.entry_pc = 0
         self.exits: list[tuple[int, str]] = []  # (instruction index, why) of side exits
+        self.maybe_locals: set[tuple[int, JType]] = set()  # locals that need a bound flag
         self.block_exits: dict[int, tuple[int, str]] = {}  # block start → its side exit
 
     # -- helpers ----------------------------------------------------------------------------
@@ -178,11 +192,19 @@ class _Translator:
         if self.fn is None:
             return None
         point = DeoptPoint(len(self.fn.deopts), index,
-                           [None if t is None else self.fn.slot(self.code.varnames[i], t)
-                            for i, t in enumerate(locals_)],
+                           [self._deopt_local(i, t) for i, t in enumerate(locals_)],
                            list(stack), after_call, reason)
         self.fn.deopts.append(point)
         return point
+
+    def _deopt_local(self, i: int, jtype):
+        """Where a local lives for a deopt record: None (unbound), its slot, or for a maybe-
+        unbound local ("maybe", bound-flag slot, value slot)."""
+        if jtype is None:
+            return None
+        if isinstance(jtype, MaybeUnbound):
+            return ("maybe", self._bound_slot(i, jtype.type), self._local_slot(i, jtype.type))
+        return self._local_slot(i, jtype)
 
     def to_int(self, v: Value) -> Value:
         return self.emit("btoi", [v], INT) if v.type is BOOL else v
@@ -271,6 +293,10 @@ class _Translator:
     def load_local(self, i: int, jtype: JType) -> Value:
         return self.emit("load", [self._local_slot(i, jtype)], jtype)
 
+    def _bound_slot(self, i: int, jtype: JType):
+        name = f"{self.code.varnames[i]}?{jtype}"
+        return self.fn.slot(name, BOOL) if self.fn is not None else (name, BOOL)
+
     def _local_slot(self, i: int, jtype: JType):
         name = self.code.varnames[i]
         return self.fn.slot(name, jtype) if self.fn is not None else (name, jtype)
@@ -308,7 +334,13 @@ class _Translator:
         if op == Op.LOAD_FAST:
             jtype = locals_[arg]
             if jtype is None:
-                self.fail(f"local {code.varnames[arg]!r} may be unbound", index)
+                self.fail(f"local {code.varnames[arg]!r} is unbound", index)
+            if isinstance(jtype, MaybeUnbound):
+                # Unbound at run time: the interpreter raises UnboundLocalError here.
+                bound = self.emit("load", [self._bound_slot(arg, jtype.type)], BOOL)
+                self.emit("guard_true", [bound], None,
+                          self.deopt_point(index, locals_, stack, reason="unbound local"))
+                jtype = jtype.type
             stack.append(self.load_local(arg, jtype))
             return None
         if op == Op.STORE_FAST:
@@ -316,6 +348,9 @@ class _Translator:
             if not isinstance(value, Value):
                 self.fail("storing a non-numeric value in a local", index)
             self.emit("store", [self._local_slot(arg, value.type), value])
+            if (arg, value.type) in self.maybe_locals:
+                self.emit("store", [self._bound_slot(arg, value.type),
+                                    self.emit("const", [BOOL, True], BOOL)])
             locals_[arg] = value.type
             return None
         if op in _BINARY:
@@ -643,14 +678,22 @@ def translate(jit, fn_name: str, code: CodeObject, globals_: dict,
     builder = _Translator(jit, code, globals_, argtypes, fn)
     builder._consts = walker._consts
     builder.entry_pc = entry_pc
+    builder.maybe_locals = {(i, t.type) for state in states.values()
+                            for i, t in enumerate(state.locals) if isinstance(t, MaybeUnbound)}
     prologue = Block("entry", entry_pc)
     fn.blocks.append(prologue)
     builder.block = prologue
+    for i, jtype in sorted(builder.maybe_locals):  # not bound yet, unless an argument below
+        builder.emit("store", [builder._bound_slot(i, jtype),
+                               builder.emit("const", [BOOL, False], BOOL)])
     params = iter(range(len(argtypes)))
     for i, jtype in enumerate(entry.locals):
         if jtype is not None:
             value = builder.emit("arg", [next(params)], jtype)
             builder.emit("store", [builder._local_slot(i, jtype), value])
+            if (i, jtype) in builder.maybe_locals:
+                builder.emit("store", [builder._bound_slot(i, jtype),
+                                       builder.emit("const", [BOOL, True], BOOL)])
     for depth, kind in enumerate(entry.stack):
         if isinstance(kind, JType):
             builder.emit("store", [builder._spill_slot(depth, kind),
@@ -697,7 +740,7 @@ def _check_entry_path(code, entry_pc: int, successors: dict, exits: dict):
 
 
 def _merge(a: State, b: State) -> State | None:
-    """Join two states: an unbound-on-one-path local becomes unbound; anything else must
+    """Join two states: a local bound on one path only becomes MaybeUnbound; types must
     agree."""
     if len(a.stack) != len(b.stack) or a.stack != b.stack:
         return None
@@ -705,8 +748,9 @@ def _merge(a: State, b: State) -> State | None:
     for x, y in zip(a.locals, b.locals):
         if x == y:
             merged.append(x)
-        elif x is None or y is None:
-            merged.append(None)
-        else:
+            continue
+        types = {_bound_type(t) for t in (x, y) if t is not None}
+        if len(types) != 1:
             return None
+        merged.append(MaybeUnbound(types.pop()))
     return State(tuple(merged), a.stack)

@@ -41,7 +41,8 @@ class Value:
 class DeoptPoint:
     """Where to resume in the interpreter, and where the frame's state is.
 
-    `locals`: for each fast local, the slot holding it (None: unbound).  `stack`: the value
+    `locals`: for each fast local, the slot holding it (None: unbound; for a local bound on
+    some paths only, ("maybe", bound-flag slot, value slot)).  `stack`: the value
     stack, bottom first; an entry is a Value, or for a `range` iterator a tuple of three Values
     (current, stop, step).  `after_call`: resume after the call at `pc`, pushing the callee's
     result (the callee deoptimized and finishes in the interpreter)."""

@@ -115,8 +115,13 @@ class FunctionLowering:
         words = [ir.Constant(I64, self.owner.function_index(self.fn)),
                  ir.Constant(I64, point.id)]
         for slot in point.locals:
-            if slot is not None:
-                words.append(self.to_word(b, b.load(self.slots[slot]), slot[1]))
+            if slot is None:
+                continue
+            if slot[0] == "maybe":  # a bound flag, then the value
+                _, flag, value = slot
+                words.append(self.to_word(b, b.load(self.slots[flag]), BOOL))
+                slot = value
+            words.append(self.to_word(b, b.load(self.slots[slot]), slot[1]))
         for entry in point.stack:
             words.extend(self.entry_words(b, entry))
         buffer = b.inttoptr(b.load(self.ctx_field(b, CTX_BUFFER)), I64.as_pointer())
@@ -229,6 +234,12 @@ class FunctionLowering:
         b.cbranch(b.icmp_signed("<=", left, ir.Constant(I64, 0)), check, cont)
         b.position_at_end(check)
         b.store(ir.Constant(I64, SIGNAL_CHECK_INTERVAL), ticks)
+        # Let other threads run, as CPython's eval loop does between bytecodes: releasing
+        # and retaking the GIL hands it over if another thread has asked for it.
+        ptr = I8.as_pointer()
+        state = b.call(self.owner.external("PyEval_SaveThread", ir.FunctionType(ptr, [])), [])
+        b.call(self.owner.external("PyEval_RestoreThread",
+                                   ir.FunctionType(ir.VoidType(), [ptr])), [state])
         pending = b.call(self.owner.external("PyErr_CheckSignals", ir.FunctionType(I32, [])), [])
         raised = b.append_basic_block("signals.raised")
         b.cbranch(b.icmp_signed("!=", pending, ir.Constant(I32, 0)), raised, cont)
@@ -242,6 +253,10 @@ class FunctionLowering:
         check = self.owner.addresses.guard_check(self.fn, guard)
         ok = b.call(check, [])
         self.guarded(b, b.icmp_signed("==", ok, ir.Constant(I32, 0)), op.deopt)
+
+    def op_guard_true(self, b, op):
+        (value,) = op.args
+        self.guarded(b, b.not_(self.v(value)), op.deopt)
 
     def op_guard_nonzero(self, b, op):
         (value,) = op.args
@@ -650,7 +665,9 @@ def define_int_float_order(module: ir.Module) -> ir.Function:
     b.position_at_end(under)
     b.ret(c(1))
     b.position_at_end(inside)
-    trunc = b.call(ir.Function(module, ir.FunctionType(F64, [F64]), "llvm.trunc.f64"), [y])
+    trunc_fn = module.globals.get("llvm.trunc.f64") or ir.Function(
+        module, ir.FunctionType(F64, [F64]), "llvm.trunc.f64")
+    trunc = b.call(trunc_fn, [y])
     whole = b.fptosi(trunc, I64)
     frac = b.fsub(y, trunc)
     by_whole = b.select(b.icmp_signed("<", x, whole), c(-1),
