@@ -69,12 +69,13 @@ class ThreadState:
     """Per-thread interpreter state, like CPython's tstate: the exception being handled (for
     bare `raise` and implicit chaining) and the depth of jitvm frames."""
 
-    __slots__ = ("exc_info", "depth", "native")
+    __slots__ = ("exc_info", "depth", "native", "in_jit")
 
     def __init__(self):
         self.exc_info: BaseException | None = None
         self.depth = 0
         self.native = None  # the JIT's native context for this thread, made on first use
+        self.in_jit = False  # compiling or running native code (re-entry interprets)
 
 
 class Frame:

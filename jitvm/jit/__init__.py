@@ -23,12 +23,15 @@ import threading
 
 from ..interpreter import NOT_HANDLED, UNBOUND, Frame
 from ..objects import Function
-from .abi import CTX_BUFFER, CTX_DEPTH, CTX_TICKS, CTX_USED, CTX_WORDS, DEOPT, OK
+from .abi import (CTX_BUFFER, CTX_DEPTH, CTX_STACK_BUDGET, CTX_STACK_LIMIT, CTX_TICKS,
+                  CTX_USED, CTX_WORDS, DEOPT, OK)
 from .frontend import Const, NotCompilable, RangeArgs, RangeIter, translate
 from .ir import JitFunction, format_function
 from .types import BOOL, CTYPES, FLOAT, FROM_PYTHON, INT, NONE
 
-NATIVE_DEPTH_CAP = 20_000  # native frames use the C stack: never more than this many
+NATIVE_DEPTH_CAP = 20_000  # native frames use the C stack: never more than this many ...
+NATIVE_STACK_BYTES = 2 * 1024 * 1024  # ... nor more than this much of it (of Linux's 8 MiB;
+                                      # a quarter of a smaller thread stack)
 DEOPT_BUFFER_WORDS = 1 << 20
 MAX_DEOPTS = 50  # a specialisation that deoptimizes this often is dropped
 
@@ -186,6 +189,8 @@ class JIT:
         from the loop header.  Returns None (stay interpreted), ("return", value) when the
         frame finished, or ("resume", index) when native code handed the frame back."""
         code = f.code
+        if f.ts.in_jit:
+            return None  # re-entered from a signal handler: stay interpreted for now
         if f.locals is not None or code.generator or code.has_cells:
             return self._no_osr(f, jump_index, header)
         local_types, args = [], []
@@ -216,9 +221,13 @@ class JIT:
         key = ("osr", code, header, tuple(local_types), tuple(stack_kinds))
         fn = self.specializations.get(key)
         if fn is None:
-            with self._lock:
-                fn = self.specializations.get(key) or self._compile_osr(
-                    f, header, key, local_types, stack_kinds)
+            f.ts.in_jit = True
+            try:
+                with self._lock:
+                    fn = self.specializations.get(key) or self._compile_osr(
+                        f, header, key, local_types, stack_kinds)
+            finally:
+                f.ts.in_jit = False
         if isinstance(fn, NotCompilable) or fn.deopt_count > MAX_DEOPTS:
             return self._no_osr(f, jump_index, header)
         if fn.cfunc is None:
@@ -227,8 +236,13 @@ class JIT:
         ts = f.ts
         ctx, buffer, ctx_address, out, out_ref = ts.native or self._context(ts)
         ctx[CTX_DEPTH] = min(self.vm.recursion_limit - ts.depth, NATIVE_DEPTH_CAP)
+        ctx[CTX_STACK_LIMIT] = 0
         self.stats["osr_entries"] += 1
-        status = fn.cfunc(ctx_address, *args, out_ref)
+        ts.in_jit = True
+        try:
+            status = fn.cfunc(ctx_address, *args, out_ref)
+        finally:
+            ts.in_jit = False
         if status == OK:
             return "return", _from_word(out.value, fn.return_type)
         used, ctx[CTX_USED] = ctx[CTX_USED], 0
@@ -272,23 +286,30 @@ class JIT:
         This is on the path of every call to a hot function, so it is kept lean: the
         specialisation is cached on the code's profile by the arguments' Python types, and
         the context and result cell are preallocated per thread."""
+        if ts.in_jit:  # e.g. a signal handler run from native code: interpret it
+            return NOT_HANDLED
         natives = func._profile.natives
         key = tuple([arg.__class__ for arg in args])
         fn = natives.get(key, _MISSING)
-        if fn is _MISSING:
-            fn = natives[key] = self._specialization_for_call(func, args)
-        if fn is None or fn.cfunc is None:
-            return NOT_HANDLED
-        if fn.deopt_count > MAX_DEOPTS:
-            natives[key] = None
-            return NOT_HANDLED
-        for arg in args:
-            if arg.__class__ is int and not -_INT64 <= arg < _INT64:
-                return NOT_HANDLED  # a big int: the interpreter's business
-        native = ts.native or self._context(ts)
-        ctx, buffer, ctx_address, out, out_ref = native
-        ctx[CTX_DEPTH] = min(self.vm.recursion_limit - ts.depth, NATIVE_DEPTH_CAP)
-        status = fn.cfunc(ctx_address, *args, out_ref)
+        ts.in_jit = True
+        try:
+            if fn is _MISSING:
+                fn = natives[key] = self._specialization_for_call(func, args)
+            if fn is None or fn.cfunc is None:
+                return NOT_HANDLED
+            if fn.deopt_count > MAX_DEOPTS:
+                natives[key] = None
+                return NOT_HANDLED
+            for arg in args:
+                if arg.__class__ is int and not -_INT64 <= arg < _INT64:
+                    return NOT_HANDLED  # a big int: the interpreter's business
+            native = ts.native or self._context(ts)
+            ctx, buffer, ctx_address, out, out_ref = native
+            ctx[CTX_DEPTH] = min(self.vm.recursion_limit - ts.depth, NATIVE_DEPTH_CAP)
+            ctx[CTX_STACK_LIMIT] = 0
+            status = fn.cfunc(ctx_address, *args, out_ref)
+        finally:
+            ts.in_jit = False
         if status == OK:
             return _from_word(out.value, fn.return_type)
         if status == DEOPT:
@@ -312,6 +333,9 @@ class JIT:
         ctx = (ctypes.c_int64 * CTX_WORDS)()
         ctx[CTX_TICKS] = 1 << 14
         ctx[CTX_BUFFER] = ctypes.addressof(buffer)
+        thread_stack = threading.stack_size()  # 0: the platform default (8 MiB on Linux)
+        ctx[CTX_STACK_BUDGET] = min(NATIVE_STACK_BYTES, thread_stack // 4) if thread_stack \
+            else NATIVE_STACK_BYTES
         out = ctypes.c_int64()
         ts.native = (ctx, buffer, ctypes.addressof(ctx), out, ctypes.byref(out))
         return ts.native
@@ -331,12 +355,14 @@ class JIT:
             position += 2
             frame, position = self._rebuild(fn, point, buffer, position, ts)
             frames.append((fn, point, frame))
-            fn.deopt_count += 1
-            self.stats["deopts"] += 1
-            if fn.deopt_count == MAX_DEOPTS + 1:
-                self.say(f"blacklisted: {fn.code.qualname} keeps deoptimizing; it stays "
-                         f"interpreted")
+        # One deoptimization, however many native frames it unwound: charge the function
+        # whose guard failed.
         fn, point, _ = frames[0]
+        fn.deopt_count += 1
+        self.stats["deopts"] += 1
+        if fn.deopt_count == MAX_DEOPTS + 1:
+            self.say(f"blacklisted: {fn.code.qualname} keeps deoptimizing; it stays "
+                     f"interpreted")
         self.say(f"deopt: {fn.code.qualname} at {fn.code.filename}:"
                  f"{fn.code.line_of(point.pc)} ({point.reason})")
         if into is not None:

@@ -11,6 +11,8 @@ CTX_DEPTH = 0  # native frames still allowed (the recursion budget); each entry 
 CTX_TICKS = 1  # loop back-edges until the next check for signals (Ctrl-C)
 CTX_BUFFER = 2  # address of the deopt buffer (i64 words)
 CTX_USED = 3  # words used in the deopt buffer
-CTX_WORDS = 4
+CTX_STACK_LIMIT = 4  # lowest stack address native frames may use (0: the first frame sets it)
+CTX_STACK_BUDGET = 5  # bytes of C stack native code may use below its first frame
+CTX_WORDS = 6
 
 SIGNAL_CHECK_INTERVAL = 1 << 14

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 from llvmlite import ir
 
-from .abi import (CTX_BUFFER, CTX_DEPTH, CTX_TICKS, CTX_USED, DEOPT, ERROR, OK,
-                  SIGNAL_CHECK_INTERVAL)
+from .abi import (CTX_BUFFER, CTX_DEPTH, CTX_STACK_BUDGET, CTX_STACK_LIMIT, CTX_TICKS,
+                  CTX_USED, DEOPT, ERROR, OK, SIGNAL_CHECK_INTERVAL)
 from .ir import DeoptPoint, JitFunction, Value
 from .types import BOOL, FLOAT, INT, OBJ, JType
 
@@ -152,6 +152,7 @@ class FunctionLowering:
         fn = self.fn
         entry = self.llfn.append_basic_block("prologue")
         b = ir.IRBuilder(entry)
+        self.stack_marker = b.alloca(I8, name="stack.marker")  # where this frame's stack is
         for key in fn.slots:
             name, jtype = key
             self.slots[key] = b.alloca(LLVM[jtype], name=f"{name}.{jtype}")
@@ -213,10 +214,22 @@ class FunctionLowering:
         b.ret(ir.Constant(I32, OK))
 
     def op_enter(self, b, op):
+        """Take a unit of the recursion budget and check the C stack: native frames live on
+        it, so besides a frame count there is a byte budget below the first native frame
+        (the stack grows down).  Either running out deoptimizes: the recursion continues in
+        the interpreter, which does not use the C stack."""
         depth = self.ctx_field(b, CTX_DEPTH)
         remaining = b.sub(b.load(depth), ir.Constant(I64, 1))
         b.store(remaining, depth)
-        exhausted = b.icmp_signed("<", remaining, ir.Constant(I64, 0))
+        here = b.ptrtoint(self.stack_marker, I64)
+        limit_ptr = self.ctx_field(b, CTX_STACK_LIMIT)
+        limit = b.load(limit_ptr)
+        unset = b.icmp_signed("==", limit, ir.Constant(I64, 0))
+        first_limit = b.sub(here, b.load(self.ctx_field(b, CTX_STACK_BUDGET)))
+        limit = b.select(unset, first_limit, limit)
+        b.store(limit, limit_ptr)
+        exhausted = b.or_(b.icmp_signed("<", remaining, ir.Constant(I64, 0)),
+                          b.icmp_unsigned("<", here, limit))
         restore = b.append_basic_block("depth.exhausted")
         ok = b.append_basic_block("depth.ok")
         b.cbranch(exhausted, restore, ok)
