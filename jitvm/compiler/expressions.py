@@ -113,6 +113,10 @@ class ExpressionCompiler:
                     self.jump_if(test.values[-1], target, when)
                     self.label(skip)
                 return None
+            if isinstance(test, ast.Constant):  # `while True:` tests nothing, as in CPython
+                if bool(test.value) == when:
+                    self.emit(Op.JUMP_FORWARD, target)
+                return None
             self.visit(test)
             self.emit(Op.POP_JUMP_IF_TRUE if when else Op.POP_JUMP_IF_FALSE, target)
             return None
