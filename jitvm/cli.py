@@ -117,7 +117,8 @@ def _flush_stdout(code: int) -> int:
 def main():
     """jitvm: a Python virtual machine written in Python.
 
-    Compiles Python source to jitvm's own bytecode and runs it on a stack-based interpreter.
+    Compiles Python source to jitvm's own bytecode, runs it on a stack-based interpreter, and
+    compiles hot int/float code to machine code through llvmlite (see `jitvm run --help`).
     """
 
 
