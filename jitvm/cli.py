@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import time
 
 import click
 
@@ -126,6 +127,10 @@ def main():
 @click.option("--stats", is_flag=True,
               help="At exit, print instructions executed, the hottest code objects and JIT "
                    "statistics to stderr (counting slows the interpreter).")
+@click.option("--stats-json", type=click.Path(dir_okay=False, allow_dash=True),
+              help="At exit, write the time split and JIT counters as a JSON object to this "
+                   "file ('-': stderr), without counting instructions (for scripts such as "
+                   "`jitvm compare`).")
 @click.option("--jit-threshold", type=click.IntRange(min=0), default=DEFAULT_JIT_THRESHOLD,
               show_default=True,
               help="Compile a function to machine code once its calls plus loop iterations "
@@ -144,10 +149,11 @@ def main():
                    "of stderr.")
 @click.argument("file", type=click.Path(dir_okay=True))
 @click.argument("args", nargs=-1, type=click.UNPROCESSED)
-def run(file: str, args: tuple[str, ...], stats: bool, jit_threshold: int, no_jit: bool,
-        jit_log: bool, opt_level: int, dump_jit_ir: bool, dump_ir: bool, dump_asm: bool,
-        dump_dir: str | None):
+def run(file: str, args: tuple[str, ...], stats: bool, stats_json: str | None,
+        jit_threshold: int, no_jit: bool, jit_log: bool, opt_level: int, dump_jit_ir: bool,
+        dump_ir: bool, dump_asm: bool, dump_dir: str | None):
     """Run FILE as a program, with ARGS in sys.argv (like `python3 FILE ARGS`)."""
+    started = time.perf_counter()
     _check_readable(file)
     from .interpreter import VM
     from .runner import run_path
@@ -160,6 +166,7 @@ def run(file: str, args: tuple[str, ...], stats: bool, jit_threshold: int, no_ji
                                          ("opt", dump_ir), ("asm", dump_asm)) if on}
         vm.jit = JIT(vm, threshold=jit_threshold, opt_level=opt_level, log=log,
                      dump=frozenset(dump), dump_dir=dump_dir)
+        vm.jit.timed = stats or stats_json is not None
     _share_recursion_limit(vm)
     _share_exc_info(vm)
     from .errors import install_traceback_hook
@@ -167,9 +174,37 @@ def run(file: str, args: tuple[str, ...], stats: bool, jit_threshold: int, no_ji
     code = _run_guarded(lambda: run_path(file, list(args), vm))
     from .runner import finalize_main
     code = _run_guarded(finalize_main) or code
+    summary = _time_split(vm, time.perf_counter() - started)
     if stats:
-        _print_stats(vm)
+        _print_stats(vm, summary)
+    if stats_json is not None:
+        _write_stats_json(stats_json, summary)
     sys.exit(_flush_stdout(code))
+
+
+def _time_split(vm, seconds: float) -> dict:
+    """Where the run's wall time went: compiling, in native code, and the rest (interpreting,
+    including the host calls interpreted code makes and jitvm's own start-up)."""
+    jit = dict(vm.jit.stats) if vm.jit is not None else {
+        "compiled": 0, "compile_ms": 0.0, "osr_entries": 0, "deopts": 0, "not_compiled": 0,
+        "native_ms": 0.0}
+    wall_ms = seconds * 1e3
+    jit["wall_ms"] = wall_ms
+    jit["interp_ms"] = max(0.0, wall_ms - jit["compile_ms"] - jit["native_ms"])
+    jit["jit"] = vm.jit is not None
+    if vm.count_instructions:
+        jit["instructions"] = vm.instruction_count
+    return jit
+
+
+def _write_stats_json(path: str, summary: dict):
+    import json
+    text = json.dumps(summary, indent=2, sort_keys=True)
+    if path == "-":
+        print(text, file=sys.stderr)
+        return
+    with open(path, "w") as out:
+        out.write(text + "\n")
 
 
 def _share_recursion_limit(vm):
@@ -206,11 +241,16 @@ def _share_exc_info(vm):
     sys.exc_info = exc_info
 
 
-def _print_stats(vm):
+def _print_stats(vm, summary: dict):
     err = sys.stderr
+    wall = summary["wall_ms"] or 1.0
+    print(f"time: {summary['wall_ms']:.1f} ms in all: interpreting {summary['interp_ms']:.1f} ms "
+          f"({summary['interp_ms'] / wall:.0%}), native {summary['native_ms']:.1f} ms "
+          f"({summary['native_ms'] / wall:.0%}), compiling {summary['compile_ms']:.1f} ms "
+          f"({summary['compile_ms'] / wall:.0%})", file=err)
     if vm.jit is not None:
         jit = vm.jit.stats
-        print(f"jit: {jit['compiled']} compiled in {jit['compile_ms']:.1f} ms, "
+        print(f"jit: {jit['compiled']} compiled, "
               f"{jit['not_compiled']} not compilable, {jit['osr_entries']} OSR entries, "
               f"{jit['deopts']} deopts", file=err)
     print(f"instructions executed: {vm.instruction_count}", file=err)

@@ -122,3 +122,25 @@ def test_stats_counts_instructions(tmp_path):
     assert result.stdout == "4950\n"
     count = int(result.stderr.split("instructions executed: ")[1].split()[0])
     assert count > 400
+
+
+def test_stats_json_splits_the_time(tmp_path):
+    """--stats-json: the run's wall time split into interpreting, native code and compiling,
+    with the JIT counters (what `jitvm compare` reads)."""
+    import json
+    prog = tmp_path / "prog.py"
+    prog.write_text("def f(n):\n    t = 0\n    for i in range(n):\n        t += i\n    return t\n"
+                    "print(sum(f(i) for i in range(50)))\n")
+    out = tmp_path / "stats.json"
+    result = subprocess.run([sys.executable, "-m", "jitvm", "run", "--jit-threshold", "5",
+                             "--stats-json", str(out), str(prog)], capture_output=True,
+                            text=True)
+    assert result.stdout == "19600\n"
+    stats = json.loads(out.read_text())
+    assert stats["jit"] is True and stats["compiled"] >= 1 and stats["deopts"] == 0
+    assert stats["compile_ms"] > 0 and stats["native_ms"] > 0
+    parts = stats["interp_ms"] + stats["native_ms"] + stats["compile_ms"]
+    assert abs(parts - stats["wall_ms"]) < 1e-6
+    interpreted = subprocess.run([sys.executable, "-m", "jitvm", "run", "--no-jit", "--stats",
+                                  str(prog)], capture_output=True, text=True)
+    assert "time: " in interpreted.stderr and "native 0.0 ms" in interpreted.stderr

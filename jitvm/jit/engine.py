@@ -46,8 +46,15 @@ def dict_version_readable() -> bool:
 class CompiledModule:
     built_ir: str
     optimized_ir: str
-    assembly: str
     milliseconds: float
+    target_machine: object
+
+    @property
+    def assembly(self) -> str:
+        """The machine code as assembly, made only when asked for: emitting it is a second
+        code generation (MCJIT makes its own), as long again as the rest of compiling."""
+        module = llvm.parse_assembly(self.optimized_ir)
+        return self.target_machine.emit_assembly(module)
 
 
 class Engine:
@@ -81,7 +88,6 @@ class Engine:
             builder = llvm.create_pass_builder(self.target_machine, tuning)
             builder.getModulePassManager().run(parsed, builder)
         optimized = str(parsed)
-        assembly = self.target_machine.emit_assembly(parsed)
         if self._mcjit is None:
             self._mcjit = llvm.create_mcjit_compiler(parsed, self.target_machine)
         else:
@@ -90,8 +96,8 @@ class Engine:
         self._keepalive.append(parsed)
         for fn in functions:
             fn.address = self._mcjit.get_function_address(fn.name)
-        return CompiledModule(built, optimized, assembly,
-                              (time.perf_counter() - start) * 1000)
+        return CompiledModule(built, optimized, (time.perf_counter() - start) * 1000,
+                              self.target_machine)
 
 
 class _Helpers:
