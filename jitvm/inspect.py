@@ -1,10 +1,11 @@
-"""Inspection without running a program: one function at every stage the JIT takes it through.
+"""Inspection without running a program: a function at every stage the JIT takes it through.
 
-`compile_function_stages(path, name, types, stage)` compiles the file to bytecode, builds the
-globals the module would have without running its code (its top-level `def`s as jitvm
-functions, its top-level imports, names bound to literal constants), specialises the named
-function for the given argument types and yields (stage title, text) pairs.  Where the JIT
-cannot compile the function, the text says why.
+`Program(path)` compiles a file to bytecode and builds the globals its module would have
+without running its code (its top-level `def`s as jitvm functions, its top-level imports,
+names bound to literal constants).  `Program.specialise(code, argtypes)` runs the JIT on one
+function for the given argument types and gives its JIT IR, LLVM IR (as built and optimized)
+and machine code; where the JIT cannot compile the function it raises `NotCompilable`, whose
+text says why and where.  `compile_function_stages` is `jitvm ir`: (stage title, text) pairs.
 """
 
 from __future__ import annotations
@@ -22,13 +23,15 @@ from .objects import Function
 from .runner import read_source
 
 STAGES = ("bytecode", "jit-ir", "llvm", "opt", "asm")
+JIT_STAGES = ("jit-ir", "llvm", "opt", "asm")
 
 
 class InspectError(Exception):
     """The function asked for is not in the file, or the types are not understood."""
 
 
-def _parse_types(text: str):
+def parse_types(text: str) -> tuple:
+    """`"int,float"` as JIT types."""
     from .jit.types import BOOL, FLOAT, INT
     names = {"int": INT, "float": FLOAT, "bool": BOOL}
     types = []
@@ -47,14 +50,14 @@ def _find(code: CodeObject, name: str) -> CodeObject | None:
     return None
 
 
-def _static_globals(path: str, vm: VM, module: CodeObject) -> dict:
+def _static_globals(tree: ast.Module, vm: VM, module: CodeObject) -> dict:
     """The globals the JIT may need, found without running the program: the top-level
     functions, modules imported at the top level, and names bound to literal constants."""
     globals_ = {"__name__": "__main__", "__builtins__": builtins}
     for const in module.consts:
         if isinstance(const, CodeObject):
             globals_.setdefault(const.name, Function(vm, const, globals_))
-    for stmt in ast.parse(read_source(path), path).body:
+    for stmt in tree.body:
         try:
             if isinstance(stmt, ast.Import):
                 for alias in stmt.names:
@@ -76,36 +79,77 @@ def _static_globals(path: str, vm: VM, module: CodeObject) -> dict:
     return globals_
 
 
+class Program:
+    """A source file compiled to jitvm bytecode, with the globals its module would have."""
+
+    def __init__(self, path: str):
+        self.path = path
+        source = read_source(path)
+        self.tree = ast.parse(source, path)
+        self.module = compile_source(source, path)
+        self.vm = VM()
+        self.globals = _static_globals(self.tree, self.vm, self.module)
+
+    def find(self, name: str) -> CodeObject:
+        """The code object of the function (or class body) called `name` or qualified so."""
+        target = _find(self.module, name)
+        if target is None:
+            raise InspectError(f"no function {name!r} in {self.path}")
+        return target
+
+    def check_types(self, code: CodeObject, argtypes: tuple):
+        if len(argtypes) != code.argcount:
+            raise InspectError(f"{code.qualname} takes {code.argcount} arguments; "
+                               f"--types gave {len(argtypes)}")
+
+    def specialise(self, code: CodeObject, argtypes: tuple, opt_level: int = 2
+                   ) -> Specialisation:
+        """`code` (and the functions it calls) translated to JIT IR for `argtypes`.  Raises
+        the JIT's NotCompilable, whose text names the construct and file:line."""
+        from .jit import JIT
+        self.check_types(code, argtypes)
+        func = self.globals.get(code.name)
+        if func is None or getattr(func, "_code", None) is not code:
+            func = Function(self.vm, code, self.globals)
+        # A JIT of its own: each specialisation is a fresh LLVM module with its callees.
+        jit = JIT(self.vm, threshold=0, opt_level=opt_level)
+        fn = jit.specialization(func, argtypes)
+        return Specialisation(jit, jit._closure(fn))
+
+
+class Specialisation:
+    """One function's JIT IR (with its callees'); the LLVM IR and machine code are made on
+    the first request for them."""
+
+    def __init__(self, jit, functions: list):
+        self.jit = jit
+        self.functions = functions
+        self._compiled = None
+
+    def text(self, stage: str) -> str:
+        if stage != "jit-ir" and self._compiled is None:
+            self._compiled = self.jit.engine.compile(self.functions, self.jit.function_index)
+        return self.jit.stage_text(self.functions, self._compiled, stage)
+
+
 def compile_function_stages(path: str, name: str, types_text: str, stage: str,
                             opt_level: int = 2):
-    from .jit import JIT
+    """`jitvm ir`: (stage, text) pairs for one function, from bytecode to machine code."""
     from .jit.frontend import NotCompilable
-    module = compile_source(read_source(path), path)
-    target = _find(module, name)
-    if target is None:
-        raise InspectError(f"no function {name!r} in {path}")
-    vm = VM()
-    globals_ = _static_globals(path, vm, module)
-    func = globals_.get(target.name)
-    if func is None or func._code is not target:
-        func = Function(vm, target, globals_)
-    argtypes = _parse_types(types_text)
-    if len(argtypes) != target.argcount:
-        raise InspectError(f"{target.qualname} takes {target.argcount} arguments; "
-                           f"--types gave {len(argtypes)}")
+    program = Program(path)
+    target = program.find(name)
+    argtypes = parse_types(types_text)
+    program.check_types(target, argtypes)
     stages = STAGES if stage == "all" else (stage,)
     if "bytecode" in stages:
         yield "bytecode", disassemble(target, recursive=False)
     later = [s for s in stages if s != "bytecode"]
     if not later:
         return
-    jit = JIT(vm, threshold=0, opt_level=opt_level)
     try:
-        fn = jit.specialization(func, argtypes)
+        specialisation = program.specialise(target, argtypes, opt_level)
     except NotCompilable as exc:
         yield "jit-ir", f"not compiled: {exc}"
         return
-    functions = jit._closure(fn)
-    compiled = jit.engine.compile(functions, jit.function_index)
     for s in later:
-        yield s, jit.stage_text(functions, compiled, s)
+        yield s, specialisation.text(s)
