@@ -302,6 +302,105 @@ def ir(file: str, function: str, types_: str, stage: str, opt_level: int):
     sys.exit(_run_guarded(show))
 
 
+def _warmup_options(command):
+    """The options of the warm-up view, shared by `jitvm warmup` and `jitvm compare --warmup`."""
+    options = [
+        click.option("--args", "call_args", default="", metavar="LITERALS",
+                     help="FUNCTION's arguments as Python literals, e.g. --args 30 or "
+                          "--args \"1000, 2.5\"."),
+        click.option("--iterations", type=click.IntRange(min=1), default=40, show_default=True,
+                     help="How many calls of FUNCTION to time in each configuration."),
+        click.option("--budget", type=click.FloatRange(min=0), default=30.0, show_default=True,
+                     help="Stop a configuration's calls once they took this many seconds."),
+        click.option("--plot", type=click.Path(dir_okay=False),
+                     help="Also draw the warm-up as a PNG file (needs matplotlib: "
+                          "pip install 'jitvm[plot]')."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+_COMPARE_ONLY = ("repeat", "with_", "stdin")
+_WARMUP_ONLY = ("call_args", "iterations", "budget", "plot")
+
+
+@main.command(context_settings={"allow_interspersed_args": False})
+@click.option("--repeat", type=click.IntRange(min=1), default=3, show_default=True,
+              help="Runs of each configuration (interleaved); the table shows the median and "
+                   "the min-max spread.")
+@click.option("--jit-threshold", type=click.IntRange(min=0), default=DEFAULT_JIT_THRESHOLD,
+              show_default=True, help="The JIT configuration's `jitvm run --jit-threshold`.")
+@click.option("--with", "with_", multiple=True, metavar="COMMAND",
+              help="An extra row: COMMAND with the program and ARGS appended, e.g. --with pypy3 "
+                   "(skipped with a note when PyPy is not installed) or --with \"python3.12 -X "
+                   "importtime\". Repeatable.")
+@click.option("--json", "json_path", type=click.Path(dir_okay=False, allow_dash=True),
+              help="Also write the data as JSON to this file ('-': stdout, the table then goes "
+                   "to stderr).")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), metavar="SECONDS",
+              help="Give up on a run after this long (it counts as a failure).")
+@click.option("--stdin", type=click.Path(dir_okay=False, exists=True),
+              help="Feed this file to every run's standard input (otherwise: empty).")
+@click.option("--warmup", metavar="FUNCTION",
+              help="Instead of whole runs, show FUNCTION warming up call by call (the same as "
+                   "`jitvm warmup FILE FUNCTION`; with --args, --iterations, --budget, --plot).")
+@_warmup_options
+@click.argument("file", type=click.Path())
+@click.argument("args", nargs=-1, type=click.UNPROCESSED)
+@click.pass_context
+def compare(ctx, file: str, args: tuple[str, ...], warmup: str | None, jit_threshold: int,
+            json_path: str | None, timeout: float | None, **options):
+    """Run FILE with ARGS on host CPython, on the jitvm interpreter and with jitvm's JIT; check
+    that all print the same output and exit status, and compare their times.
+
+    Options go before FILE (what follows it is the program's ARGS).  Exit status: 0 when
+    every output matched CPython's, 1 when one differed or a run failed, 2 for a usage error.
+    """
+    _check_readable(file)
+    given = {name for name in options
+             if ctx.get_parameter_source(name) != click.core.ParameterSource.DEFAULT}
+    wrong = given & set(_COMPARE_ONLY if warmup else _WARMUP_ONLY)
+    if wrong:
+        flags = ", ".join("--" + name.rstrip("_").replace("_", "-") for name in sorted(wrong))
+        raise click.UsageError(f"{flags}: only {'without' if warmup else 'with'} --warmup")
+    if warmup:
+        from .warmup import warmup_command
+        sys.exit(warmup_command(file, warmup, list(args), options["call_args"],
+                                options["iterations"], jit_threshold, options["budget"],
+                                options["plot"], json_path, timeout))
+    from .compare import compare_command
+    sys.exit(compare_command(file, list(args), options["repeat"], jit_threshold,
+                             options["with_"], json_path, timeout, options["stdin"]))
+
+
+@main.command()
+@click.option("--jit-threshold", type=click.IntRange(min=0), default=DEFAULT_JIT_THRESHOLD,
+              show_default=True, help="The JIT configuration's `jitvm run --jit-threshold`.")
+@click.option("--json", "json_path", type=click.Path(dir_okay=False, allow_dash=True),
+              help="Also write the timings as JSON to this file ('-': stdout).")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), metavar="SECONDS",
+              help="Give up on a configuration after this long.")
+@_warmup_options
+@click.argument("file", type=click.Path())
+@click.argument("function")
+@click.argument("args", nargs=-1, type=click.UNPROCESSED)
+def warmup(file: str, function: str, args: tuple[str, ...], call_args: str, iterations: int,
+           budget: float, plot: str | None, jit_threshold: int, json_path: str | None,
+           timeout: float | None):
+    """Call FUNCTION of FILE again and again on CPython, the jitvm interpreter and jitvm's
+    JIT, and chart the time of each call: the JIT visibly kicks in.
+
+    FILE is loaded as a module (its `if __name__ == "__main__":` block does not run), with
+    ARGS in sys.argv (put `--` before ARGS that start with '-').  Example:
+    jitvm warmup prog.py fib --args 20 --iterations 30
+    """
+    _check_readable(file)
+    from .warmup import warmup_command
+    sys.exit(warmup_command(file, function, list(args), call_args, iterations, jit_threshold,
+                            budget, plot, json_path, timeout))
+
+
 @main.command()
 def passes():
     """List the optimization pipelines, in order."""
