@@ -19,9 +19,7 @@ import time
 import click
 
 from . import __version__
-
-# Calls plus loop iterations before a function is compiled; see README "How the JIT decides".
-DEFAULT_JIT_THRESHOLD = 1000
+from .api import DEFAULT_JIT_THRESHOLD  # one default for the CLI, the API and the magic
 
 
 def _fail_open(path: str, reason: str):
