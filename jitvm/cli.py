@@ -278,6 +278,33 @@ def dis(file: str, no_opt: bool):
 
 @main.command()
 @click.argument("file", type=click.Path())
+@click.argument("function", required=False)
+@click.option("--stage", type=click.Choice(["tokens", "ast", "bytecode", "jit-ir", "llvm", "opt",
+                                            "asm", "all"]),
+              default="all", show_default=True,
+              help="Which stage to print; all: every one in order, under headings.")
+@click.option("--types", "types_", metavar="T1,T2,...",
+              help="Argument types for the JIT stages (int, float, bool). Default: guessed "
+                   "from annotations, defaults and literal arguments in the file, else int.")
+@click.option("--opt-level", type=click.IntRange(0, 3), default=2, show_default=True)
+@click.option("--color/--no-color", default=None,
+              help="Highlight or not (default: only when stdout is a terminal).")
+def show(file: str, function: str | None, stage: str, types_: str | None, opt_level: int,
+         color: bool | None):
+    """Print FILE, or FUNCTION in it, at any stage from source to machine code: tokens, AST,
+    bytecode, JIT IR, LLVM IR (as built and optimized), assembly.  Without FUNCTION the JIT
+    stages cover every top-level function.  Nothing in FILE runs."""
+    _check_readable(file)
+
+    def action():
+        from .show import show as show_stages
+        show_stages(file, function, stage, types_, opt_level, color)
+
+    sys.exit(_run_guarded(action))
+
+
+@main.command()
+@click.argument("file", type=click.Path())
 @click.argument("function")
 @click.option("--types", "types_", default="", metavar="T1,T2,...",
               help="Argument types to specialise for: int, float or bool, comma-separated.")

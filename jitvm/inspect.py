@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ast
 import builtins
+import functools
 import importlib
 import sys
 
@@ -88,7 +89,11 @@ class Program:
         self.tree = ast.parse(source, path)
         self.module = compile_source(source, path)
         self.vm = VM()
-        self.globals = _static_globals(self.tree, self.vm, self.module)
+
+    @functools.cached_property
+    def globals(self) -> dict:
+        # Made on first use: it imports the modules the program imports.
+        return _static_globals(self.tree, self.vm, self.module)
 
     def find(self, name: str) -> CodeObject:
         """The code object of the function (or class body) called `name` or qualified so."""
