@@ -417,8 +417,10 @@ def warmup(file: str, function: str, args: tuple[str, ...], call_args: str, iter
     JIT, and chart the time of each call: the JIT visibly kicks in.
 
     FILE is loaded as a module (its `if __name__ == "__main__":` block does not run), with
-    ARGS in sys.argv (put `--` before ARGS that start with '-').  Example:
-    jitvm warmup prog.py fib --args 20 --iterations 30
+    ARGS in sys.argv (put `--` before ARGS that start with '-').  For example:
+
+    \b
+        jitvm warmup prog.py fib --args 20 --iterations 30
     """
     _check_readable(file)
     from .warmup import warmup_command

@@ -152,6 +152,7 @@ class Progress:
 
     def show(self, text: str):
         if self.enabled:
+            text = text[:shutil.get_terminal_size().columns - 1]  # a wrapped line stays behind
             sys.stderr.write("\r" + text.ljust(self.width))
             sys.stderr.flush()
             self.width = len(text)

@@ -46,6 +46,10 @@ class WarmupError(Exception):
     """A usage error: shown as it is, exit status 2."""
 
 
+class MissingFunction(Exception):
+    """The program defines no such function (the child says so; exit status 2)."""
+
+
 def parse_call_args(text: str) -> tuple:
     """`--args "30, 2.5"` → (30, 2.5): Python literals, comma-separated."""
     text = text.strip().removesuffix(",")
@@ -96,7 +100,7 @@ def _find_function(module: types.ModuleType, dotted: str):
                        if callable(value) and not isinstance(value, type)
                        and getattr(value, "__module__", None) == module.__name__)
         known = f"; its functions: {', '.join(names)}" if names else ""
-        raise LookupError(f"no function {dotted!r} in {module.__file__}{known}")
+        raise MissingFunction(f"no function {dotted!r} in {module.__file__}{known}")
     return target
 
 
@@ -134,6 +138,7 @@ def child_main(spec: dict) -> int:
         return len(log)
 
     status = 0
+    phase = "while loading"
     try:
         module = _load_module(spec, vm)
         seen = note_events(0, 0)  # 0: while the module itself ran
@@ -145,6 +150,7 @@ def child_main(spec: dict) -> int:
             def function(*args, _call=vm.call_function, _f=function):
                 return _call(_f, list(args), None)
         spent = 0.0
+        phase = "in a timed call"
         for iteration in range(1, spec["iterations"] + 1):
             start = time.perf_counter()
             value = function(*call_args)
@@ -156,11 +162,11 @@ def child_main(spec: dict) -> int:
             if spent > spec["budget"] and iteration < spec["iterations"]:
                 result["stopped_early"] = True
                 break
-    except LookupError as exc:
+    except MissingFunction as exc:
         result["error"] = str(exc)
         status = 2
     except SystemExit as exc:
-        result["error"] = f"the program called sys.exit({exc.code!r}) while loading"
+        result["error"] = f"the program called sys.exit({exc.code!r}) {phase}"
         status = 1
     except BaseException as exc:  # noqa: BLE001 - reported, as the program's or jitvm's
         sys.stdout.flush()
@@ -312,6 +318,10 @@ def steady_state(times: list[float], after: int) -> list[float]:
     return rest or times[-1:]
 
 
+def plural(count: int, one: str, many: str | None = None) -> str:
+    return f"{count} {one if count == 1 else many or one + 's'}"
+
+
 def format_summary(data: dict) -> str:
     configs = data["configs"]
     lines = []
@@ -340,8 +350,8 @@ def format_summary(data: dict) -> str:
             versus.append(f"{format_speedup(base_i / steady, False)} than the interpreter")
         stats = jit.get("jit_stats", {})
         totals = (f"{stats.get('compiled', '?')} compiled in {stats.get('compile_ms', 0):.1f} "
-                  f"ms, {stats.get('osr_entries', '?')} OSR entries, "
-                  f"{stats.get('deopts', '?')} deopts")
+                  f"ms, {plural(stats.get('osr_entries', 0), 'OSR entry', 'OSR entries')}, "
+                  f"{plural(stats.get('deopts', 0), 'deopt')}")
         indent = " " * 21
         if compiled_at:
             calls = [str(i) for i in compiled_at if i]
@@ -455,6 +465,9 @@ def warmup_command(program: str, function: str, argv: list[str], call_args: str,
             stdouts[key] = done.stdout
             results[key] = {"label": label, "mark": mark, **result}
     data["configs"] = {key: results[key] for key, *_ in CONFIGS}
+    full_path = os.path.abspath(program)
+    for event in data["configs"]["jit"]["events"]:  # the JIT names files by absolute path
+        event["log"] = [line.replace(full_path, program) for line in event["log"]]
     data["compile_iterations"] = compile_iterations(data["configs"]["jit"]["events"])
     problems = check_outputs(data, stdouts)
     data["identical"] = not problems
