@@ -12,7 +12,9 @@ import ast
 import functools
 import os
 import sys
+import threading
 import types
+import weakref
 from typing import Callable
 
 from .code import CodeObject
@@ -106,7 +108,35 @@ def _new_vm(jit_threshold: int | None, opt_level: int = 2,
         sys.setrecursionlimit(needed)
     from .errors import install_traceback_hook
     install_traceback_hook()  # traceback.print_exc() in jitvm code shows the program's lines
+    _share_exc_info(vm)
     return vm
+
+
+_VMS: weakref.WeakSet[VM] = weakref.WeakSet()
+
+
+def _share_exc_info(vm: VM):
+    """`sys.exc_info()` (which traceback.print_exc and logging.exception read) reports the
+    exception a jitvm `except` block of this thread is handling, as under `jitvm run`; an
+    exception host code is handling comes first.  Installed once for all of the API's VMs."""
+    if not getattr(sys.exc_info, "jitvm", False):
+        host_exc_info = sys.exc_info
+
+        def exc_info():
+            info = host_exc_info()
+            if info[0] is not None:
+                return info
+            ident = threading.get_ident()
+            for candidate in list(_VMS):
+                ts = candidate._thread_states.get(ident)
+                if ts is not None and ts.exc_info is not None:
+                    exc = ts.exc_info
+                    return type(exc), exc, exc.__traceback__
+            return info
+
+        exc_info.jitvm = True
+        sys.exc_info = exc_info
+    _VMS.add(vm)
 
 
 # -- private: the program's frames as a host traceback ---------------------------------------------

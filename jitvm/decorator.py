@@ -240,7 +240,11 @@ def _compile_function(f: types.FunctionType, name: str) -> CodeObject:
                         f"({exc}); jitvm compiles functions from their source, so define it "
                         f"in a file, a notebook cell or IPython") from None
     first = max(first, 1)
-    source = _module_source(lines, first, f.__code__.co_name)
+    # A method is compiled inside a class of its class's name, so that `self.__x` is
+    # name-mangled as CPython does it.
+    parts = f.__qualname__.split(".")
+    classname = parts[-2] if len(parts) > 1 and parts[-2] != "<locals>" else None
+    source = _module_source(lines, first, f.__code__.co_name, classname)
     filename = f.__code__.co_filename
     try:
         module = compile_source(source, filename)
@@ -250,7 +254,9 @@ def _compile_function(f: types.FunctionType, name: str) -> CodeObject:
     host = f.__code__
     nargs = host.co_argcount + host.co_kwonlyargcount + \
         bool(host.co_flags & inspect.CO_VARARGS) + bool(host.co_flags & inspect.CO_VARKEYWORDS)
-    found = [c for c in module.consts if isinstance(c, CodeObject)
+    outer = [module] + [c for c in module.consts if isinstance(c, CodeObject)
+                        and c.name == classname]
+    found = [c for code in outer for c in code.consts if isinstance(c, CodeObject)
              and c.name == host.co_name and c.varnames[:nargs] == host.co_varnames[:nargs]]
     if len(found) != 1:
         raise TypeError(f"jitvm.jit cannot take over {name}: its source was not found where "
@@ -258,15 +264,16 @@ def _compile_function(f: types.FunctionType, name: str) -> CodeObject:
     return found[0]
 
 
-def _module_source(lines: list[str], first: int, name: str) -> str:
-    """Module source holding just the function, at its original line and column: blank lines
-    before it, an `if 1:` block around it if it is indented, decorators blanked out."""
+def _module_source(lines: list[str], first: int, name: str, classname: str | None) -> str:
+    """Module source holding just the function, at its original lines and columns: blank
+    lines before it, and if it is indented, a block around it (`class <classname>:` for a
+    method, else `if 1:`) whose header takes the line above; decorators blanked out."""
     text = "".join(lines)
     if text[:1] in (" ", "\t"):
         if first < 2:
-            text, first = textwrap.dedent(text), first  # columns shift, lines stay
+            text = textwrap.dedent(text)  # no line above: columns shift, lines stay
         else:
-            text, first = "if 1:\n" + text, first - 1
+            text, first = (f"class {classname}:\n" if classname else "if 1:\n") + text, first - 1
     source = "\n" * (first - 1) + text
     # Decorators would run again; the host already applied them (and @jitvm.jit is one).
     tree = ast.parse(source)

@@ -58,9 +58,16 @@ def down(n):
 
 
 class Shape:
+    def __init__(self):
+        self.__sides = 4  # name-mangled: _Shape__sides
+
     @jitvm.jit
     def area(self, w, h=2.0):
         return w * h
+
+    @jitvm.jit
+    def sides(self):
+        return self.__sides
 
 
 square = jitvm.jit(lambda x: x * x)
@@ -157,6 +164,7 @@ def test_keyword_arguments_and_defaults():
     assert scaled(1, 2, 3) == 15
     assert Shape().area(3.0) == 6.0
     assert Shape().area(2, h=5) == 10
+    assert Shape().sides() == 4  # compiled as a method of Shape: private names are mangled
     for _ in range(10):  # keyword and default calls can run natively too
         scaled(1, c=2)
     assert scaled.stats()["native_calls"] > 0
@@ -306,6 +314,14 @@ def test_run_source_raises_the_programs_exception_with_its_lines():
     assert frames[-1].line == "return 1 // a"
 
 
+def test_traceback_print_exc_in_jitvm_code_shows_the_programs_lines(capsys):
+    jitvm.run_source("import traceback\ndef f():\n    return 1 / 0\ntry:\n    f()\n"
+                     "except ZeroDivisionError:\n    traceback.print_exc()\n", "shown.py")
+    err = capsys.readouterr().err
+    assert 'File "shown.py", line 3, in f' in err and "return 1 / 0" in err
+    assert err.endswith("ZeroDivisionError: division by zero\n")
+
+
 def test_run_file_with_argv_and_the_jit(tmp_path, capsys):
     script = tmp_path / "prog.py"
     script.write_text(PROGRAM)
@@ -329,7 +345,7 @@ def test_run_file_exceptions_and_exit(tmp_path):
     assert info.value.code == 3
 
 
-# -- the package ------------------------------------------------------------------------------------
+# -- the package ---------------------------------------------------------------------------------
 
 
 def test_public_api_is_what_all_says():
