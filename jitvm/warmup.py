@@ -312,10 +312,12 @@ def format_chart(data: dict, width: int) -> str:
     return "\n".join(lines)
 
 
-def steady_state(times: list[float], after: int) -> list[float]:
-    """The calls after iteration `after` (the last compile), or the later half if none."""
-    rest = times[after:] if after else times[len(times) // 2:]
-    return rest or times[-1:]
+def steady_state(times: list[float], after: int) -> tuple[int, list[float]]:
+    """The settled calls: the later half of those after iteration `after` (the last compile;
+    native code takes a few calls to reach its speed), as (first call number, times)."""
+    rest = len(times) - after
+    first = after + rest // 2 if rest > 1 else max(len(times) - 1, 0)
+    return first + 1, times[first:]
 
 
 def plural(count: int, one: str, many: str | None = None) -> str:
@@ -326,9 +328,7 @@ def format_summary(data: dict) -> str:
     configs = data["configs"]
     lines = []
     cpython = configs["cpython"]["times_s"]
-    interp = configs["interp"]["times_s"]
     base_c = statistics.median(cpython) if cpython else None
-    base_i = statistics.median(interp) if interp else None
     for key in ("cpython", "interp"):
         times = configs[key]["times_s"]
         if times:
@@ -342,12 +342,16 @@ def format_summary(data: dict) -> str:
     if jit["times_s"]:
         compiled_at = data["compile_iterations"]
         after = max(compiled_at) if compiled_at else 0
-        steady = statistics.median(steady_state(jit["times_s"], after))
-        versus = []
-        if base_c:
-            versus.append(f"{format_speedup(base_c / steady, False)} than CPython")
-        if base_i:
-            versus.append(f"{format_speedup(base_i / steady, False)} than the interpreter")
+        first, settled = steady_state(jit["times_s"], after)
+        steady = statistics.median(settled)
+        span = f"call {first}" if first == len(jit["times_s"]) else \
+            f"calls {first}-{len(jit['times_s'])}"
+        versus = []  # against the same calls of the others, warmed up as well
+        for key, name in (("cpython", "CPython"), ("interp", "the interpreter")):
+            same_calls = configs[key]["times_s"][first - 1:]
+            if same_calls and steady:
+                ratio = statistics.median(same_calls) / steady
+                versus.append(f"{format_speedup(ratio, False)} than {name}")
         stats = jit.get("jit_stats", {})
         totals = (f"{stats.get('compiled', '?')} compiled in {stats.get('compile_ms', 0):.1f} "
                   f"ms, {plural(stats.get('osr_entries', 0), 'OSR entry', 'OSR entries')}, "
@@ -359,11 +363,11 @@ def format_summary(data: dict) -> str:
                               ([f"call{'s' if len(calls) > 1 else ''} {', '.join(calls)}"]
                                if calls else []))
             lines.append(f"{jit['label']:<20} compiled during {where} ({totals})")
-            lines.append(f"{indent}from call {after + 1} on: median {format_ms(steady)} per "
-                         f"call, {', '.join(versus)}")
+            lines.append(f"{indent}{span}: median {format_ms(steady)} per call, "
+                         f"{', '.join(versus)} over the same calls")
         else:
             lines.append(f"{jit['label']:<20} compiled nothing in {len(jit['times_s'])} calls "
-                         f"({totals}); median of the later half {format_ms(steady)} per call")
+                         f"({totals}); {span}: median {format_ms(steady)} per call")
         refused = dict.fromkeys(line for event in jit["events"] for line in event["log"]
                                 if line.startswith(("not compiled", "blacklisted")))
         lines += [f"{indent}{line}" for line in refused]
@@ -415,6 +419,8 @@ def save_plot(data: dict, path: str):
         ax.axvline(max(iteration, 0.5), color="tab:red", linestyle=":", alpha=0.7,
                    label="JIT compiled" if i == 0 else None)
     ax.set_yscale("log")
+    from matplotlib.ticker import MaxNLocator
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_xlabel("call")
     ax.set_ylabel("time per call (ms, log scale)")
     ax.set_title(f"{data['call']} in {os.path.basename(data['program'])}: warm-up "
