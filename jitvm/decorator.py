@@ -330,9 +330,15 @@ class _HostEntry:
 def _ran_natively(func: Function, key: tuple, args: list) -> bool:
     """Did the JIT take this call (the test `JIT.try_call` makes, after the fact)?"""
     native = func._profile.natives.get(key)
-    if native is None or getattr(native, "cfunc", None) is None:
+    if native is None or native.cfunc is None:
         return False
-    return all(-2**63 <= arg < 2**63 for arg in args if arg.__class__ is int)
+    for arg in args:
+        if arg.__class__ is int and not -_INT64 <= arg < _INT64:
+            return False  # a big int: the interpreter ran it
+    return True
+
+
+_INT64 = 2 ** 63
 
 
 def _positional(func: Function, args: list, kwargs: dict | None) -> list | None:

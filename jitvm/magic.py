@@ -274,7 +274,7 @@ def _print_table(rows: list[_Timing]):
 
 
 def _ms(seconds: float) -> str:
-    return f"{seconds * 1e3:.1f} ms" if seconds < 10 else f"{seconds:.2f} s"
+    return f"{seconds * 1e3:.1f} ms" if seconds < 1 else f"{seconds:.2f} s"
 
 
 def _ratio(reference: float, seconds: float) -> str:
