@@ -329,10 +329,11 @@ class _Output:
 def _lexer(name: str):
     """A pygments lexer: pygments' own for Python, LLVM and GNU assembly; ours, declared with
     pygments' RegexLexer, for the tokenize table, jitvm's bytecode and the JIT IR."""
+    from pygments.filter import simplefilter
     from pygments.lexer import RegexLexer, bygroups, using
     from pygments.lexers import PythonLexer, get_lexer_by_name
-    from pygments.token import (Comment, Generic, Keyword, Name, Number, Operator, Punctuation,
-                                String, Text, Whitespace)
+    from pygments.token import (Comment, Error, Generic, Keyword, Name, Number, Operator,
+                                Punctuation, String, Text, Whitespace)
 
     class TokensLexer(RegexLexer):
         """`python -m tokenize` output: `1,0-1,1:  NAME  'x'`."""
@@ -389,7 +390,14 @@ def _lexer(name: str):
             (r".", Text),
         ]}
 
+    @simplefilter
+    def unknown_as_text(_self, _lexer, stream, _options):
+        # Words a lexer does not know (LLVM's newer attributes such as `captures(none)`) stay
+        # uncoloured rather than marked as errors.
+        for ttype, value in stream:
+            yield (Text if ttype in Error else ttype), value
+
     ours = {lexer.name: lexer for lexer in (TokensLexer, BytecodeLexer, JitIrLexer)}
-    if name in ours:
-        return ours[name](stripnl=False)
-    return get_lexer_by_name(name, stripnl=False)
+    lexer = ours[name](stripnl=False) if name in ours else get_lexer_by_name(name, stripnl=False)
+    lexer.add_filter(unknown_as_text())
+    return lexer
