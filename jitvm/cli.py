@@ -293,7 +293,8 @@ def show(file: str, function: str | None, stage: str, types_: str | None, opt_le
          color: bool | None):
     """Print FILE, or FUNCTION in it, at any stage from source to machine code: tokens, AST,
     bytecode, JIT IR, LLVM IR (as built and optimized), assembly.  Without FUNCTION the JIT
-    stages cover every top-level function.  Nothing in FILE runs."""
+    stages cover every top-level function.  FILE does not run (its top-level imports are
+    imported, so that the JIT knows what they are)."""
     _check_readable(file)
 
     def action():
