@@ -187,7 +187,7 @@ class _Source:
         if self.types_text is not None:
             argtypes = parse_types(self.types_text)
             self.program.check_types(target.code, argtypes)
-            return argtypes, f"{_signature(target.code, names, argtypes)}"
+            return argtypes, _signature(target.code, names, argtypes)
         guesses = guess_types(target.node, self.program.tree)[:target.code.argcount]
         argtypes = tuple(jtype for jtype, _why in guesses)
         header = _signature(target.code, names, argtypes)
