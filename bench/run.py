@@ -8,7 +8,7 @@ gives the median and the min-max spread over the repeats, and ratios of medians.
 stdout is checked against CPython's.
 
     python bench/run.py [--size small|medium|large] [--repeat K] [--configs cpython,interp,jit]
-                        [--only fib,loops] [--threshold N] [--ns-per-instr] [--json out.json]
+                        [--only fib,loops] [--threshold N[,N...]] [--ns-per-instr] [--json out.json]
                         [--timeout S] [--list]
 
 Exit status: 0 if everything ran and every output matched CPython's; 1 if any output differed
@@ -153,10 +153,17 @@ def resolve_configs(names: list[str], threshold: int, empty: Path, timeout: floa
     The probe finds out whether the VM accepts the configuration's options (falling back or
     skipping with a note if not) and, as a side effect, warms the .pyc cache (untimed)."""
     configs = []
+    thresholds = threshold if isinstance(threshold, list) else [threshold]
+    expanded = []
     for name in names:
-        options = {"cpython": [], "interp": ["--no-jit"],
-                   "jit": ["--jit-threshold", str(threshold)]}
-        config = Config(name, options[name])
+        if name == "jit" and len(thresholds) > 1:  # a sweep: one configuration per threshold
+            expanded += [(f"jit@{t}", ["--jit-threshold", str(t)]) for t in thresholds]
+        else:
+            options = {"cpython": [], "interp": ["--no-jit"],
+                       "jit": ["--jit-threshold", str(thresholds[0])]}
+            expanded.append((name, options[name]))
+    for name, options in expanded:
+        config = Config(name, options)
         probe = run_once(config.prefix + [str(empty)], timeout)
         if name == "interp" and rejected_option(probe, config.options):
             config.options = []
@@ -392,31 +399,31 @@ def format_table(header: list[str], rows: list[list[str]]) -> str:
 def timing_table(results: list[ProgramResult], configs: list[Config]) -> str:
     names = [c.name for c in configs if c.status == "ok"]
     show_slowdown = "cpython" in names and "interp" in names
-    show_speedup = "cpython" in names and "jit" in names
+    jits = [n for n in names if n.startswith("jit")] if "cpython" in names else []
     header = ["program", "arg"] + [f"{n} median [min-max] s" for n in names]
     if show_slowdown:
         header.append("interp/cpython")
-    if show_speedup:
-        header.append("cpython/jit")
+    header += [f"cpython/{n}" for n in jits]
     rows = []
-    slowdowns, speedups = [], []
+    slowdowns, speedups = [], {n: [] for n in jits}
     for r in results:
         row = [r.name, "-" if r.arg is None else r.arg] + [fmt_cell(r.cells.get(n)) for n in names]
-        slowdown, speedup = r.ratio("interp", "cpython"), r.ratio("cpython", "jit")
+        slowdown = r.ratio("interp", "cpython")
         if r.name != STARTUP:
             slowdowns += [slowdown] if slowdown else []
-            speedups += [speedup] if speedup else []
         if show_slowdown:
             row.append(fmt_ratio(slowdown))
-        if show_speedup:
+        for n in jits:
+            speedup = r.ratio("cpython", n)
+            if r.name != STARTUP and speedup:
+                speedups[n].append(speedup)
             row.append(fmt_ratio(speedup))
         rows.append(row)
-    if (show_slowdown or show_speedup) and len([r for r in results if r.name != STARTUP]) > 1:
+    if (show_slowdown or jits) and len([r for r in results if r.name != STARTUP]) > 1:
         row = ["geomean (programs)", ""] + [""] * len(names)
         if show_slowdown:
             row.append(fmt_ratio(geomean(slowdowns)))
-        if show_speedup:
-            row.append(fmt_ratio(geomean(speedups)))
+        row += [fmt_ratio(geomean(speedups[n])) for n in jits]
         rows.append(row)
     return format_table(header, rows)
 
@@ -522,8 +529,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         metavar="LIST",
                         help="comma-separated programs to run (default: all, plus the start-up "
                         f"row; name '{STARTUP}' to keep it)")
-    parser.add_argument("--threshold", type=int, default=100, metavar="N",
-                        help="the jit configuration's --jit-threshold (default: 100)")
+    parser.add_argument("--threshold", type=lambda text: [int(t) for t in text.split(",")],
+                        default=[1000], metavar="N[,N...]",
+                        help="the jit configuration's --jit-threshold (default: 1000, jitvm's "
+                             "default); several (10,100,1000) run one jit configuration each")
     parser.add_argument("--ns-per-instr", action="store_true",
                         help="also count interp instructions (one extra run with --stats) "
                         "and report ns per instruction")

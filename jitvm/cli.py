@@ -312,11 +312,23 @@ def show(file: str, function: str | None, stage: str, types_: str | None, opt_le
 @click.option("--stage", type=click.Choice(["bytecode", "jit-ir", "llvm", "opt", "asm", "all"]),
               default="jit-ir", show_default=True, help="Which form of the code to print.")
 @click.option("--opt-level", type=click.IntRange(0, 3), default=2, show_default=True)
-def ir(file: str, function: str, types_: str, stage: str, opt_level: int):
+@click.option("--print-after", metavar="PASS|all", multiple=True,
+              help="Also print the JIT IR as the front end built it and after this JIT-IR "
+                   "pass (repeatable; 'all': after every pass; see `jitvm passes`).")
+def ir(file: str, function: str, types_: str, stage: str, opt_level: int,
+       print_after: tuple[str, ...]):
     """Print FUNCTION (a name or qualified name in FILE) as the JIT compiles it, without
     running the program.  Functions defined at the top of FILE can be called; other globals
     are unknown, and the JIT says so if it needs them."""
     _check_readable(file)
+    if print_after:
+        from .passes import jit as jit_passes
+        unknown = set(print_after) - set(jit_passes.JIT_PIPELINE) - {"all"}
+        if unknown:
+            raise click.BadParameter(f"no JIT-IR pass {sorted(unknown)[0]!r} (see `jitvm "
+                                     f"passes`)", param_hint="--print-after")
+        jit_passes.JIT_MANAGER = jit_passes.manager(print_after=set(print_after))
+        jit_passes.JIT_MANAGER.out = sys.stdout  # (this command's process only)
 
     def show():
         from .inspect import compile_function_stages
@@ -433,4 +445,6 @@ def warmup(file: str, function: str, args: tuple[str, ...], call_args: str, iter
 def passes():
     """List the optimization pipelines, in order."""
     from .passes import BYTECODE_PIPELINE
+    from .passes.jit import JIT_PIPELINE
     click.echo("bytecode: " + (" -> ".join(BYTECODE_PIPELINE) or "(none)"))
+    click.echo("jit-ir:   " + " -> ".join(JIT_PIPELINE))

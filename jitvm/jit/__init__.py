@@ -27,6 +27,7 @@ from ..objects import Function
 from .abi import (CTX_BUFFER, CTX_DEPTH, CTX_STACK_BUDGET, CTX_STACK_LIMIT, CTX_TICKS,
                   CTX_USED, CTX_WORDS, DEOPT, OK)
 from .frontend import Const, NotCompilable, RangeArgs, RangeIter, translate
+from ..passes.jit import run_jit_pipeline
 from .ir import JitFunction, format_function
 from .types import BOOL, CTYPES, FLOAT, FROM_PYTHON, INT, NONE
 
@@ -112,7 +113,7 @@ class JIT:
             try:
                 translate(self, name, code, func.__globals__, argtypes, assumed, fn)
                 if fn.return_type is assumed or not _reaches(fn, fn):
-                    return fn
+                    return run_jit_pipeline(fn)
                 last = NotCompilable(f"return type {fn.return_type} differs from the assumed "
                                      f"{assumed}", code)
             except NotCompilable as exc:
@@ -273,6 +274,7 @@ class JIT:
         try:
             translate(self, name, code, f.globals, tuple(argtypes), None, fn,
                       osr=(header, State(tuple(local_types), tuple(stack_kinds))))
+            run_jit_pipeline(fn)
         except NotCompilable as exc:
             self.specializations[key] = exc.with_traceback(None)
             self.say(f"not compiled: OSR entry of {code.qualname} at line "

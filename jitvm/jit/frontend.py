@@ -24,7 +24,8 @@ from typing import Any
 from ..code import CodeObject
 from ..opcodes import COMPARE_OPS, Flag, OPCODES, Op
 from .ir import Block, DeoptPoint, Guard, JitFunction, Op as IrOp, Value
-from .types import BOOL, FLOAT, FROM_PYTHON, INT, NONE, JType, numeric_result
+from ..passes.jit import specialize_types
+from .types import BOOL, FLOAT, FROM_PYTHON, INT, NONE, JType
 
 
 class NotCompilable(Exception):
@@ -473,10 +474,13 @@ class _Translator:
                 body = Block(f"b{index}.body", index)
                 self.fn.blocks.append(body)
                 self.block = body
+            # The loop variable: `current`, now known to lie between start and stop (what
+            # eliminate_overflow_checks uses to drop guards on the counter and on its uses).
+            value = self.emit("range_value", [it.current, it.stop, it.step], INT)
             deopt = self.deopt_point(index, locals_, stack + [it], reason="range overflow")
-            following = self.emit("iadd", [it.current, it.step], INT, deopt)
+            following = self.emit("range_next", [value, it.step], INT, deopt)
             stack.append(RangeIter(following, it.stop, it.step))
-            stack.append(it.current)
+            stack.append(value)
             self._spill(stack)
             self.emit("jump", [self._block_name(index + 1)])
             return [(arg, exit_state),
@@ -538,53 +542,25 @@ class _Translator:
     # -- operations -----------------------------------------------------------------------------
 
     def binary(self, name: str, a: Value, b: Value, deopt, index: int) -> Value:
-        if name in ("and", "or", "xor"):
-            if a.type is BOOL and b.type is BOOL:
-                return self.emit(f"b{name}", [a, b], BOOL)
-            if FLOAT in (a.type, b.type):
-                self.fail(f"bitwise {name} on a float", index)
-            return self.emit(f"i{name}", [self.to_int(a), self.to_int(b)], INT)
-        if name == "pow":
-            if FLOAT in (a.type, b.type):
-                return self.emit("fpow", [self.to_float(a), self.to_float(b)], FLOAT, deopt)
-            # int ** int: an int for a non-negative exponent; deoptimizes otherwise
-            return self.emit("ipow", [self.to_int(a), self.to_int(b)], INT, deopt)
-        if name in ("shl", "shr"):
-            if FLOAT in (a.type, b.type):
-                self.fail("shift of a float", index)
-            return self.emit(f"i{name}", [self.to_int(a), self.to_int(b)], INT, deopt)
-        if name == "truediv":
-            if FLOAT in (a.type, b.type):
-                return self.emit("fdiv", [self.to_float(a), self.to_float(b)], FLOAT, deopt)
-            return self.emit("itruediv", [self.to_int(a), self.to_int(b)], FLOAT, deopt)
-        result = numeric_result(a.type, b.type)
-        if result is FLOAT:
-            return self.emit(f"f{name}", [self.to_float(a), self.to_float(b)], FLOAT,
-                             deopt if name in ("floordiv", "mod") else None)
-        return self.emit(f"i{name}", [self.to_int(a), self.to_int(b)], INT, deopt)
+        return self.generic(name, [a, b], deopt, index)
 
     def unary(self, op: Op, a: Value, deopt, index: int) -> Value:
-        if op == Op.UNARY_NOT:
-            return self.emit("not", [self.truth(a)], BOOL)
         if op == Op.UNARY_POSITIVE:
             return self.to_int(a) if a.type is BOOL else a
-        if op == Op.UNARY_NEGATIVE:
-            if a.type is FLOAT:
-                return self.emit("fneg", [a], FLOAT)
-            return self.emit("ineg", [self.to_int(a)], INT, deopt)
-        if a.type is FLOAT:
-            self.fail("~ of a float", index)
-        return self.emit("iinvert", [self.to_int(a)], INT)
+        name = {Op.UNARY_NOT: "not", Op.UNARY_NEGATIVE: "neg", Op.UNARY_INVERT: "invert"}[op]
+        return self.generic(name, [a], deopt, index)
 
     def compare(self, name: str, a: Value, b: Value) -> Value:
-        if a.type is FLOAT and b.type is FLOAT:
-            return self.emit(f"fcmp.{name}", [a, b], BOOL)
-        if a.type is FLOAT:  # float OP int  ==  int (reversed OP) float
-            flipped = {"lt": "gt", "le": "ge", "gt": "lt", "ge": "le"}.get(name, name)
-            return self.emit(f"ifcmp.{flipped}", [self.to_int(b), a], BOOL)
-        if b.type is FLOAT:
-            return self.emit(f"ifcmp.{name}", [self.to_int(a), b], BOOL)
-        return self.emit(f"icmp.{name}", [self.to_int(a), self.to_int(b)], BOOL)
+        return self.generic(name, [a, b], None, None)
+
+    def generic(self, name: str, args: list[Value], deopt, index) -> Value:
+        """A generic operation `py.NAME` on typed values; the specialize_types pass picks its
+        machine form.  Its result type comes from the same rules."""
+        try:
+            jtype = specialize_types.result_type(name, tuple(a.type for a in args))
+        except specialize_types.Unsupported as exc:
+            self.fail(str(exc), index)
+        return self.emit(f"py.{name}", args, jtype, deopt)
 
     def range_call(self, args, index, locals_, stack, callee):
         if not 1 <= len(args) <= 3 or not all(isinstance(a, Value) and a.type in (INT, BOOL)

@@ -10,14 +10,21 @@ callee that deoptimized) carries a `DeoptPoint`: the bytecode index to resume at
 local and stack entry lives at that moment, so the bridge can rebuild the interpreter frame
 exactly there — nothing that already had effects runs twice.
 
-Text form (see `format_function`), one operation per line:
+Text form (`format_function`; `jitvm.jit.ir_parse.parse_function` reads it back), one
+operation per line, each result with its type; a deopt point shows the bytecode index it resumes
+at and the values it puts back on the interpreter's stack:
 
     function fib(int) -> int
     b0:                               ; pc 0
-        %0 = load n:int
-        %1 = const int 2
-        %2 = icmp.lt %0, %1
-        br %2, b1, b2
+        %0:int = load n:int
+        %1:int = const int 2
+        %2:bool = icmp.lt %0, %1
+        br %2, b6, b4
+    ...
+        %9:int = isub %7, %8  [deopt#2 at pc 9, stack %7, %8]
+
+Passes over this IR live in `jitvm/passes/jit/`: the front end emits generic Python operations
+(`py.add`, `py.lt`, …) on typed values, and the pipeline specializes, folds and cleans them up.
 """
 
 from __future__ import annotations
@@ -56,7 +63,31 @@ class DeoptPoint:
 
     def __str__(self) -> str:
         kind = "after call at" if self.after_call else "at"
-        return f"deopt#{self.id} {kind} pc {self.pc}"
+        text = f"deopt#{self.id} {kind} pc {self.pc}"
+        if self.stack:
+            text += ", stack " + ", ".join(_stack_text(e) for e in self.stack)
+        return text
+
+    def values(self):
+        """The SSA values this point needs: its stack entries (a range or a range iterator
+        is three)."""
+        for entry in self.stack:
+            if isinstance(entry, Value):
+                yield entry
+            else:
+                yield from (v for v in getattr(entry, "__dict__", {}).values()
+                            if isinstance(v, Value))
+
+    def slots(self):
+        """The slots this point reads the frame's locals from."""
+        for entry in self.locals:
+            if entry is None:
+                continue
+            if entry[0] == "maybe":
+                yield entry[1]
+                yield entry[2]
+            else:
+                yield entry
 
 
 @dataclass
@@ -90,10 +121,24 @@ class Op:
         elif self.args:
             text += " " + ", ".join(_arg_text(a) for a in self.args)
         if self.result is not None:
-            text = f"{self.result} = {text}"
+            text = f"{self.result}:{self.result.type} = {text}"
         if self.deopt is not None:
             text += f"  [{self.deopt}]"
         return text
+
+
+def _stack_text(entry) -> str:
+    """A deopt point's stack entry: `%3`, `range(%1, %2, %3)`, `iter(%4, %5, %6)`, or a
+    compile-time constant by name (`None`, `print`)."""
+    if isinstance(entry, Value):
+        return str(entry)
+    parts = [v for v in getattr(entry, "__dict__", {}).values() if isinstance(v, Value)]
+    if len(parts) == 3:
+        kind = "iter" if type(entry).__name__ == "RangeIter" else "range"
+        return f"{kind}({', '.join(map(str, parts))})"
+    if not hasattr(entry, "value"):
+        return str(entry)
+    return getattr(entry.value, "__name__", repr(entry.value))
 
 
 def _arg_text(arg) -> str:
@@ -141,6 +186,10 @@ class JitFunction:
         key = (name, jtype)
         self.slots[key] = None
         return key
+
+    def ops(self):
+        for block in self.blocks:
+            yield from block.ops
 
 
 def format_function(fn: JitFunction) -> str:

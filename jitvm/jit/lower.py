@@ -322,6 +322,29 @@ class FunctionLowering:
     def op_imul(self, b, op):
         return self._overflowing(b, op, b.smul_with_overflow)
 
+    # `.nsw`: the range analysis proved the result fits (LLVM's "no signed wrap")
+
+    def op_iadd_nsw(self, b, op):
+        return b.add(*(self.v(a) for a in op.args), flags=["nsw"])
+
+    def op_isub_nsw(self, b, op):
+        return b.sub(*(self.v(a) for a in op.args), flags=["nsw"])
+
+    def op_imul_nsw(self, b, op):
+        return b.mul(*(self.v(a) for a in op.args), flags=["nsw"])
+
+    def op_ineg_nsw(self, b, op):
+        return b.sub(ir.Constant(I64, 0), self.v(op.args[0]), flags=["nsw"])
+
+    # range loops: the loop variable is the counter; the next counter is an addition
+    # (guarded, unless eliminate_overflow_checks made it range_next.nsw)
+
+    def op_range_value(self, b, op):
+        return self.v(op.args[0])
+
+    op_range_next = op_iadd
+    op_range_next_nsw = op_iadd_nsw
+
     def _divisor_checks(self, b, op, x, y):
         zero = b.icmp_signed("==", y, ir.Constant(I64, 0))
         overflow = b.and_(b.icmp_signed("==", x, ir.Constant(I64, -2 ** 63)),

@@ -34,9 +34,3 @@ TO_PYTHON = {INT: int, FLOAT: float, BOOL: bool}
 CTYPES = {INT: ctypes.c_int64, FLOAT: ctypes.c_double, BOOL: ctypes.c_int8,
           OBJ: ctypes.py_object}
 
-
-def numeric_result(a: JType, b: JType) -> JType:
-    """The type of `a op b` for + - * // % on unboxed numbers (bools count as ints)."""
-    if FLOAT in (a, b):
-        return FLOAT
-    return INT

@@ -7,7 +7,8 @@ printable (`jitvm passes`) and selectable; the pass manager runs it with optiona
 in any error.
 
 Bytecode passes work on the compiler's instruction list (`Instr` and `Label`, see
-`jitvm/code.py`) before assembly.
+`jitvm/code.py`) before assembly.  JIT-IR passes (`jitvm/passes/jit/`) work on one
+`JitFunction` (see `jitvm/jit/ir.py`) between the JIT's front end and LLVM.
 """
 
 from __future__ import annotations
@@ -31,17 +32,27 @@ class PassError(Exception):
     """A pass failed or broke an invariant; the message names the pass."""
 
 
+def _format_instrs(instrs) -> str:
+    from ..code import format_instrs
+    return format_instrs(instrs)
+
+
 @dataclass
 class PassManager:
     pipeline: list[str]
-    verify: Callable[[list], None] | None = None
+    verify: Callable[[object], None] | None = None
     print_after: set[str] = field(default_factory=set)
     timings: dict[str, float] = field(default_factory=dict)
+    package: str = __name__  # where the pass modules live
+    format: Callable[[object], str] = _format_instrs  # the IR's text form, for print_after
     out = sys.stderr
 
     def run(self, ir):
+        if "all" in self.print_after or self.print_after & {"before", "frontend"}:
+            print("# before the passes", file=self.out)
+            print(self.format(ir), file=self.out)
         for name in self.pipeline:
-            module = importlib.import_module(f"{__name__}.{name}")
+            module = importlib.import_module(f"{self.package}.{name}")
             start = time.perf_counter()
             try:
                 ir = module.run(ir)
@@ -54,9 +65,8 @@ class PassManager:
                 except Exception as exc:
                     raise PassError(f"IR invalid after pass {name!r}: {exc}") from exc
             if name in self.print_after or "all" in self.print_after:
-                from ..code import format_instrs
                 print(f"# after {name}", file=self.out)
-                print(format_instrs(ir), file=self.out)
+                print(self.format(ir), file=self.out)
         return ir
 
 
