@@ -251,6 +251,9 @@ def _print_stats(vm, summary: dict):
         print(f"jit: {jit['compiled']} compiled, "
               f"{jit['not_compiled']} not compilable, {jit['osr_entries']} OSR entries, "
               f"{jit['deopts']} deopts", file=err)
+        worst = sorted(vm.jit.deopts_by_guard.items(), key=lambda item: -item[1])[:5]
+        for where, count in worst:
+            print(f"  {count:>10}  deopt: {where}", file=err)
     print(f"instructions executed: {vm.instruction_count}", file=err)
     hot = sorted(vm.profiles.items(), key=lambda item: -item[1].count)[:10]
     print(f"code objects run: {sum(1 for _, p in vm.profiles.items() if p.count)}", file=err)

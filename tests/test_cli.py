@@ -144,3 +144,13 @@ def test_stats_json_splits_the_time(tmp_path):
     interpreted = subprocess.run([sys.executable, "-m", "jitvm", "run", "--no-jit", "--stats",
                                   str(prog)], capture_output=True, text=True)
     assert "time: " in interpreted.stderr and "native 0.0 ms" in interpreted.stderr
+
+
+def test_stats_counts_deopts_per_guard(tmp_path):
+    prog = tmp_path / "ovf.py"
+    prog.write_text("def grow(x, n):\n    for i in range(n):\n        x = x * 3\n    return x\n"
+                    "t = 0\nfor k in range(100):\n    t += grow(k, 50) % 1000\nprint(t)\n")
+    result = subprocess.run([sys.executable, "-m", "jitvm", "run", "--stats", "--jit-threshold",
+                             "10", str(prog)], capture_output=True, text=True)
+    assert result.stdout == "56550\n"
+    assert "deopt: grow at ovf.py:3 (BINARY_MULTIPLY)" in result.stderr

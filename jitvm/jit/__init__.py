@@ -17,6 +17,7 @@ interpreted), so no program falls off a performance cliff.
 from __future__ import annotations
 
 import ctypes
+import os
 import struct
 import sys
 import threading
@@ -55,6 +56,7 @@ class JIT:
         self.compiled_modules = []
         self.stats = {"compiled": 0, "compile_ms": 0.0, "osr_entries": 0, "deopts": 0,
                       "not_compiled": 0, "native_ms": 0.0}
+        self.deopts_by_guard: dict[str, int] = {}  # "f at file:line (reason)" → count
         # Time native calls entered from the interpreter (--stats): two clock reads a call.
         self.timed = False
 
@@ -377,6 +379,9 @@ class JIT:
         fn, point, _ = frames[0]
         fn.deopt_count += 1
         self.stats["deopts"] += 1
+        where = (f"{fn.code.qualname} at {os.path.basename(fn.code.filename)}:"
+                 f"{fn.code.line_of(point.pc)} ({point.reason})")
+        self.deopts_by_guard[where] = self.deopts_by_guard.get(where, 0) + 1
         if fn.deopt_count == MAX_DEOPTS + 1:
             self.say(f"blacklisted: {fn.code.qualname} keeps deoptimizing; it stays "
                      f"interpreted")
