@@ -50,7 +50,7 @@ class Run:
 
 @dataclass
 class Row:
-    key: str  # "cpython", "interp", "jit" or "with:COMMAND"
+    key: str  # "cpython", "interp", "jit" or "withN:COMMAND" (the Nth --with)
     label: str
     prefix: list[str]  # the command line before the program path and its arguments
     stats_file: bool = False  # a jitvm child: ask it for --stats-json
@@ -84,7 +84,7 @@ def make_rows(jit_threshold: int, extra: tuple[str, ...]) -> tuple[list[Row], li
             Row("jit", "jitvm JIT",
                 [*jitvm, "--jit-threshold", str(jit_threshold)], stats_file=True)]
     notes = []
-    for text in extra:
+    for number, text in enumerate(extra, 1):
         words = shlex.split(text)
         if not words:
             raise CompareError("--with needs a command, e.g. --with pypy3")
@@ -95,7 +95,7 @@ def make_rows(jit_threshold: int, extra: tuple[str, ...]) -> tuple[list[Row], li
                              f"(install PyPy to compare with it)")
                 continue
             raise CompareError(f"--with {text!r}: command {words[0]!r} not found on PATH")
-        rows.append(Row(f"with:{text}", text, [found, *words[1:]]))
+        rows.append(Row(f"with{number}:{text}", text, [found, *words[1:]]))
     return rows, notes
 
 
