@@ -70,6 +70,7 @@ class Mismatch:
     index: int  # which run of the row
     what: str  # one line: what differs
     detail: str  # a diff or stderr excerpt
+    timed_out: bool = False
 
 
 # --- the configurations -----------------------------------------------------------------------
@@ -188,15 +189,17 @@ def describe_status(run: Run) -> str:
 
 
 def find_mismatches(rows: list[Row], timeout: float | None) -> list[Mismatch]:
-    """Every run whose stdout or exit status differs from the first CPython run's."""
-    reference = rows[0].runs[0]
-    found = []
+    """Every run that timed out, and every finished run whose stdout or exit status differs
+    from the first finished CPython run's."""
+    found = [Mismatch(row, index, f"timed out after {timeout:g} s", tail(run.stderr),
+                      timed_out=True)
+             for row in rows for index, run in enumerate(row.runs) if run.status is None]
+    reference = next((run for run in rows[0].runs if run.status is not None), None)
+    if reference is None:
+        return found
     for row in rows:
         for index, run in enumerate(row.runs):
-            if row is rows[0] and index == 0:
-                if run.status is None:
-                    found.append(Mismatch(row, 0, f"timed out after {timeout} s",
-                                          tail(run.stderr)))
+            if run is reference or run.status is None:
                 continue
             problems = []
             detail = ""
@@ -248,6 +251,7 @@ def summarize(rows: list[Row], mismatches: list[Mismatch], program: str, args: l
     by_key = {row.key: row for row in rows}
     cpython, interp = by_key["cpython"].median(), by_key["interp"].median()
     bad = {(m.row.key, m.index) for m in mismatches}
+    timed_out = {m.row.key for m in mismatches if m.timed_out}
     data_rows = []
     for row in rows:
         median = row.median()
@@ -258,13 +262,15 @@ def summarize(rows: list[Row], mismatches: list[Mismatch], program: str, args: l
             "speedup_vs_cpython": cpython / median if median else None,
             "speedup_vs_interp": interp / median if median else None,
             "identical": not any((row.key, i) in bad for i in range(len(row.runs))),
+            "timed_out": row.key in timed_out,
             "runs": [{"wall_s": r.wall_s, "exit_status": r.status, "stats": r.stats}
                      for r in row.runs],
         }
         if row.stats_file:
             entry.update({key: stat_median(row, key) for key in STATS_KEYS})
         data_rows.append(entry)
-    if any(row.stats_file and not all(r.stats for r in row.runs) for row in rows):
+    if any(row.stats_file and not r.stats and r.status is not None
+           for row in rows for r in row.runs):
         notes = notes + ["some jitvm runs wrote no statistics (`jitvm run --stats-json`): "
                          "their JIT columns show '?'"]
     return {
@@ -275,7 +281,8 @@ def summarize(rows: list[Row], mismatches: list[Mismatch], program: str, args: l
         "identical": not mismatches,
         "rows": data_rows,
         "mismatches": [{"key": m.row.key, "label": m.row.label, "run": m.index + 1,
-                        "what": m.what, "detail": m.detail} for m in mismatches],
+                        "what": m.what, "detail": m.detail, "timed_out": m.timed_out}
+                       for m in mismatches],
         "notes": notes,
     }
 
@@ -306,7 +313,7 @@ def format_speedup(ratio: float | None, same: bool) -> str:
     if same:
         return "1.0x"
     factor = ratio if ratio >= 1 else 1 / ratio
-    text = f"{factor:.1f}x" if factor < 10 else f"{factor:.0f}x"
+    text = f"{factor:.1f}x" if round(factor, 1) < 10 else f"{factor:.0f}x"
     return text + (" faster" if ratio >= 1 else " slower")
 
 
@@ -329,7 +336,7 @@ def format_table(data: dict) -> str:
             _jit_cell(entry, "compile_ms", lambda v: f"{v:.1f} ms"),
             _jit_cell(entry, "compiled", lambda v: f"{v:g}"),
             _jit_cell(entry, "deopts", lambda v: f"{v:g}"),
-            "same" if entry["identical"] else "DIFFERS",
+            "TIMEOUT" if entry["timed_out"] else "same" if entry["identical"] else "DIFFERS",
         ])
     widths = [max(len(line[i]) for line in [header, *body]) for i in range(len(header))]
     lines = []
@@ -345,25 +352,31 @@ def format_report(data: dict) -> str:
     runs = f"{data['repeat']} run{'s' if data['repeat'] != 1 else ''} of each, interleaved"
     out = [f"jitvm compare: {program}  ({runs}; JIT threshold {data['jit_threshold']})", "",
            format_table(data), ""]
-    reference = data["rows"][0]["runs"][0]["exit_status"]
+    reference = next((run["exit_status"] for run in data["rows"][0]["runs"]
+                      if run["exit_status"] is not None), None)
     if data["identical"]:
         out.append(f"outputs: identical (stdout and exit status {reference}, every run of "
                    f"every configuration)")
     else:
-        out += ["!" * 78,
-                "!!! OUTPUTS DIFFER: not every run printed what the first CPython run printed",
-                "!" * 78]
+        title = []
+        if any(not m["timed_out"] for m in data["mismatches"]):
+            title.append("OUTPUTS DIFFER: not every run printed what CPython printed")
+        if any(m["timed_out"] for m in data["mismatches"]):
+            title.append("RUNS TIMED OUT")
+        out += ["!" * 78, f"!!! {'; '.join(title)}", "!" * 78]
+        if reference is None:
+            out.append("No CPython run finished: there is no output to compare with.")
         detailed = set()  # one diff per configuration is enough; other runs get a line
         for m in data["mismatches"]:
             out.append(f"* {m['label']}, run {m['run']}: {m['what']}")
             if m["detail"] and m["key"] not in detailed:
                 detailed.add(m["key"])
                 out.append("    " + m["detail"].replace("\n", "\n    "))
-        if any(m["key"] == "cpython" for m in data["mismatches"]):
+        if any(m["key"] == "cpython" and not m["timed_out"] for m in data["mismatches"]):
             out.append("CPython itself printed different things in different runs: the "
                        "program's output is not deterministic (time, id(), randomness, hash "
                        "order?), so jitvm cannot be compared on it.")
-        elif data["repeat"] == 1:
+        elif data["repeat"] == 1 and any(not m["timed_out"] for m in data["mismatches"]):
             out.append("(If the program prints something that changes from run to run, "
                        "--repeat 2 or more shows CPython disagreeing with itself.)")
     for note in data["notes"]:

@@ -123,6 +123,20 @@ def test_nondeterministic_cpython_is_called_out(tmp_path):
     assert "CPython itself printed different things" in result.stdout
 
 
+def test_a_run_that_times_out_is_a_failure_not_an_output(tmp_path):
+    program = write(tmp_path, "hang.py", "import sys\nif 'jitvm' in sys.modules:\n"
+                                         "    while True:\n        pass\nprint(1)\n")
+    out = tmp_path / "out.json"
+    result = invoke("compare", "--repeat", "1", "--timeout", "1.5", "--json", str(out),
+                    program)
+    assert result.exit_code == 1
+    assert "RUNS TIMED OUT" in result.stdout and "OUTPUTS DIFFER" not in result.stdout
+    assert "jitvm JIT, run 1: timed out after 1.5 s" in result.stdout
+    data = json.loads(out.read_text())
+    assert [row["timed_out"] for row in data["rows"]] == [False, True, True]
+    assert data["rows"][1]["runs"][0]["exit_status"] is None
+
+
 def test_with_an_extra_command_adds_a_row(tmp_path):
     program = write(tmp_path, "hello.py", "print('hello')\n")
     result = invoke("compare", "--repeat", "1", "--with", f"{sys.executable} -S", program)
