@@ -47,7 +47,8 @@ class Function:
         self.__annotations__ = annotations if annotations is not None else {}
 
     def __call__(self, *args, **kwargs):
-        return self._vm.call_function(self, list(args), kwargs)
+        # (no keywords: None, which lets a hot function's call go native)
+        return self._vm.call_function(self, list(args), kwargs or None)
 
     def __get__(self, obj, objtype=None):
         if obj is None:

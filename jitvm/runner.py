@@ -37,9 +37,12 @@ def install_import_hook(vm: VM, roots: list[str]):
     else (the standard library, installed packages) is imported by the host as usual."""
     roots = [os.path.realpath(r) for r in roots]
     loader = type("JitvmLoader", (JitvmLoader,), {"vm": vm})
+    own = os.path.dirname(os.path.realpath(__file__))  # jitvm itself always runs on the host
 
     def hook(path: str):
         real = os.path.realpath(path or ".")
+        if real == own or real.startswith(own + os.sep):
+            raise ImportError("jitvm's own package")
         if any(real == r or real.startswith(r + os.sep) for r in roots):
             return importlib.machinery.FileFinder(path, (loader, [".py"]))
         raise ImportError("not a jitvm path")

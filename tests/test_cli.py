@@ -154,3 +154,21 @@ def test_stats_counts_deopts_per_guard(tmp_path):
                              "10", str(prog)], capture_output=True, text=True)
     assert result.stdout == "56550\n"
     assert "deopt: grow at ovf.py:3 (BINARY_MULTIPLY)" in result.stderr
+
+
+def test_import_hook_never_loads_jitvm_itself(tmp_path):
+    """A script beside the jitvm package (say, in a checkout's root) runs on jitvm, but the
+    JIT modules jitvm imports lazily while it runs must still come from the host."""
+    import jitvm
+    from jitvm.interpreter import VM
+    from jitvm.runner import install_import_hook
+    package = os.path.dirname(jitvm.__file__)
+    saved = list(sys.path_hooks)
+    try:
+        install_import_hook(VM(), [os.path.dirname(package)])
+        with pytest.raises(ImportError):
+            sys.path_hooks[0](package)
+        assert sys.path_hooks[0](os.path.dirname(package)) is not None  # the root itself: yes
+    finally:
+        sys.path_hooks[:] = saved
+        sys.path_importer_cache.clear()
