@@ -439,7 +439,7 @@ def _argtypes(func: Function, types: TypesSpec | None) -> tuple:
         elif not (isinstance(word, str) and not word.strip()):
             raise ValueError(f"unknown argument type {word!r}: the JIT specialises on int, "
                              f"float and bool")
-    if len(argtypes) != code.argcount or not code.simple_args:
+    if len(argtypes) != code.argcount:
         raise ValueError(f"{func.__qualname__} takes {code.argcount} positional arguments; "
                          f"types gave {len(argtypes)}")
     return tuple(argtypes)

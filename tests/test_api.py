@@ -149,6 +149,16 @@ def test_the_function_is_compiled_once_hot():
     assert "function fdiv(float, int)" in fdiv.inspect_ir((float, int))
 
 
+@jitvm.jit
+def keyword_only(a, *, k=1):
+    return a + k
+
+
+def test_what_the_jit_cannot_compile_is_explained_not_raised():
+    assert keyword_only(1, k=2) == 3
+    assert keyword_only.inspect_ir((int,)).startswith("not compiled: ")
+
+
 def test_inspecting_bad_types_says_so():
     with pytest.raises(ValueError, match="takes 2 positional arguments"):
         fdiv.inspect_ir((int,))
