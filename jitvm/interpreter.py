@@ -199,7 +199,7 @@ class VM:
             if result is not NOT_HANDLED:
                 return result
         if profile.count < self.profile_limit:
-            profile.arg_types.add(tuple(arg.__class__ for arg in args))
+            profile.arg_types.add(tuple(type(arg) for arg in args))
             instrs = self.instrs_for(code, profile)
         else:
             instrs = self.threaded(code)
@@ -252,7 +252,7 @@ class VM:
                     pc += 1
                     signal = handler(f, arg)
                     if signal is not None:
-                        if signal.__class__ is int:
+                        if type(signal) is int:
                             pc = signal
                         elif signal is Signal.RETURN:
                             f.finished = True

@@ -359,10 +359,10 @@ def format_summary(data: dict) -> str:
         indent = " " * 21
         if compiled_at:
             calls = [str(i) for i in compiled_at if i]
-            where = ", ".join((["while loading"] if 0 in compiled_at else []) +
-                              ([f"call{'s' if len(calls) > 1 else ''} {', '.join(calls)}"]
-                               if calls else []))
-            lines.append(f"{jit['label']:<20} compiled during {where} ({totals})")
+            where = " and ".join((["while loading the module"] if 0 in compiled_at else []) +
+                                 ([f"during call{'s' if len(calls) > 1 else ''} "
+                                   f"{', '.join(calls)}"] if calls else []))
+            lines.append(f"{jit['label']:<20} compiled {where} ({totals})")
             lines.append(f"{indent}{span}: median {format_ms(steady)} per call, "
                          f"{', '.join(versus)} over the same calls")
         else:

@@ -90,13 +90,13 @@ def link_profiling(code: CodeObject, profile, threaded: list) -> list:
 def _record_operands(handler, seen: set):
     def record_operand_types(f, arg):
         s = f.stack
-        seen.add((s[-2].__class__, s[-1].__class__))
+        seen.add((type(s[-2]), type(s[-1])))
         return handler(f, arg)
     return record_operand_types
 
 
 def _record_locals(handler, seen: set):
     def record_local_types(f, arg):
-        seen.add(tuple(value.__class__ for value in f.fast))
+        seen.add(tuple(type(value) for value in f.fast))
         return handler(f, arg)
     return record_local_types

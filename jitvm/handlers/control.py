@@ -112,10 +112,10 @@ def MAKE_FUNCTION(f, flags):
 
 
 def _call(f, func, args: list, kwargs):
-    cls = func.__class__
+    cls = type(func)
     if cls is Function:
         return f.vm.call_function(func, args, kwargs, f.ts)
-    if cls is _MethodType and func.__func__.__class__ is Function:
+    if cls is _MethodType and type(func.__func__) is Function:
         args.insert(0, func.__self__)
         return f.vm.call_function(func.__func__, args, kwargs, f.ts)
     if cls is _BuiltinType and func in FRAME_BUILTINS:
@@ -134,10 +134,10 @@ def CALL_FUNCTION(f, argc):
     else:
         args = []
     func = s[-1]
-    cls = func.__class__
+    cls = type(func)
     if cls is Function:
         s[-1] = f.vm.call_function(func, args, None, f.ts)
-    elif cls is _MethodType and func.__func__.__class__ is Function:
+    elif cls is _MethodType and type(func.__func__) is Function:
         args.insert(0, func.__self__)
         s[-1] = f.vm.call_function(func.__func__, args, None, f.ts)
     elif cls is _BuiltinType and func in FRAME_BUILTINS:
@@ -161,7 +161,7 @@ def CALL_FUNCTION_EX(f, flags):
     s = f.stack
     kwargs = s.pop() if flags & CF_KWARGS else None
     args = s.pop()
-    if args.__class__ is not tuple:  # f(*iterable) passes the iterable itself
+    if type(args) is not tuple:  # f(*iterable) passes the iterable itself
         if not (hasattr(args, "__iter__") or hasattr(args, "__getitem__")):
             raise TypeError(f"{_func_str(s[-1])} argument after * must be an iterable, "
                             f"not {type(args).__name__}")

@@ -48,7 +48,7 @@ def INPLACE_ADD(f, arg):
     s = f.stack
     b = s.pop()
     a = s[-1]
-    if a.__class__ is int or a.__class__ is float:
+    if type(a) is int or type(a) is float:
         s[-1] = a + b
     else:
         a += b
@@ -216,7 +216,7 @@ def FORMAT_VALUE(f, flags):
     convert = _CONVERSIONS[flags & 3]
     if convert is not None:
         value = convert(value)
-    s.append(value if value.__class__ is str and not spec else format(value, spec))
+    s.append(value if type(value) is str and not spec else format(value, spec))
 
 
 @handles(Op.LIST_APPEND)
@@ -321,7 +321,7 @@ def _iterate(value):
 def UNPACK_SEQUENCE(f, n):
     s = f.stack
     value = s.pop()
-    if (value.__class__ is tuple or value.__class__ is list) and len(value) == n:
+    if (type(value) is tuple or type(value) is list) and len(value) == n:
         s.extend(value[::-1])
         return
     items = list(itertools.islice(_iterate(value), n + 1))

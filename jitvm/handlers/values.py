@@ -129,7 +129,7 @@ def LOAD_CLASSDEREF(f, i):
 
 
 def _mapping_get(mapping, name):
-    if mapping.__class__ is dict:
+    if type(mapping) is dict:
         return mapping.get(name, MISSING)
     try:
         return mapping[name]

@@ -74,7 +74,7 @@ class JIT:
 
     @staticmethod
     def is_jitvm_function(obj) -> bool:
-        return obj.__class__ is Function
+        return type(obj) is Function
 
     # -- specialisations ---------------------------------------------------------------------
 
@@ -214,7 +214,7 @@ class JIT:
             args.append(value)
         stack_kinds = []
         for value in f.stack:
-            if value.__class__ is _RANGE_ITERATOR:
+            if type(value) is _RANGE_ITERATOR:
                 _, (whole,), done = value.__reduce__()
                 parts = (whole.start + done * whole.step, whole.stop, whole.step)
                 if not all(-2**63 <= p < 2**63 for p in parts):
@@ -303,7 +303,7 @@ class JIT:
         if ts.in_jit:  # e.g. a signal handler run from native code: interpret it
             return NOT_HANDLED
         natives = func._profile.natives
-        key = tuple([arg.__class__ for arg in args])
+        key = tuple([type(arg) for arg in args])  # (type(): __class__ may run user code)
         fn = natives.get(key, _MISSING)
         ts.in_jit = True
         try:
@@ -315,7 +315,7 @@ class JIT:
                 natives[key] = None
                 return NOT_HANDLED
             for arg in args:
-                if arg.__class__ is int and not -_INT64 <= arg < _INT64:
+                if type(arg) is int and not -_INT64 <= arg < _INT64:
                     return NOT_HANDLED  # a big int: the interpreter's business
             native = ts.native or self._context(ts)
             ctx, buffer, ctx_address, out, out_ref = native
@@ -483,7 +483,7 @@ _INT64 = 2 ** 63
 
 
 def _unboxed_type(value):
-    jtype = FROM_PYTHON.get(value.__class__)
+    jtype = FROM_PYTHON.get(type(value))
     if jtype is None or jtype is NONE or (jtype is INT and not -2**63 <= value < 2**63):
         return None
     return jtype
