@@ -212,7 +212,8 @@ def _print_stats(vm):
         jit = vm.jit.stats
         print(f"jit: {jit['compiled']} compiled in {jit['compile_ms']:.1f} ms, "
               f"{jit['not_compiled']} not compilable, {jit['osr_entries']} OSR entries, "
-              f"{jit['deopts']} deopts", file=err)
+              f"{jit['deopts']} deopts ({jit['element_deopts']} on an element type), "
+              f"{vm.jit.boxed_calls} calls to Python callables from native code", file=err)
     print(f"instructions executed: {vm.instruction_count}", file=err)
     hot = sorted(vm.profiles.items(), key=lambda item: -item[1].count)[:10]
     print(f"code objects run: {sum(1 for _, p in vm.profiles.items() if p.count)}", file=err)
@@ -242,7 +243,8 @@ def dis(file: str, no_opt: bool):
 @click.argument("file", type=click.Path())
 @click.argument("function")
 @click.option("--types", "types_", default="", metavar="T1,T2,...",
-              help="Argument types to specialise for: int, float or bool, comma-separated.")
+              help="Argument types to specialise for, comma-separated: int, float, bool, "
+                   "list[ELEM] or tuple[ELEM] (e.g. list[float], list[list[int]]).")
 @click.option("--stage", type=click.Choice(["bytecode", "jit-ir", "llvm", "opt", "asm", "all"]),
               default="jit-ir", show_default=True, help="Which form of the code to print.")
 @click.option("--opt-level", type=click.IntRange(0, 3), default=2, show_default=True)

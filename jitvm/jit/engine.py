@@ -62,8 +62,13 @@ class Engine:
         self._keepalive: list = []  # objects whose addresses compiled code embeds
         self.use_dict_versions = dict_version_readable()
         self.modules = 0
+        # Counters native code increments (read by --stats).
+        self.counters = {"boxed_calls": ctypes.c_int64(0)}
 
-    def compile(self, functions: list[JitFunction], function_index) -> CompiledModule:
+    def compile(self, functions: list[JitFunction], function_index,
+                texts: bool = True) -> CompiledModule:
+        """Machine code for `functions`.  With `texts`, also the optimized IR and the assembly
+        (for dumps: producing them costs a second code generation)."""
         import time
         start = time.perf_counter()
         module = ir.Module(name=f"jitvm{self.modules}")
@@ -80,8 +85,8 @@ class Engine:
             tuning = llvm.create_pipeline_tuning_options(speed_level=self.opt_level)
             builder = llvm.create_pass_builder(self.target_machine, tuning)
             builder.getModulePassManager().run(parsed, builder)
-        optimized = str(parsed)
-        assembly = self.target_machine.emit_assembly(parsed)
+        optimized = str(parsed) if texts else ""
+        assembly = self.target_machine.emit_assembly(parsed) if texts else ""
         if self._mcjit is None:
             self._mcjit = llvm.create_mcjit_compiler(parsed, self.target_machine)
         else:
@@ -103,6 +108,15 @@ class _Helpers:
         self._order = None
         self._power = None
         self._checks: dict = {}
+
+    def keep(self, obj):
+        """Compiled code embeds the address of `obj`: keep it alive as long as the code."""
+        self.engine._keepalive.append(obj)
+
+    def counter(self, name: str):
+        """A pointer to the engine's run-time counter `name` (an i64 the JIT reports)."""
+        address = ctypes.addressof(self.engine.counters[name])
+        return ir.Constant(I64, address).inttoptr(I64.as_pointer())
 
     def int_power(self) -> ir.Function:
         if self._power is None:

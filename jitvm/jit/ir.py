@@ -30,8 +30,15 @@ from .types import JType
 
 @dataclass(eq=False)
 class Value:
+    """An SSA value.  A boxed one (`obj`, `list`, `tuple`: a PyObject*) is either `owned` (this
+    value holds a reference, and whoever consumes it releases it) or borrowed (someone else
+    keeps the object alive: a local, the caller's frame); `elem` guesses a list's elements."""
+
     id: int
     type: JType
+    elem: Any = None
+    owned: bool = False
+    source: Any = None  # for a value borrowed from a local: that local's slot
 
     def __str__(self) -> str:
         return f"%{self.id}"
@@ -44,8 +51,13 @@ class DeoptPoint:
     `locals`: for each fast local, the slot holding it (None: unbound; for a local bound on
     some paths only, ("maybe", bound-flag slot, value slot)).  `stack`: the value
     stack, bottom first; an entry is a Value, or for a `range` iterator a tuple of three Values
-    (current, stop, step).  `after_call`: resume after the call at `pc`, pushing the callee's
-    result (the callee deoptimized and finishes in the interpreter)."""
+    (current, stop, step), or another compile-time entry made of Values (its `parts()`).
+    `after_call`: resume after the call at `pc`, pushing the callee's result (the callee
+    deoptimized and finishes in the interpreter).  `raises`: the instruction at `pc` raised
+    (a Python callable did, or a C-API call after it had effects): the exception is set, and
+    the bridge raises it in the rebuilt frame at `pc`.
+
+    Boxed values in a record are owned references, which the bridge takes over."""
 
     id: int
     pc: int
@@ -53,9 +65,10 @@ class DeoptPoint:
     stack: list[Any]
     after_call: bool = False
     reason: str = ""
+    raises: bool = False
 
     def __str__(self) -> str:
-        kind = "after call at" if self.after_call else "at"
+        kind = "raise at" if self.raises else "after call at" if self.after_call else "at"
         return f"deopt#{self.id} {kind} pc {self.pc}"
 
 
@@ -144,7 +157,7 @@ class JitFunction:
 
 
 def format_function(fn: JitFunction) -> str:
-    argtypes = ", ".join(str(t) for t in fn.argtypes)
+    argtypes = ", ".join(str(t) for t in getattr(fn, "arg_kinds", fn.argtypes))
     entry = f" [OSR entry at pc {fn.osr_entry}]" if fn.osr_entry is not None else ""
     lines = [f"function {fn.code.qualname}({argtypes}) -> {fn.return_type}{entry}"]
     for block in fn.blocks:

@@ -1,0 +1,1083 @@
+"""Bytecode → JIT IR for boxed values: lists and tuples, and calls into any Python callable.
+
+A mixin of `frontend._Translator`: `step_objects` sees every instruction first and translates
+the ones that involve boxed values (`obj`, `list`, `tuple`: a PyObject* in native code) or
+compile-time entries made of them; it returns NOT_MINE for purely numeric instructions, which
+the numeric translation handles.
+
+Lists and tuples.  An element read checks the index (a bad one deoptimizes: the interpreter
+raises IndexError with CPython's message), loads the item, checks that its type is exactly
+the guessed one (`guard_type`, deoptimizing with reason "element type") and unboxes it; a list
+or tuple element becomes an owned reference.  `for x in seq` iterates by index over the live
+list, re-reading its size at every step as CPython's list iterator does.
+
+Calls.  A callable the JIT does not compile natively (print, a host function or method, a
+jitvm function that stays interpreted) is called through the C-API (`call_object`) with boxed
+arguments; its result stays boxed (`obj`), or is unboxed behind a type guard when the
+interpreter saw it return one numeric type (deoptimizing *after* the call, with the result on
+the stack, when it differs: the call never runs twice).  An exception it raises leaves native
+code through a `raises` deopt point: the bridge raises it in the rebuilt frame at the call.
+
+Reference counting (CPython's rules, made explicit as `incref`/`decref` operations):
+* a boxed Value is owned (its consumer releases it) or borrowed (`Value.owned`);
+* a local's slot owns its object: arguments are increfed on entry, the old value is released
+  after a store, locals are released at `return`; a boxed slot holds NULL whenever its local
+  holds something else (so `release`, an xdecref, is always right);
+* LOAD_FAST borrows from the slot; a store into that local first turns borrowed copies still
+  on the stack into owned ones; stack entries that cross blocks (spill slots) are owned;
+* an instruction releases the owned operands it consumes after its last guard; a deopt record
+  holds owned references (the deopt block increfs borrowed ones), which the bridge takes over.
+"""
+
+from __future__ import annotations
+
+import builtins
+import dataclasses
+from dataclasses import dataclass
+from typing import Any
+
+from ..frame_builtins import FRAME_BUILTINS
+from ..opcodes import COMPARE_OPS, Op
+from .frontend import (BUILTINS, MATH, MATH_FLOAT_FUNCTIONS, Const, MaybeUnbound, NotCompilable,
+                       RangeArgs, State, _BINARY, _CMP_NAMES, _callable_name, _is_number, _kind)
+from .ir import Block, Value
+from .types import (BOOL, BOXED, FLOAT, INT, LIST, NONE, OBJ, TUPLE, Seq, element_kind,
+                    guess_elem, join_elem, jtype_of)
+
+NOT_MINE = object()  # step_objects: a numeric instruction, for the numeric translation
+_NUMERIC = (INT, FLOAT, BOOL)
+_PY_TYPE = {INT: int, FLOAT: float, BOOL: bool, LIST: list, TUPLE: tuple}
+_FROM_CLASS = {int: INT, float: FLOAT, bool: BOOL}
+_SEQ_METHODS = {"append", "pop"}  # list methods compiled natively
+# Builtins that need the caller's frame: never called from native code.
+_FRAME_BUILTINS = tuple(FRAME_BUILTINS)
+
+
+def value_kind(v: Value):
+    """The kind of a Value: its JType, or for a list or tuple a Seq with its element guess."""
+    return Seq(v.type, v.elem) if v.type in (LIST, TUPLE) else v.type
+
+
+def is_boxed(entry) -> bool:
+    return isinstance(entry, Value) and entry.type in BOXED
+
+
+def is_number(entry) -> bool:
+    return isinstance(entry, Value) and entry.type in _NUMERIC
+
+
+# -- compile-time stack entries made of Values -----------------------------------------------
+# Each has parts() (its Values, in deopt-record order; boxed ones are owned), kind() (what the
+# type walk compares), and rebuild(values) (the Python object the interpreter expects).
+
+
+@dataclass(frozen=True)
+class SeqIter:
+    """An iterator over a list or tuple (`seq`, owned) at `index`; with `count`, the
+    enumerate() around it."""
+
+    seq: Value
+    index: Value
+    count: Value | None = None
+
+    def parts(self):
+        return [self.seq, self.index] + ([self.count] if self.count is not None else [])
+
+    def kind(self):
+        return ("seqiter", value_kind(self.seq), self.count is not None)
+
+    @staticmethod
+    def rebuild(values):
+        seq, index, *count = values
+        it = iter(seq)
+        it.__setstate__(index)
+        return enumerate(it, count[0]) if count else it
+
+
+@dataclass(frozen=True)
+class Enumerate:
+    """`enumerate(seq, start)` called but not yet iterated."""
+
+    seq: Value
+    start: Value
+
+    def parts(self):
+        return [self.seq, self.start]
+
+    def kind(self):
+        return ("enumerate", value_kind(self.seq))
+
+    @staticmethod
+    def rebuild(values):
+        return enumerate(*values)
+
+
+@dataclass(frozen=True)
+class Pair:
+    """The (count, item) tuple enumerate() yields, until UNPACK_SEQUENCE takes it apart."""
+
+    count: Value
+    item: Value
+
+    def parts(self):
+        return [self.count, self.item]
+
+    def kind(self):
+        return ("pair", value_kind(self.item))
+
+    @staticmethod
+    def rebuild(values):
+        return tuple(values)
+
+
+@dataclass(frozen=True)
+class Method:
+    """`seq.name` looked up (append, pop), not yet called."""
+
+    recv: Value
+    name: str
+    source: Any = dataclasses.field(default=None, compare=False)  # the local it came from
+
+    def parts(self):
+        return [self.recv]
+
+    def kind(self):
+        return ("method", value_kind(self.recv), self.name)
+
+    def rebuild(self, values):
+        return getattr(values[0], self.name)
+
+
+@dataclass(frozen=True)
+class SliceArgs:
+    """BUILD_SLICE's start, stop (and step): ints or Const(None)."""
+
+    items: tuple
+
+    def parts(self):
+        return [v for v in self.items if isinstance(v, Value)]
+
+    def kind(self):
+        return ("slice",) + tuple(v.type if isinstance(v, Value) else None for v in self.items)
+
+    def rebuild(self, values):
+        values = iter(values)
+        return slice(*(next(values) if isinstance(v, Value) else None for v in self.items))
+
+
+COMPOSITES = (SeqIter, Enumerate, Pair, Method, SliceArgs)
+COMPOSITE_KINDS = frozenset({"seqiter", "enumerate", "pair", "method"})
+
+
+class ObjRef:
+    """A Python object named in an operation (a callable, a constant): shown by name."""
+
+    def __init__(self, obj):
+        self.obj = obj
+
+    def __str__(self) -> str:
+        if isinstance(self.obj, (str, int, float, tuple)) or self.obj is None:
+            return repr(self.obj)
+        return _callable_name(self.obj)
+
+
+class ObjectSteps:
+    """The boxed-value half of the translation (mixed into frontend._Translator)."""
+
+    def step_objects(self, index, op, arg, locals_, stack):
+        handler = _STEPS.get(op)
+        if handler is None:
+            return NOT_MINE
+        return handler(self, index, arg, locals_, stack)
+
+    # -- helpers: values and references -----------------------------------------------------
+
+    def _load_composite(self, depth, kind):
+        """A compile-time entry reloaded from its spill slots at a block entry."""
+        def part(i, k):
+            v = self.emit("load", [self._spill_slot(depth, k, f"p{i}")], k)
+            v.owned = v.type in BOXED
+            return v
+        tag = kind[0]
+        if tag == "seqiter":
+            return SeqIter(part(0, kind[1]), part(1, INT), part(2, INT) if kind[2] else None)
+        if tag == "enumerate":
+            return Enumerate(part(0, kind[1]), part(1, INT))
+        if tag == "pair":
+            return Pair(part(0, INT), part(1, kind[1]))
+        return Method(part(0, kind[1]), kind[2])
+
+    def osr_composite(self, depth, kind, params):
+        """An on-stack-replacement entry: a list or tuple iterator on the stack arrives as its
+        sequence, index (and enumerate's count)."""
+        if kind[0] != "seqiter":
+            raise NotCompilable("an on-stack replacement entry with this iterator")
+        kinds = [kind[1], INT] + ([INT] if kind[2] else [])
+        for i, k in enumerate(kinds):
+            value = self.emit("arg", [next(params)], k)
+            if value.type in BOXED:
+                self.emit("incref", [value])
+            self.emit("store", [self._spill_slot(depth, k, f"p{i}"), value])
+
+    def kind_value(self, opcode, args, kind, deopt=None, owned=False) -> Value:
+        v = self.emit(opcode, args, kind, deopt)
+        v.owned = owned
+        return v
+
+    def newref(self, v: Value) -> Value:
+        """A new owned reference to a boxed value."""
+        copy = self.kind_value("newref", [v], value_kind(v), owned=True)
+        return copy
+
+    def take(self, v: Value) -> Value:
+        """An owned reference: `v` itself if it is owned."""
+        return v if v.owned else self.newref(v)
+
+    def release(self, entry):
+        """Drop a stack entry: release the references it owns."""
+        if is_boxed(entry):
+            if entry.owned:
+                self.emit("decref", [entry])
+        elif isinstance(entry, COMPOSITES):
+            for part in entry.parts():
+                self.release(part)
+
+    def materialize(self, entry, index) -> Value:
+        """A boxed Value for a stack entry: a constant becomes a (borrowed) object."""
+        if isinstance(entry, Value):
+            return entry
+        if isinstance(entry, Const):
+            return self.const_object(entry.value)
+        if isinstance(entry, Method):
+            obj = self.kind_value("getattr", [entry.recv, entry.name], OBJ, None, owned=True)
+            self.release(entry.recv)
+            return obj
+        self.fail("a value the JIT cannot box", index)
+
+    def const_object(self, obj) -> Value:
+        """A borrowed reference to an object that outlives the code (a constant, or a global
+        kept alive by its guard)."""
+        if obj.__class__ in (list, tuple):
+            kind = Seq(LIST if obj.__class__ is list else TUPLE, guess_elem(obj))
+        else:
+            kind = OBJ
+        return self.kind_value("const_obj", [ObjRef(obj)], kind)
+
+    def box(self, entry, index, redo) -> Value:
+        """A boxed Value for a call argument or a list item (owned when made here)."""
+        if is_number(entry):
+            return self.kind_value(f"box.{entry.type}", [entry], OBJ,
+                                   redo if entry.type is not BOOL else None, owned=True)
+        return self.materialize(entry, index)
+
+    def read_element(self, item: Value, elem, deopt) -> Value:
+        """An item (borrowed from its list) as a value of the guessed kind: type-guarded and
+        unboxed, or an owned reference."""
+        if elem in _NUMERIC:
+            self.emit("guard_type", [item, elem], None, deopt)
+            return self.emit(f"unbox.{elem}", [item], elem, deopt)
+        if isinstance(elem, Seq):
+            self.emit("guard_type", [item, elem.type], None, deopt)
+            return self.newref(self.kind_value("cast", [item], elem))
+        return self.newref(item)
+
+    def own_borrowed(self, stack, slot):
+        """Before `slot` is overwritten: copies borrowed from it still on the stack take a
+        reference of their own."""
+        for i, entry in enumerate(stack):
+            if is_boxed(entry) and not entry.owned and entry.source == slot:
+                stack[i] = self.newref(entry)
+
+    def error_point(self, index, locals_, stack, operands=()):
+        """The instruction at `index` raised (after its operands were popped): its exception
+        propagates from there.  The `operands` it still holds go to the interpreter frame
+        with it (and are dropped when the exception unwinds it)."""
+        held = [v for v in operands if is_boxed(v) and v.owned]
+        point = self.deopt_point(index, locals_, stack + held, after_call=True, reason="raised")
+        if point is not None:
+            point.raises = True
+        return point
+
+    def feedback(self, table: str, index):
+        """What the interpreter recorded at `index` (a profile table), read once per
+        translation so that both walks see the same."""
+        key = (table, index)
+        if key not in self.guesses:
+            profile = self.jit.vm.profiles.get(self.code) if self.jit is not None else None
+            seen = getattr(profile, table).get(index) if profile is not None else None
+            self.guesses[key] = frozenset(seen) if seen else frozenset()
+        return self.guesses[key]
+
+    def result_guess(self, index):
+        """The one numeric type the interpreter saw this instruction produce, if any."""
+        seen = self.feedback("result_types", index)
+        if len(seen) == 1:
+            return _FROM_CLASS.get(next(iter(seen)))
+        return None
+
+    def unbox_result(self, result: Value, index, locals_, stack) -> Value:
+        """A boxed result, unboxed if the interpreter saw one numeric type here (a different
+        one deoptimizes after the instruction, with the result on the stack)."""
+        guess = self.result_guess(index)
+        if guess is None:
+            return result
+        deopt = self.deopt_point(index + 1, locals_, stack + [result], reason="result type")
+        self.emit("guard_type", [result, guess], None, deopt)
+        value = self.emit(f"unbox.{guess}", [result], guess, deopt)
+        self.emit("decref", [result])
+        return value
+
+    # -- locals -------------------------------------------------------------------------------
+
+    def _load_fast(self, index, arg, locals_, stack):
+        kind = locals_[arg]
+        base = kind.type if isinstance(kind, MaybeUnbound) else kind
+        if base is None or jtype_of(base) not in BOXED:
+            return NOT_MINE
+        if isinstance(kind, MaybeUnbound):
+            bound = self.emit("load", [self._bound_slot(arg, base)], BOOL)
+            self.emit("guard_true", [bound], None,
+                      self.deopt_point(index, locals_, stack, reason="unbound local"))
+        v = self.load_local(arg, base)
+        v.source = self._local_slot(arg, base)
+        stack.append(v)
+        return None
+
+    def _store_fast(self, index, arg, locals_, stack):
+        value = stack[-1]
+        old = locals_[arg]
+        old_base = old.type if isinstance(old, MaybeUnbound) else old
+        old_boxed = old_base is not None and jtype_of(old_base) in BOXED
+        if isinstance(value, Const) and value.value is not None and not _is_number(value.value):
+            value = stack[-1] = self.const_object(value.value)
+        if not is_boxed(value) and not old_boxed:
+            return NOT_MINE
+        if not isinstance(value, Value):
+            self.fail("storing a non-numeric value in a local", index)
+        stack.pop()
+        kind = value_kind(value)
+        slot = self._local_slot(arg, kind)
+        if old_boxed:
+            old_slot = self._local_slot(arg, old_base)
+            self.own_borrowed(stack, old_slot)
+        if is_boxed(value) and not value.owned:
+            self.emit("incref", [value])
+        if old_boxed:
+            previous = self.emit("load", [old_slot], old_base)
+            self.emit("store", [slot, value])
+            if old_slot != slot:
+                self.emit("clear", [old_slot])
+            self.emit("xdecref" if isinstance(old, MaybeUnbound) else "decref", [previous])
+        else:
+            self.emit("store", [slot, value])
+        if (arg, value.type) in self.maybe_locals:
+            self.emit("store", [self._bound_slot(arg, value.type),
+                                self.emit("const", [BOOL, True], BOOL)])
+        locals_[arg] = kind
+        return None
+
+    def release_locals(self, locals_):
+        for i, kind in enumerate(locals_):
+            base = kind.type if isinstance(kind, MaybeUnbound) else kind
+            if base is not None and jtype_of(base) in BOXED:
+                self.emit("release", [self._local_slot(i, base)])
+
+    # -- stack ----------------------------------------------------------------------------------
+
+    def _pop_top(self, index, arg, locals_, stack):
+        top = stack[-1]
+        if not (is_boxed(top) or isinstance(top, COMPOSITES)):
+            return NOT_MINE
+        self.release(stack.pop())
+        return None
+
+    def _dup_top(self, index, arg, locals_, stack):
+        top = stack[-1]
+        if isinstance(top, COMPOSITES):
+            self.fail("copying an iterator", index)
+        if not (is_boxed(top) and top.owned):
+            return NOT_MINE
+        stack.append(self.newref(top))
+        return None
+
+    def _dup_top_two(self, index, arg, locals_, stack):
+        pair = stack[-2:]
+        if not any(isinstance(e, COMPOSITES) or is_boxed(e) and e.owned for e in pair):
+            return NOT_MINE
+        for entry in pair:
+            if isinstance(entry, COMPOSITES):
+                self.fail("copying an iterator", index)
+            stack.append(self.newref(entry) if is_boxed(entry) and entry.owned else entry)
+        return None
+
+    def _load_const(self, index, arg, locals_, stack):
+        value = self.code.consts[arg]
+        if _is_number(value) or value is None:
+            return NOT_MINE
+        stack.append(Const(value))  # boxed where it is used as an object
+        return None
+
+    def _return_value(self, index, arg, locals_, stack):
+        value = stack[-1]
+        live = any(base is not None and jtype_of(base) in BOXED for base in
+                   (k.type if isinstance(k, MaybeUnbound) else k for k in locals_))
+        if not (live or is_boxed(value) or isinstance(value, COMPOSITES)
+                or isinstance(value, Const) and value.value is not None
+                or any(is_boxed(e) or isinstance(e, COMPOSITES) for e in stack)):
+            return NOT_MINE
+        stack.pop()
+        if isinstance(value, Const) and value.value is None:
+            result = None
+        else:
+            result = self.materialize(value, index)
+            if is_boxed(result):
+                result = self.take(result)
+        for entry in stack:
+            self.release(entry)
+        self.release_locals(locals_)
+        if result is None:
+            self.return_types.add(NONE)
+            self.emit("ret", [])
+        else:
+            self.return_types.add(result.type)
+            self.return_elem = join_elem(getattr(self, "return_elem", None), result.elem)
+            self.emit("ret", [result])
+        return []
+
+    # -- names ----------------------------------------------------------------------------------
+
+    def _load_global(self, index, arg, locals_, stack):
+        name = self.code.names[arg]
+        if name not in self.globals and name not in self.builtins:
+            return NOT_MINE
+        target = self.resolve_global(name, index)
+        if (target is __import__("math") or any(target is b for b in BUILTINS)
+                or self.jit.is_jitvm_function(target) or _is_number(target)):
+            return NOT_MINE
+        in_globals = name in self.globals
+        self.guard(name, self.globals, self.builtins if not in_globals else None, name,
+                   target, self.deopt_point(index, locals_, stack,
+                                            reason=f"global {name} rebound"))
+        stack.append(self.const_object(target) if target.__class__ in (list, tuple)
+                     else Const(target))
+        return None
+
+    def _load_attr(self, index, arg, locals_, stack):
+        owner = stack[-1]
+        name = self.code.names[arg]
+        if isinstance(owner, Const):
+            module = owner.value
+            if module is __import__("math") and name in MATH:
+                return NOT_MINE
+            if module.__class__ is __import__("types").ModuleType and name in module.__dict__:
+                stack.pop()
+                target = module.__dict__[name]
+                self.guard(f"{module.__name__}.{name}", module.__dict__, None, name, target,
+                           self.deopt_point(index, locals_, stack + [owner],
+                                            reason=f"{module.__name__}.{name} rebound"))
+                if _is_number(target):
+                    stack.append(self.constant(target))
+                elif target.__class__ in (list, tuple):
+                    stack.append(self.const_object(target))
+                else:
+                    stack.append(Const(target))
+                return None
+        elif not is_boxed(owner):
+            return NOT_MINE
+        stack.pop()
+        if is_boxed(owner) and owner.type is LIST and name in _SEQ_METHODS:
+            stack.append(Method(self.take(owner), name, owner.source))
+            return None
+        obj = self.materialize(owner, index)
+        result = self.kind_value("getattr", [obj, name], OBJ,
+                                 self.error_point(index, locals_, stack, [obj]), owned=True)
+        self.release(obj)
+        stack.append(self.unbox_result(result, index, locals_, stack))
+        return None
+
+    # -- subscripts -----------------------------------------------------------------------------
+
+    def _binary_subscr(self, index, arg, locals_, stack):
+        container, key = stack[-2], stack[-1]
+        if isinstance(container, Const) and container.value.__class__ is tuple:
+            container = self.const_object(container.value)
+        if not is_boxed(container):
+            return NOT_MINE
+        del stack[-2:]
+        pre = stack + [container, key]
+        if container.type in (LIST, TUPLE) and is_number(key) and key.type is not FLOAT:
+            deopt = self.deopt_point(index, locals_, pre, reason="index out of range")
+            item = self.emit(f"getitem.{container.type}", [container, self.to_int(key)], OBJ,
+                             deopt)
+            elem = container.elem
+            if elem is None or elem is OBJ:  # unknown: what the interpreter saw here
+                elem = self.result_guess(index) or elem
+            value = self.read_element(item, elem, self.deopt_point(
+                index, locals_, pre, reason="element type"))
+        elif container.type in (LIST, TUPLE) and isinstance(key, SliceArgs):
+            value = self.kind_value("getslice", [container] + list(key.items),
+                                    value_kind(container),
+                                    self.deopt_point(index, locals_, pre, reason="slice"),
+                                    owned=True)
+        else:
+            boxed_key = self.box(key, index, self.deopt_point(index, locals_, pre,
+                                                               reason="boxing"))
+            result = self.kind_value("getitem.obj", [container, boxed_key], OBJ,
+                                     self.error_point(index, locals_, stack,
+                                                      [container, boxed_key]), owned=True)
+            self.release(boxed_key)
+            self.release(container)
+            stack.append(self.unbox_result(result, index, locals_, stack))
+            return None
+        self.release(container)
+        if isinstance(key, COMPOSITES):
+            self.release(key)
+        stack.append(value)
+        return None
+
+    def _store_subscr(self, index, arg, locals_, stack):
+        item, container, key = stack[-3], stack[-2], stack[-1]
+        if not is_boxed(container):
+            return NOT_MINE
+        del stack[-3:]
+        pre = stack + [item, container, key]
+        if container.type is LIST and is_number(key) and key.type is not FLOAT:
+            redo = self.deopt_point(index, locals_, pre, reason="index out of range")
+            self.emit("setitem.list", [container, self.to_int(key),
+                                       self.materialize(item, index)], None, redo)
+        elif container.type is OBJ:
+            redo = self.deopt_point(index, locals_, pre, reason="boxing")
+            boxed = self.box(item, index, redo)
+            boxed_key = self.box(key, index, redo)
+            self.emit("setitem.obj", [container, boxed_key, boxed], None,
+                      self.error_point(index, locals_, stack, [boxed, container, boxed_key]))
+            self.release(boxed_key)
+            self.release(boxed)
+        else:
+            self.fail(f"item assignment on a {container.type}", index)
+        self.release(container)
+        return None
+
+    def _build_slice(self, index, arg, locals_, stack):
+        items = tuple(stack[-arg:])
+        if not all(is_number(v) and v.type is not FLOAT
+                   or isinstance(v, Const) and v.value is None for v in items):
+            self.fail("a slice with bounds that are not ints", index)
+        del stack[-arg:]
+        stack.append(SliceArgs(tuple(self.to_int(v) if isinstance(v, Value) else v
+                                     for v in items)))
+        return None
+
+    # -- building -------------------------------------------------------------------------------
+
+    def _build(self, index, arg, locals_, stack, jtype):
+        items = stack[len(stack) - arg:] if arg else []
+        if any(isinstance(e, (RangeArgs,) + COMPOSITES) for e in items):
+            self.fail(f"a {jtype} of iterators", index)
+        del stack[len(stack) - arg:]
+        redo = self.deopt_point(index, locals_, stack + items, reason="boxing")
+        elem = None
+        for entry in items:
+            elem = join_elem(elem, value_kind(entry) if isinstance(entry, Value) else OBJ)
+        boxed = [self.materialize(entry, index) for entry in items]
+        stack.append(self.kind_value(f"build.{jtype}", [boxed], Seq(jtype, _cap(elem)), redo,
+                                     owned=True))
+        return None
+
+    def _build_list(self, index, arg, locals_, stack):
+        return self._build(index, arg, locals_, stack, LIST)
+
+    def _build_tuple(self, index, arg, locals_, stack):
+        return self._build(index, arg, locals_, stack, TUPLE)
+
+    def _unpack_sequence(self, index, arg, locals_, stack):
+        seq = stack[-1]
+        if isinstance(seq, Pair) and arg == 2:
+            stack.pop()
+            stack.extend([seq.item, seq.count])
+            return None
+        if isinstance(seq, Const) and seq.value.__class__ is tuple:
+            seq = self.const_object(seq.value)
+        if not is_boxed(seq):
+            return NOT_MINE
+        stack.pop()
+        deopt = self.deopt_point(index, locals_, stack + [seq], reason="unpacking")
+        elem = seq.elem
+        if seq.type is OBJ:  # a tuple or a list, most likely; anything else deoptimizes
+            self.emit("guard_type", [seq, TUPLE], None, deopt)
+            seq = self.kind_value("cast", [seq], Seq(TUPLE, OBJ), owned=seq.owned)
+            elem = OBJ
+        self.emit("guard_len", [seq, arg], None, deopt)
+        items = [self.emit(f"getitem.{seq.type}", [seq, self.emit("const", [INT, i], INT)], OBJ,
+                           deopt) for i in range(arg)]
+        if elem in _NUMERIC or isinstance(elem, Seq):  # check every item before taking any
+            for item in items:
+                self.emit("guard_type", [item, jtype_of(elem)], None, deopt)
+        values = [self.read_element(item, elem, deopt) for item in items]
+        self.release(seq)
+        stack.extend(reversed(values))
+        return None
+
+    # -- operators --------------------------------------------------------------------------------
+
+    def _binary(self, index, op, locals_, stack):
+        a, b = stack[-2], stack[-1]
+        if not (is_boxed(a) or is_boxed(b) or isinstance(a, Const) and is_number(b)
+                or isinstance(b, Const) and is_number(a)):
+            return NOT_MINE
+        name = _BINARY[op]
+        guess = self._operand_guess(index, [a, b])
+        if guess is not None:
+            del stack[-2:]
+            deopt = self.deopt_point(index, locals_, stack + [a, b], reason="operand type")
+            x, y = (self._unbox_operand(v, t, deopt) for v, t in zip((a, b), guess))
+            stack.append(self.binary(name, x, y, self.deopt_point(
+                index, locals_, stack + [x, y], reason=op.name), index))
+            return None
+        del stack[-2:]
+        redo = self.deopt_point(index, locals_, stack + [a, b], reason="boxing")
+        x, y = self.box(a, index, redo), self.box(b, index, redo)
+        kind = _sequence_result(name, a, b, op.name.startswith("INPLACE"))
+        inplace = "inplace_" if op.name.startswith("INPLACE") else ""
+        result = self.kind_value(f"number.{inplace}{name}", [x, y], kind,
+                                 self.error_point(index, locals_, stack, [x, y]), owned=True)
+        self.release(x)
+        self.release(y)
+        stack.append(result if kind is not OBJ else self.unbox_result(result, index, locals_,
+                                                                     stack))
+        return None
+
+    def _operand_guess(self, index, operands):
+        """Numeric types the interpreter saw for boxed operands here, if always the same."""
+        if not all(is_number(v) or is_boxed(v) and v.type is OBJ for v in operands):
+            return None
+        seen = self.feedback("operand_types", index)
+        if not seen:
+            # Nothing recorded (compiled before it ran): guess that an object meets a number
+            # of its own type, as in `total += f(x)`.
+            numbers = [v.type for v in operands if is_number(v)]
+            if not numbers:
+                return None
+            guess = FLOAT if FLOAT in numbers else INT
+            return [v.type if is_number(v) else guess for v in operands]
+        if len(seen) != 1:
+            return None
+        classes = next(iter(seen))
+        guess = [_FROM_CLASS.get(c) for c in classes]
+        if None in guess or any(is_number(v) and v.type is not t
+                                for v, t in zip(operands, guess)):
+            return None
+        return guess
+
+    def _unbox_operand(self, v, jtype, deopt):
+        if is_number(v):
+            return v
+        self.emit("guard_type", [v, jtype], None, deopt)
+        value = self.emit(f"unbox.{jtype}", [v], jtype, deopt)
+        self.release(v)
+        return value
+
+    def _compare_op(self, index, arg, locals_, stack):
+        a, b = stack[-2], stack[-1]
+        if not (is_boxed(a) or is_boxed(b)):
+            return NOT_MINE
+        name = _CMP_NAMES[COMPARE_OPS[arg]]
+        guess = self._operand_guess(index, [a, b])
+        del stack[-2:]
+        if guess is not None:
+            deopt = self.deopt_point(index, locals_, stack + [a, b], reason="operand type")
+            x, y = (self._unbox_operand(v, t, deopt) for v, t in zip((a, b), guess))
+            stack.append(self.compare(name, x, y))
+            return None
+        redo = self.deopt_point(index, locals_, stack + [a, b], reason="boxing")
+        x, y = self.box(a, index, redo), self.box(b, index, redo)
+        result = self.kind_value(f"richcompare.{name}", [x, y], OBJ,
+                                 self.error_point(index, locals_, stack, [x, y]), owned=True)
+        self.release(x)
+        self.release(y)
+        stack.append(result)
+        return None
+
+    def _is_op(self, index, arg, locals_, stack):
+        a, b = stack[-2], stack[-1]
+        if not any(is_boxed(e) or isinstance(e, Const) for e in (a, b)):
+            return NOT_MINE
+        del stack[-2:]
+        if isinstance(a, Const) and isinstance(b, Const):
+            same = self.emit("const", [BOOL, (a.value is b.value) != bool(arg)], BOOL)
+        elif is_number(a) or is_number(b):
+            other = b if is_number(a) else a
+            if not (isinstance(other, Const) or is_boxed(other) and other.type is not OBJ):
+                self.fail("`is` between a number and an object", index)
+            self.release(other)  # an unboxed number is never that object
+            same = self.emit("const", [BOOL, bool(arg)], BOOL)
+        else:
+            x, y = self.materialize(a, index), self.materialize(b, index)
+            same = self.emit("same", [x, y], BOOL)
+            self.release(x)
+            self.release(y)
+            if arg:
+                same = self.emit("not", [same], BOOL)
+        stack.append(same)
+        return None
+
+    def _contains_op(self, index, arg, locals_, stack):
+        item, container = stack[-2], stack[-1]
+        if isinstance(container, Const) and container.value.__class__ is tuple:
+            container = self.const_object(container.value)
+        if not is_boxed(container):
+            return NOT_MINE
+        del stack[-2:]
+        redo = self.deopt_point(index, locals_, stack + [item, container], reason="boxing")
+        boxed = self.box(item, index, redo)
+        found = self.emit("contains", [container, boxed], BOOL,
+                          self.error_point(index, locals_, stack, [boxed, container]))
+        self.release(boxed)
+        self.release(container)
+        stack.append(self.emit("not", [found], BOOL) if arg else found)
+        return None
+
+    def _jump_if(self, index, arg, locals_, stack):
+        top = stack[-1]
+        if not is_boxed(top):
+            return NOT_MINE
+        stack[-1] = self.object_truth(top, index, locals_, stack[:-1])
+        return NOT_MINE  # the numeric translation branches on the bool
+
+    def object_truth(self, v: Value, index, locals_, stack) -> Value:
+        if v.type in (LIST, TUPLE):
+            size = self.emit("len.seq", [v], INT)
+            truth = self.emit("truth.int", [size], BOOL)
+        else:
+            truth = self.emit("truth.obj", [v], BOOL,
+                              self.error_point(index, locals_, stack, [v]))
+        self.release(v)
+        return truth
+
+    def _jump_or_pop(self, index, arg, locals_, stack):
+        if is_boxed(stack[-1]):
+            self.fail("`and`/`or` keeping an object", index)
+        return NOT_MINE
+
+    # -- iteration ------------------------------------------------------------------------------
+
+    def _get_iter(self, index, arg, locals_, stack):
+        top = stack[-1]
+        if isinstance(top, Const) and top.value.__class__ is tuple:
+            top = self.const_object(top.value)
+        if isinstance(top, Enumerate):
+            stack[-1] = SeqIter(top.seq, self.emit("const", [INT, 0], INT), top.start)
+            return None
+        if not (is_boxed(top) and top.type in (LIST, TUPLE)):
+            if not is_boxed(top):
+                return NOT_MINE
+            stack.pop()
+            it = self.kind_value("getiter", [top], OBJ,
+                                 self.error_point(index, locals_, stack, [top]), owned=True)
+            self.release(top)
+            stack.append(it)  # any other iterator is a plain object, stepped by PyIter_Next
+            return None
+        stack[-1] = SeqIter(self.take(top), self.emit("const", [INT, 0], INT))
+        return None
+
+    def _for_iter_object(self, index, arg, locals_, stack):
+        it = stack.pop()
+        self._spill(stack + [it])
+        it = self.take(it)
+        item = self.kind_value("iternext", [it], OBJ,
+                               self.error_point(index, locals_, stack, [it]), owned=True)
+        more = self.emit("notnull", [item], BOOL)
+        self.emit("br", [more, f"b{index}.body", f"b{index}.done"])
+        exit_state = State(tuple(locals_), tuple(_kind(e) for e in stack))
+        if self.fn is not None:
+            done = Block(f"b{index}.done", index)
+            self.fn.blocks.append(done)
+            self.block = done
+        self.release(it)
+        self.emit("jump", [self._block_name(arg)])
+        if self.fn is not None:
+            body = Block(f"b{index}.body", index)
+            self.fn.blocks.append(body)
+            self.block = body
+        stack.append(it)
+        stack.append(item)
+        self._spill(stack)
+        self.emit("jump", [self._block_name(index + 1)])
+        return [(arg, exit_state),
+                (index + 1, State(tuple(locals_), tuple(_kind(e) for e in stack)))]
+
+    def _list_append(self, index, arg, locals_, stack):
+        value = stack[-1]
+        target = stack[-1 - arg]
+        if not (is_boxed(target) and target.type is LIST):
+            return NOT_MINE
+        stack.pop()
+        redo = self.deopt_point(index, locals_, stack + [value], reason="boxing")
+        self.emit("append.list", [target, self.materialize(value, index)], None, redo)
+        return None
+
+    def _for_iter(self, index, arg, locals_, stack):
+        it = stack[-1]
+        if is_boxed(it) and it.type is OBJ:
+            return self._for_iter_object(index, arg, locals_, stack)
+        if not isinstance(it, SeqIter):
+            return NOT_MINE
+        stack.pop()
+        self._spill(stack + [it])
+        more = self.emit("more.seq", [it.seq, it.index], BOOL)
+        self.emit("br", [more, f"b{index}.body", f"b{index}.done"])
+        exit_state_stack = list(stack)
+        if self.fn is not None:
+            done = Block(f"b{index}.done", index)
+            self.fn.blocks.append(done)
+            self.block = done
+        self.release(it.seq)  # the exhausted iterator lets go of its sequence
+        self.emit("jump", [self._block_name(arg)])
+        exit_state = State(tuple(locals_), tuple(_kind(e) for e in exit_state_stack))
+        if self.fn is not None:
+            body = Block(f"b{index}.body", index)
+            self.fn.blocks.append(body)
+            self.block = body
+        deopt = self.deopt_point(index, locals_, stack + [it], reason="element type")
+        count = None if it.count is None else self.emit(
+            "iadd", [it.count, self.emit("const", [INT, 1], INT)], INT, deopt)
+        item = self.emit(f"item.{it.seq.type}", [it.seq, it.index], OBJ)
+        value = self.read_element(item, it.seq.elem, deopt)
+        stack.append(SeqIter(it.seq, self.emit("inc", [it.index], INT), count))
+        stack.append(value if it.count is None else Pair(it.count, value))
+        self._spill(stack)
+        self.emit("jump", [self._block_name(index + 1)])
+        return [(arg, exit_state),
+                (index + 1, State(tuple(locals_), tuple(_kind(e) for e in stack)))]
+
+    # -- calls ----------------------------------------------------------------------------------
+
+    def _call_function(self, index, arg, locals_, stack):
+        return self._call(index, arg, locals_, stack, None)
+
+    def _call_function_kw(self, index, arg, locals_, stack):
+        names = stack[-1]
+        if not isinstance(names, Const):
+            self.fail("keyword names the JIT cannot see", index)
+        return self._call(index, arg, locals_, stack, names)
+
+    def _call(self, index, argc, locals_, stack, names):
+        depth = argc + 1 + (names is not None)
+        callee = stack[-depth]
+        args = stack[len(stack) - depth + 1:len(stack) - (names is not None)]
+        numeric = all(is_number(a) for a in args)
+        if names is None and isinstance(callee, Const) and callee.value is range:
+            return NOT_MINE
+        del stack[-depth:]
+        pre = stack + [callee] + args + ([names] if names is not None else [])
+        if names is None and numeric and isinstance(callee, Const) and _numeric_builtin(
+                callee.value):
+            try:
+                stack.append(self.builtin_call(callee.value, args, self.deopt_point(
+                    index, locals_, pre, reason=f"{_callable_name(callee.value)}() raised"),
+                    index))
+                return None
+            except NotCompilable:
+                pass  # e.g. round(x, 2): called as any Python callable
+        if names is None:
+            result = self.native_object_call(index, callee, args, locals_, stack, pre)
+            if result is not NOT_MINE:
+                if result is not None:
+                    stack.append(result)
+                return None
+        stack.append(self.host_call(index, callee, args, names, locals_, stack, pre))
+        return None
+
+    def native_object_call(self, index, callee, args, locals_, stack, pre):
+        """Calls compiled natively: builtins on lists, list methods, jitvm functions.
+        Returns the result entry (None: pushes nothing), or NOT_MINE for a host call."""
+        if isinstance(callee, Method):
+            return self.method_call(index, callee, args, locals_, pre)
+        if not isinstance(callee, Const):
+            return NOT_MINE
+        target = callee.value
+        seqs = [a for a in args if is_boxed(a) and a.type in (LIST, TUPLE)]
+        if target is len and len(args) == 1 and is_boxed(args[0]):
+            if args[0].type is OBJ:
+                size = self.emit("len.obj", [args[0]], INT,
+                                 self.error_point(index, locals_, stack, args))
+            else:
+                size = self.emit("len.seq", [args[0]], INT)
+            self.release(args[0])
+            return size
+        if _one_of(target, sum, min, max) and len(args) == 1 and seqs \
+                and args[0].elem in _NUMERIC:
+            seq = args[0]
+            rtype = INT if target is sum and seq.elem is not FLOAT else seq.elem
+            result = self.emit(f"{target.__name__}.{seq.type}", [seq, seq.elem], rtype,
+                               self.deopt_point(index, locals_, pre,
+                                                reason=f"{target.__name__}() of elements"))
+            self.release(seq)
+            return result
+        if target is enumerate and args and seqs and args[0] is seqs[0] and (
+                len(args) == 1 or len(args) == 2 and is_number(args[1])
+                and args[1].type is not FLOAT):
+            start = self.to_int(args[1]) if len(args) == 2 else self.emit("const", [INT, 0], INT)
+            return Enumerate(self.take(args[0]), start)
+        if _one_of(target, list, tuple) and len(args) == 1:
+            jtype = LIST if target is list else TUPLE
+            if isinstance(args[0], RangeArgs):
+                r = args[0]
+                return self.kind_value(f"range.{jtype}", [r.start, r.stop, r.step],
+                                       Seq(jtype, INT), self.deopt_point(
+                                           index, locals_, pre, reason="boxing"), owned=True)
+            if seqs:
+                result = self.kind_value(f"copy.{jtype}", [args[0]], Seq(jtype, args[0].elem),
+                                         self.deopt_point(index, locals_, pre,
+                                                          reason="boxing"), owned=True)
+                self.release(args[0])
+                return result
+            return NOT_MINE
+        if self.jit.is_jitvm_function(target) and all(isinstance(a, Value) for a in args):
+            try:
+                return self.native_call_boxed(target, args, index, locals_, stack)
+            except NotCompilable:
+                return NOT_MINE
+        return NOT_MINE
+
+    def method_call(self, index, method, args, locals_, pre):
+        seq = method.recv
+        if method.name == "append" and len(args) == 1:
+            self.refine_local(method.source, args[0], locals_)
+            redo = self.deopt_point(index, locals_, pre, reason="boxing")
+            self.emit("append.list", [seq, self.materialize(args[0], index)], None, redo)
+            self.release(seq)
+            return Const(None)
+        if method.name == "pop" and len(args) <= 1 and all(
+                is_number(a) and a.type is not FLOAT for a in args):
+            at = self.to_int(args[0]) if args else self.emit("const", [INT, -1], INT)
+            deopt = self.deopt_point(index, locals_, pre, reason="pop")
+            item = self.emit("getitem.list", [seq, at], OBJ, deopt)
+            value = self.read_element(item, seq.elem, self.deopt_point(
+                index, locals_, pre, reason="element type"))
+            self.emit("del.list", [seq, at])
+            self.release(seq)
+            return value
+        return NOT_MINE
+
+    def refine_local(self, slot, item, locals_):
+        """`lst.append(item)` on a local list tells what its elements are likely to be."""
+        if slot is None:
+            return
+        i = self.code.varnames.index(slot[0])
+        kind = locals_[i]
+        maybe = isinstance(kind, MaybeUnbound)
+        base = kind.type if maybe else kind
+        if isinstance(base, Seq) and base.elem is None:
+            item_kind = value_kind(item) if isinstance(item, Value) else OBJ
+            refined = Seq(base.type, _cap(item_kind))
+            locals_[i] = MaybeUnbound(refined) if maybe else refined
+
+    def native_call_boxed(self, target, args, index, locals_, stack):
+        """A direct native call of a compiled jitvm function (arguments borrowed: the callee
+        takes its own references)."""
+        kinds = tuple(value_kind(a) for a in args)
+        callee = self.jit.specialization(target, kinds, index, self.code)
+        if callee.exits:
+            raise NotCompilable("leaves native code")
+        deopt = self.deopt_point(index, locals_, stack, after_call=True, reason="callee deopt")
+        if self.fn is not None:
+            self.fn.callees[callee.name] = callee
+        rtype = callee.return_type
+        if rtype is NONE:
+            self.emit("call", [callee.name, list(args)], None, deopt)
+            return Const(None)
+        kind = Seq(rtype, getattr(callee, "return_elem", None)) if rtype in (LIST, TUPLE) \
+            else rtype
+        return self.kind_value("call", [callee.name, list(args)], kind, deopt,
+                               owned=rtype in BOXED)
+
+    def host_call(self, index, callee, args, names, locals_, stack, pre):
+        """Call any Python callable through the C-API, with boxed arguments."""
+        if isinstance(callee, Const):
+            target = callee.value
+            if any(target is f for f in _FRAME_BUILTINS) or target is builtins.super:
+                self.fail(f"{_callable_name(target)}() needs the caller's frame", index)
+            if not callable(target):
+                self.fail(f"calling a {type(target).__name__}", index)
+        if any(isinstance(a, (RangeArgs,) + COMPOSITES) and not isinstance(a, Method)
+               for a in args):
+            self.fail("passing an iterator to a Python callable", index)
+        redo = self.deopt_point(index, locals_, pre, reason="boxing")
+        if isinstance(callee, Const):
+            function = ObjRef(callee.value)
+        else:
+            function = self.box(callee, index, redo)
+        boxed = [self.box(a, index, redo) for a in args]
+        operands = [function, boxed] + ([ObjRef(names.value)] if names is not None else [])
+        result = self.kind_value("call_object", operands, OBJ,
+                                 self.error_point(index, locals_, stack), owned=True)
+        return self.unbox_result(result, index, locals_, stack)
+
+
+def _sequence_result(name, a, b, inplace):
+    """The kind of `a + b` or `a * b` when that builds a list or tuple; OBJ otherwise."""
+    seqs = [v for v in (a, b) if is_boxed(v) and v.type in (LIST, TUPLE)]
+    if name == "mul" and len(seqs) == 1 and any(is_number(v) and v.type is not FLOAT
+                                                for v in (a, b)):
+        return value_kind(seqs[0])
+    if name == "add" and len(seqs) == 2 and seqs[0] is a:
+        if a.type is b.type or inplace and a.type is LIST:
+            return Seq(a.type, join_elem(a.elem, b.elem))
+    return OBJ
+
+
+def _cap(kind, levels: int = 3):
+    """An element guess nested at most `levels` deep (deeper: OBJ)."""
+    if not isinstance(kind, Seq):
+        return kind
+    if levels == 0:
+        return OBJ
+    return Seq(kind.type, _cap(kind.elem, levels - 1))
+
+
+def _one_of(target, *objects) -> bool:
+    return any(target is obj for obj in objects)
+
+
+def _numeric_builtin(target) -> bool:
+    import math
+    return (any(target is f for f in BUILTINS) or any(target is f for f in MATH_FLOAT_FUNCTIONS)
+            or any(target is f for f in (math.floor, math.ceil, math.trunc)))
+
+
+def _binary_step(op):
+    return lambda self, index, arg, locals_, stack: self._binary(index, op, locals_, stack)
+
+
+_STEPS: dict[Op, Any] = {
+    Op.LOAD_FAST: ObjectSteps._load_fast,
+    Op.STORE_FAST: ObjectSteps._store_fast,
+    Op.POP_TOP: ObjectSteps._pop_top,
+    Op.DUP_TOP: ObjectSteps._dup_top,
+    Op.DUP_TOP_TWO: ObjectSteps._dup_top_two,
+    Op.LOAD_CONST: ObjectSteps._load_const,
+    Op.RETURN_VALUE: ObjectSteps._return_value,
+    Op.LOAD_GLOBAL: ObjectSteps._load_global,
+    Op.LOAD_ATTR: ObjectSteps._load_attr,
+    Op.BINARY_SUBSCR: ObjectSteps._binary_subscr,
+    Op.STORE_SUBSCR: ObjectSteps._store_subscr,
+    Op.BUILD_SLICE: ObjectSteps._build_slice,
+    Op.BUILD_LIST: ObjectSteps._build_list,
+    Op.BUILD_TUPLE: ObjectSteps._build_tuple,
+    Op.UNPACK_SEQUENCE: ObjectSteps._unpack_sequence,
+    Op.COMPARE_OP: ObjectSteps._compare_op,
+    Op.IS_OP: ObjectSteps._is_op,
+    Op.CONTAINS_OP: ObjectSteps._contains_op,
+    Op.POP_JUMP_IF_FALSE: ObjectSteps._jump_if,
+    Op.POP_JUMP_IF_TRUE: ObjectSteps._jump_if,
+    Op.JUMP_IF_FALSE_OR_POP: ObjectSteps._jump_or_pop,
+    Op.JUMP_IF_TRUE_OR_POP: ObjectSteps._jump_or_pop,
+    Op.GET_ITER: ObjectSteps._get_iter,
+    Op.FOR_ITER: ObjectSteps._for_iter,
+    Op.CALL_FUNCTION: ObjectSteps._call_function,
+    Op.CALL_FUNCTION_KW: ObjectSteps._call_function_kw,
+    Op.LIST_APPEND: ObjectSteps._list_append,
+}
+_STEPS.update({op: _binary_step(op) for op in _BINARY})
+_ = (dataclasses, element_kind)  # re-exported helpers used by the bridge
