@@ -13,7 +13,7 @@ import ctypes
 import struct
 
 from .frontend import Const, RangeArgs, RangeIter
-from .frontend_objects import COMPOSITES
+from .frontend_entries import COMPOSITES
 from .types import BOOL, BOXED, FLOAT, INT, LIST, NONE, TUPLE, Seq, guess_elem, kind_of
 
 _decref = ctypes.pythonapi.Py_DecRef

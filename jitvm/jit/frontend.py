@@ -154,8 +154,8 @@ def basic_blocks(code: CodeObject) -> list[int]:
 
 
 # The boxed-value half of the translation uses the entries above.
-from .frontend_objects import (COMPOSITE_KINDS, COMPOSITES, NOT_MINE,  # noqa: E402
-                               ObjectSteps)
+from .frontend_entries import COMPOSITE_KINDS, COMPOSITES, NOT_MINE, _cap  # noqa: E402
+from .frontend_objects import ObjectSteps  # noqa: E402
 
 
 class _Translator(ObjectSteps):
@@ -785,7 +785,6 @@ def _seq_join(x, y):
     xs, ys = (k.type if isinstance(k, MaybeUnbound) else k for k in (x, y))
     if not (isinstance(xs, Seq) and isinstance(ys, Seq) and xs.type is ys.type):
         return None
-    from .frontend_objects import _cap
     joined = _cap(Seq(xs.type, join_elem(xs.elem, ys.elem)))
     return MaybeUnbound(joined) if maybe else joined
 
@@ -793,7 +792,6 @@ def _seq_join(x, y):
 def _stack_join(a, b):
     """Stack kinds at a join: equal, or lists and tuples whose element guesses merge."""
     if isinstance(a, Seq) and isinstance(b, Seq) and a.type is b.type:
-        from .frontend_objects import _cap
         return _cap(Seq(a.type, join_elem(a.elem, b.elem)))
     if isinstance(a, tuple) and isinstance(b, tuple) and len(a) == len(b) and a[0] == b[0] \
             and a[0] in COMPOSITE_KINDS:

@@ -533,6 +533,57 @@ class ObjectLowering:
     def op_notnull(self, b, op):
         return b.not_(self.is_null(b, self.v(op.args[0])))
 
+    def op_build_dict(self, b, op):
+        """A dict from key, value pairs (or, with a constant tuple of keys, from values)."""
+        values, *keys = op.args
+        made = b.call(self.api("PyDict_New", PTR, []), [])
+        self.raised_if(b, self.is_null(b, made), op.deopt)
+        if keys:
+            pairs = [(self.obj_const(k), self.v(v)) for k, v in zip(keys[0].obj, values)]
+        else:
+            pairs = [(self.v(values[i]), self.v(values[i + 1]))
+                     for i in range(0, len(values), 2)]
+        set_item = self.api("PyDict_SetItem", I32, [PTR, PTR, PTR])
+        for key, value in pairs:
+            status = b.call(set_item, [made, key, value])
+            failed = b.append_basic_block("dict.failed")
+            ok = b.append_basic_block("dict.ok")
+            b.cbranch(b.icmp_signed("!=", status, ir.Constant(I32, 0)), failed, ok)
+            b.position_at_end(failed)
+            self.decref(b, made)
+            b.branch(self.deopt_block(op.deopt))
+            b.position_at_end(ok)
+        return made
+
+    def op_format(self, b, op):
+        """f-string formatting: the conversion (!s, !r, !a), then format(value, spec)."""
+        value, spec, conversion = op.args
+        obj = self.v(value)
+        if conversion:
+            api = ("PyObject_Str", "PyObject_Repr", "PyObject_ASCII")[conversion - 1]
+            obj = b.call(self.api(api, PTR, [PTR]), [obj])
+            self.raised_if(b, self.is_null(b, obj), op.deopt)
+        spec_obj = self.v(spec) if spec is not None else self.obj_const("")
+        result = b.call(self.api("PyObject_Format", PTR, [PTR, PTR]), [obj, spec_obj])
+        if conversion:
+            self.decref(b, obj)
+        self.raised_if(b, self.is_null(b, result), op.deopt)
+        return result
+
+    def op_join_str(self, b, op):
+        (parts,) = op.args
+        pieces = b.call(self.api("PyTuple_New", PTR, [I64]), [ir.Constant(I64, len(parts))])
+        self.raised_if(b, self.is_null(b, pieces), op.deopt)
+        items = self.items_of(b, pieces, TUPLE)
+        for i, part in enumerate(parts):
+            obj = self.v(part)
+            self.incref(b, obj)
+            b.store(obj, b.gep(items, [ir.Constant(I64, i)]))
+        result = b.call(self.api("PyUnicode_Join", PTR, [PTR, PTR]), [self.obj_const(""), pieces])
+        self.decref(b, pieces)
+        self.raised_if(b, self.is_null(b, result), op.deopt)
+        return result
+
     def op_len_obj(self, b, op):
         result = b.call(self.api("PyObject_Size", I64, [PTR]), [self.v(op.args[0])])
         self.raised_if(b, b.icmp_signed("<", result, ir.Constant(I64, 0)), op.deopt)
@@ -554,6 +605,12 @@ class ObjectLowering:
         name = op.opcode.split(".", 1)[1]
         inplace = name.startswith("inplace_")
         base = name[len("inplace_"):] if inplace else name
+        if len(op.args) == 1:  # number.neg, number.pos, number.invert
+            api = {"neg": "PyNumber_Negative", "pos": "PyNumber_Positive",
+                   "invert": "PyNumber_Invert"}[base]
+            result = b.call(self.api(api, PTR, [PTR]), [self.v(op.args[0])])
+            self.raised_if(b, self.is_null(b, result), op.deopt)
+            return result
         api = "PyNumber_" + ("InPlace" if inplace else "") + _NUMBER_API[base]
         x, y = (self.v(a) for a in op.args)
         if base == "pow":
