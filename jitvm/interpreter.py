@@ -202,7 +202,7 @@ class VM:
             if result is not NOT_HANDLED:
                 return result
         if profile.count < self.profile_limit:
-            profile.arg_types.add(tuple(arg.__class__ for arg in args))
+            profile.arg_types.add(tuple(type(arg) for arg in args))
             instrs = self.instrs_for(code, profile)
         else:
             instrs = self.threaded(code)

@@ -47,7 +47,9 @@ class Function:
         self.__annotations__ = annotations if annotations is not None else {}
 
     def __call__(self, *args, **kwargs):
-        return self._vm.call_function(self, list(args), kwargs)
+        # No keywords: None, so that a hot function called from host code (or from native
+        # code, through the C-API) can run natively too.
+        return self._vm.call_function(self, list(args), kwargs or None)
 
     def __get__(self, obj, objtype=None):
         if obj is None:

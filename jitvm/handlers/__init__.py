@@ -91,13 +91,13 @@ def link_profiling(code: CodeObject, profile, threaded: list) -> list:
 
 
 _RESULT_OPS = frozenset({Op.CALL_FUNCTION, Op.CALL_FUNCTION_KW, Op.BINARY_SUBSCR,
-                         Op.LOAD_ATTR})
+                         Op.LOAD_ATTR, Op.LOAD_DEREF})
 
 
 def _record_result(handler, seen: set):
     def record_result_type(f, arg):
         outcome = handler(f, arg)
-        seen.add(f.stack[-1].__class__)
+        seen.add(type(f.stack[-1]))
         return outcome
     return record_result_type
 
@@ -105,13 +105,13 @@ def _record_result(handler, seen: set):
 def _record_operands(handler, seen: set):
     def record_operand_types(f, arg):
         s = f.stack
-        seen.add((s[-2].__class__, s[-1].__class__))
+        seen.add((type(s[-2]), type(s[-1])))
         return handler(f, arg)
     return record_operand_types
 
 
 def _record_locals(handler, seen: set):
     def record_local_types(f, arg):
-        seen.add(tuple(value.__class__ for value in f.fast))
+        seen.add(tuple(type(value) for value in f.fast))
         return handler(f, arg)
     return record_local_types

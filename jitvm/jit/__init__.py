@@ -19,6 +19,7 @@ from __future__ import annotations
 import ctypes
 import sys
 import threading
+from types import CellType
 
 from ..interpreter import NOT_HANDLED, UNBOUND, Frame
 from ..objects import Function
@@ -28,7 +29,7 @@ from .bridge_objects import (from_word as _from_word, live_kind, rebuild_entry,
                              stack_entry_kind)
 from .frontend import NotCompilable, translate
 from .ir import JitFunction, format_function
-from .types import BOOL, CTYPES, FLOAT, INT, NONE, jtype_of
+from .types import BOOL, CTYPES, FLOAT, INT, NONE, TUPLE, jtype_of
 
 NATIVE_DEPTH_CAP = 20_000  # native frames use the C stack: never more than this many ...
 NATIVE_STACK_BYTES = 2 * 1024 * 1024  # ... nor more than this much of it (of Linux's 8 MiB;
@@ -79,7 +80,7 @@ class JIT:
 
     @staticmethod
     def is_jitvm_function(obj) -> bool:
-        return obj.__class__ is Function
+        return type(obj) is Function
 
     # -- specialisations ---------------------------------------------------------------------
 
@@ -111,7 +112,7 @@ class JIT:
         for assumed in _return_guesses(argtypes):
             before_keys = set(self.specializations)
             before_count = len(self.functions)
-            fn = JitFunction(name, code, tuple(jtype_of(k) for k in argtypes),
+            fn = JitFunction(name, code, tuple(jtype_of(k) for k in argtypes) + _cells_param(code),
                              return_type=assumed)
             fn.arg_kinds = argtypes  # with the element guesses of list and tuple arguments
             fn.globals = func.__globals__
@@ -208,7 +209,7 @@ class JIT:
         code = f.code
         if f.ts.in_jit:
             return None  # re-entered from a signal handler: stay interpreted for now
-        if f.locals is not None or code.generator or code.has_cells:
+        if f.locals is not None or code.generator or code.has_cells and not self.objects:
             return self._no_osr(f, jump_index, header)
         local_types, args = [], []
         for value in f.fast:
@@ -222,7 +223,7 @@ class JIT:
             args.append(value)
         stack_kinds = []
         for value in f.stack:
-            if value.__class__ is _RANGE_ITERATOR:
+            if type(value) is _RANGE_ITERATOR:
                 _, (whole,), done = value.__reduce__()
                 parts = (whole.start + done * whole.step, whole.stop, whole.step)
                 if not all(-2**63 <= p < 2**63 for p in parts):
@@ -261,6 +262,8 @@ class JIT:
             return None  # another thread is compiling it
         self.say(f"OSR entry: {code.qualname} at {code.filename}:{code.line_of(header)}")
         self.stats["osr_entries"] += 1
+        if code.has_cells:
+            args.append(tuple(f.cells))
         status, value = self._run(fn, args, f.ts, into=f)
         if status is None:
             return None
@@ -279,7 +282,7 @@ class JIT:
                 argtypes.append(jtype_of(kind))
         name = f"{code.qualname}.osr{header}.{len(self.functions)}"
         name = "".join(c if c.isalnum() or c in "._" else "_" for c in name)
-        fn = JitFunction(name, code, tuple(argtypes), return_type=None)
+        fn = JitFunction(name, code, tuple(argtypes) + _cells_param(code), return_type=None)
         fn.globals, fn.builtins, fn.osr_entry = f.globals, self.vm.builtins, header
         self._index[fn] = len(self.functions)
         self.functions.append(fn)
@@ -312,7 +315,7 @@ class JIT:
         if ts.in_jit:  # e.g. a signal handler run while compiling: interpret it
             return NOT_HANDLED
         natives = func._profile.natives
-        key = tuple([arg.__class__ for arg in args])
+        key = tuple([type(arg) for arg in args])
         fn = natives.get(key, _MISSING)
         if fn is _MISSING:
             ts.in_jit = True
@@ -326,8 +329,10 @@ class JIT:
             natives[key] = None
             return NOT_HANDLED
         for arg in args:
-            if arg.__class__ is int and not -_INT64 <= arg < _INT64:
+            if type(arg) is int and not -_INT64 <= arg < _INT64:
                 return NOT_HANDLED  # a big int: the interpreter's business
+        if func._code.has_cells:
+            args = args + [_make_cells(func, args)]
         status, value = self._run(fn, args, ts)
         return NOT_HANDLED if status is None else value
 
@@ -494,6 +499,8 @@ class JIT:
                       vm.profile_for(code))
         frame.fast = fast
         frame.stack = stack
+        if code.has_cells:
+            frame.cells = list(_from_word(buffer[where[("$cells", TUPLE)]], TUPLE))
         frame.pc = point.pc + 1 if point.after_call else point.pc
         return frame, position
 
@@ -519,6 +526,21 @@ class JIT:
                     fh.write(text)
             else:
                 print(f"; ---- {stage}: {label}\n{text}", file=sys.stderr)
+
+
+def _cells_param(code) -> tuple:
+    """A function with cells takes them as one more argument, a tuple."""
+    return (TUPLE,) if code.has_cells else ()
+
+
+def _make_cells(func: Function, args: list) -> tuple:
+    """The cells of a call, as the interpreter makes them: fresh cells (those of arguments
+    filled in), then the function's closure."""
+    code = func._code
+    cells = [CellType() for _ in code.cellvars]
+    for cell_index, arg_index in code.cell2arg:
+        cells[cell_index].cell_contents = args[arg_index]
+    return tuple(cells) + tuple(func.__closure__ or ())
 
 
 def _object_summary(fn: JitFunction) -> str:

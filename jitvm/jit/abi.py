@@ -32,6 +32,8 @@ TUPLE_ITEMS = 24  # PyTupleObject.ob_item[] (inline)
 FLOAT_VALUE = 16  # PyFloatObject.ob_fval
 LONG_DIGITS = 24  # PyLongObject.ob_digit[] (30-bit digits in uint32)
 DIGIT_BITS = 30
+CELL_CONTENTS = 16  # PyCellObject.ob_ref
+ITER_INDEX = 16  # it_index of a list or tuple iterator
 
 
 def check_layout() -> bool:
@@ -44,10 +46,15 @@ def check_layout() -> bool:
     big = 2 ** 40 + 5
     items = ctypes.c_void_p.from_address(id(probe) + LIST_ITEMS).value
     pair = (7, 8)
+    cell = (lambda: probe).__closure__[0]
+    moved = iter(probe)
+    next(moved)
     return (word(probe, TYPE) == id(list) and word(probe, SIZE) == 2
             and ctypes.c_void_p.from_address(items).value == id(probe[0])
             and ctypes.c_double.from_address(id(probe[0]) + FLOAT_VALUE).value == 1.5
             and ctypes.c_void_p.from_address(id(pair) + TUPLE_ITEMS + 8).value == id(pair[1])
             and word(big, SIZE) == 2
             and ctypes.c_uint32.from_address(id(big) + LONG_DIGITS).value == big % 2**30
-            and ctypes.c_uint32.from_address(id(big) + LONG_DIGITS + 4).value == big >> 30)
+            and ctypes.c_uint32.from_address(id(big) + LONG_DIGITS + 4).value == big >> 30
+            and ctypes.c_void_p.from_address(id(cell) + CELL_CONTENTS).value == id(probe)
+            and word(moved, ITER_INDEX) == 1 and word(iter(pair), ITER_INDEX) == 0)

@@ -54,19 +54,19 @@ def stack_entry_kind(value):
     """For an iterator over a list or tuple (or enumerate of one) on an interpreter stack: its
     kind and the arguments an on-stack-replacement entry takes for it; otherwise None."""
     count = None
-    if value.__class__ is enumerate:
+    if type(value) is enumerate:
         _, (inner, count) = value.__reduce__()
         value = inner
-        if count.__class__ is not int or not -2**63 <= count < 2**63 - 1:
+        if type(count) is not int or not -2**63 <= count < 2**63 - 1:
             return None
-    if value.__class__ not in (_LIST_ITERATOR, _TUPLE_ITERATOR):
+    if type(value) not in (_LIST_ITERATOR, _TUPLE_ITERATOR):
         return None
     reduced = value.__reduce__()
     if len(reduced) != 3:  # exhausted
         return None
     _, (seq,), index = reduced
-    jtype = LIST if seq.__class__ is list else TUPLE
-    if seq.__class__ not in (list, tuple):
+    jtype = LIST if type(seq) is list else TUPLE
+    if type(seq) not in (list, tuple):
         return None
     kind = ("seqiter", Seq(jtype, guess_elem(seq)), count is not None)
     return kind, [seq, index] + ([count] if count is not None else [])

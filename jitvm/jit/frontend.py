@@ -656,7 +656,7 @@ def translate(jit, fn_name: str, code: CodeObject, globals_: dict,
     three ints), and execution starts at the header."""
     if code.exceptiontable:
         raise NotCompilable("try/with blocks are not supported by the JIT yet", code)
-    if code.cellvars or code.freevars:
+    if (code.cellvars or code.freevars) and not jit.objects:
         raise NotCompilable("closures are not supported by the JIT yet", code)
     if code.generator:
         raise NotCompilable("generators are not supported by the JIT", code)
@@ -737,6 +737,8 @@ def translate(jit, fn_name: str, code: CodeObject, globals_: dict,
             for part in ("a", "b", "c"):
                 builder.emit("store", [builder._spill_slot(depth, INT, part),
                                        builder.emit("arg", [next(params)], INT)])
+    if code.has_cells:  # the function's cells arrive as a tuple, after the arguments
+        builder.enter_cells(len(fn.argtypes) - 1)
     entry_stack = list(builder._load_stack(entry.stack))
     builder.emit("enter", [], None,
                  builder.deopt_point(entry_pc, entry.locals, entry_stack,

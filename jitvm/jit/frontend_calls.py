@@ -18,7 +18,7 @@ from ..opcodes import COMPARE_OPS, FV_SPEC, Op
 from .frontend import (BUILTINS, MATH_FLOAT_FUNCTIONS, Const, MaybeUnbound, NotCompilable,
                        RangeArgs, _BINARY, _CMP_NAMES, _callable_name)
 from .frontend_entries import (COMPOSITES, FROM_CLASS, NOT_MINE, NUMERIC, Enumerate, Method,
-                               ObjRef, _cap, _one_of, is_boxed, is_number, value_kind)
+                               ObjRef, SeqIter, _cap, _one_of, is_boxed, is_number, value_kind)
 from .ir import Value
 from .types import BOOL, BOXED, FLOAT, INT, LIST, NONE, OBJ, TUPLE, Seq, join_elem
 
@@ -202,7 +202,7 @@ class CallSteps:
 
     def _contains_op(self, index, arg, locals_, stack):
         item, container = stack[-2], stack[-1]
-        if isinstance(container, Const) and container.value.__class__ is tuple:
+        if isinstance(container, Const) and type(container.value) is tuple:
             container = self.const_object(container.value)
         if not is_boxed(container):
             return NOT_MINE
@@ -255,6 +255,12 @@ class CallSteps:
         args = stack[len(stack) - depth + 1:len(stack) - (names is not None)]
         numeric = all(is_number(a) for a in args)
         if names is None and isinstance(callee, Const) and callee.value is range:
+            objects = [i for i, a in enumerate(args) if is_boxed(a) and a.type is OBJ]
+            if objects:  # range(n) with n from a cell or a call: most likely an int
+                deopt = self.deopt_point(index, locals_, list(stack), reason="operand type")
+                base = len(stack) - len(args)
+                for i in objects:
+                    stack[base + i] = self._unbox_operand(args[i], INT, deopt)
             return NOT_MINE
         del stack[-depth:]
         pre = stack + [callee] + args + ([names] if names is not None else [])
@@ -364,6 +370,8 @@ class CallSteps:
     def native_call_boxed(self, target, args, index, locals_, stack):
         """A direct native call of a compiled jitvm function (arguments borrowed: the callee
         takes its own references)."""
+        if target._code.has_cells:
+            raise NotCompilable("a closure: called as a Python callable")
         kinds = tuple(value_kind(a) for a in args)
         callee = self.jit.specialization(target, kinds, index, self.code)
         if callee.exits:
@@ -388,8 +396,8 @@ class CallSteps:
                 self.fail(f"{_callable_name(target)}() needs the caller's frame", index)
             if not callable(target):
                 self.fail(f"calling a {type(target).__name__}", index)
-        if any(isinstance(a, (RangeArgs,) + COMPOSITES) and not isinstance(a, Method)
-               for a in args):
+        if any(isinstance(a, COMPOSITES) and not isinstance(a, Method)
+               and not (isinstance(a, SeqIter) and a.count is None) for a in args):
             self.fail("passing an iterator to a Python callable", index)
         redo = self.deopt_point(index, locals_, pre, reason="boxing")
         if isinstance(callee, Const):
@@ -400,7 +408,11 @@ class CallSteps:
         operands = [function, boxed] + ([ObjRef(names.value)] if names is not None else [])
         result = self.kind_value("call_object", operands, OBJ,
                                  self.error_point(index, locals_, stack), owned=True)
-        return self.unbox_result(result, index, locals_, stack)
+        # A list comprehension just made here makes a list.
+        made = getattr(callee, "source", None)
+        listcomp = isinstance(made, tuple) and made[0] == "made" and made[1].name == "<listcomp>"
+        return self.unbox_result(result, index, locals_, stack,
+                                 Seq(LIST) if listcomp else None)
 
 
 

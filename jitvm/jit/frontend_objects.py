@@ -33,7 +33,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..opcodes import Op
-from .frontend import (BUILTINS, MATH, Const, MaybeUnbound, NotCompilable, RangeArgs, State,
+from .frontend import (BUILTINS, MATH, Const, MaybeUnbound, NotCompilable, RangeArgs, RangeIter,
+                       State,
                        _BINARY, _is_number, _kind)
 from .frontend_calls import CallSteps
 from .frontend_entries import (COMPOSITES, FROM_CLASS, NOT_MINE, NUMERIC,
@@ -122,8 +123,8 @@ class ObjectSteps(CallSteps):
     def const_object(self, obj) -> Value:
         """A borrowed reference to an object that outlives the code (a constant, or a global
         kept alive by its guard)."""
-        if obj.__class__ in (list, tuple):
-            kind = Seq(LIST if obj.__class__ is list else TUPLE, guess_elem(obj))
+        if type(obj) in (list, tuple):
+            kind = Seq(LIST if type(obj) is list else TUPLE, guess_elem(obj))
         else:
             kind = OBJ
         return self.kind_value("const_obj", [ObjRef(obj)], kind)
@@ -133,6 +134,14 @@ class ObjectSteps(CallSteps):
         if is_number(entry):
             return self.kind_value(f"box.{entry.type}", [entry], OBJ,
                                    redo if entry.type is not BOOL else None, owned=True)
+        if isinstance(entry, SeqIter) and entry.count is None:  # a real list iterator
+            return self.kind_value("box.seqiter", [entry.seq, entry.index], OBJ, redo,
+                                   owned=True)
+        if isinstance(entry, (RangeArgs, RangeIter)):  # a real range (iterator) object
+            kind = "range" if isinstance(entry, RangeArgs) else "rangeiter"
+            return self.kind_value(f"box.{kind}", [entry.start if kind == "range" else
+                                                   entry.current, entry.stop, entry.step],
+                                   OBJ, redo, owned=True)
         return self.materialize(entry, index)
 
     def read_element(self, item: Value, elem, deopt) -> Value:
@@ -173,21 +182,28 @@ class ObjectSteps(CallSteps):
             self.guesses[key] = frozenset(seen) if seen else frozenset()
         return self.guesses[key]
 
-    def result_guess(self, index):
-        """The one numeric type the interpreter saw this instruction produce, if any."""
+    def result_guess(self, index, default=None):
+        """The one type the interpreter saw this instruction produce, if it is a number, a
+        list or a tuple: its kind (a list's elements unknown)."""
         seen = self.feedback("result_types", index)
         if len(seen) == 1:
-            return FROM_CLASS.get(next(iter(seen)))
-        return None
+            cls = next(iter(seen))
+            if cls is list or cls is tuple:
+                return Seq(LIST if cls is list else TUPLE)
+            return FROM_CLASS.get(cls)
+        return default if not seen else None
 
-    def unbox_result(self, result: Value, index, locals_, stack) -> Value:
-        """A boxed result, unboxed if the interpreter saw one numeric type here (a different
-        one deoptimizes after the instruction, with the result on the stack)."""
-        guess = self.result_guess(index)
+    def unbox_result(self, result: Value, index, locals_, stack, default=None) -> Value:
+        """A boxed result, unboxed (or known to be a list or tuple) if the interpreter saw one
+        such type here (a different one deoptimizes after the instruction, with the result
+        on the stack).  `default`: the guess when the interpreter saw nothing."""
+        guess = self.result_guess(index, default)
         if guess is None:
             return result
         deopt = self.deopt_point(index + 1, locals_, stack + [result], reason="result type")
-        self.emit("guard_type", [result, guess], None, deopt)
+        self.emit("guard_type", [result, jtype_of(guess)], None, deopt)
+        if isinstance(guess, Seq):
+            return self.kind_value("cast", [result], guess, owned=True)
         value = self.emit(f"unbox.{guess}", [result], guess, deopt)
         self.emit("decref", [result])
         return value
@@ -246,6 +262,68 @@ class ObjectSteps(CallSteps):
             base = kind.type if isinstance(kind, MaybeUnbound) else kind
             if base is not None and jtype_of(base) in BOXED:
                 self.emit("release", [self._local_slot(i, base)])
+        if self.code.has_cells:
+            self.emit("release", [self.cells_slot()])
+
+    # -- cells (closures) ---------------------------------------------------------------------
+    # A function with cells receives them as one tuple (its own cells, then its closure's),
+    # kept in the slot $cells for the whole call; deoptimization hands it to the frame.
+
+    def cells_slot(self):
+        return self.fn.slot("$cells", TUPLE) if self.fn is not None else ("$cells", TUPLE)
+
+    def enter_cells(self, param: int):
+        cells = self.emit("arg", [param], TUPLE)
+        self.emit("incref", [cells])
+        self.emit("store", [self.cells_slot(), cells])
+
+    def _cells(self):
+        return self.emit("load", [self.cells_slot()], TUPLE)
+
+    def _load_deref(self, index, arg, locals_, stack):
+        value = self.kind_value("load_deref", [self._cells(), arg], OBJ, self.deopt_point(
+            index, locals_, stack, reason="empty cell"), owned=True)
+        stack.append(self.unbox_result(value, index, locals_, stack))
+        return None
+
+    def _store_deref(self, index, arg, locals_, stack):
+        value = stack.pop()
+        if isinstance(value, (RangeArgs,) + COMPOSITES):
+            self.fail("storing an iterator in a cell", index)
+        self.emit("store_deref", [self._cells(), arg, self.materialize(value, index)], None,
+                  self.deopt_point(index, locals_, stack + [value], reason="boxing"))
+        return None
+
+    def _load_closure(self, index, arg, locals_, stack):
+        stack.append(self.kind_value("cell", [self._cells(), arg], OBJ))
+        return None
+
+    def _make_function(self, index, arg, locals_, stack):
+        from ..objects import Function
+        from ..opcodes import MF_ANNOTATIONS, MF_CLOSURE, MF_DEFAULTS, MF_KWDEFAULTS
+        code = stack.pop()
+        parts = {}
+        for flag in (MF_CLOSURE, MF_ANNOTATIONS, MF_KWDEFAULTS, MF_DEFAULTS):
+            if arg & flag:
+                parts[flag] = stack.pop()
+        entries = [parts.get(f) for f in (MF_DEFAULTS, MF_KWDEFAULTS, MF_CLOSURE,
+                                          MF_ANNOTATIONS)]
+        if not isinstance(code, Const) or any(isinstance(e, (RangeArgs,) + COMPOSITES)
+                                              for e in entries):
+            self.fail("making a function the JIT cannot see", index)
+        pre = stack + [parts[f] for f in (MF_DEFAULTS, MF_KWDEFAULTS, MF_ANNOTATIONS,
+                                          MF_CLOSURE) if f in parts] + [code]
+        redo = self.deopt_point(index, locals_, pre, reason="boxing")
+        args = [self.const_object(self.jit.vm), self.const_object(code.value),
+                self.const_object(self.globals)]
+        defaults = [Const(()), Const(None), Const(()), Const(None)]
+        args += [self.box(e if e is not None else d, index, redo)
+                 for e, d in zip(entries, defaults)]
+        made = self.kind_value("call_object", [ObjRef(Function), args], OBJ,
+                               self.error_point(index, locals_, stack), owned=True)
+        made.source = ("made", code.value)  # what calling it will make: see host_call
+        stack.append(made)
+        return None
 
     # -- stack ----------------------------------------------------------------------------------
 
@@ -284,8 +362,9 @@ class ObjectSteps(CallSteps):
 
     def _return_value(self, index, arg, locals_, stack):
         value = stack[-1]
-        live = any(base is not None and jtype_of(base) in BOXED for base in
-                   (k.type if isinstance(k, MaybeUnbound) else k for k in locals_))
+        live = self.code.has_cells or any(
+            base is not None and jtype_of(base) in BOXED
+            for base in (k.type if isinstance(k, MaybeUnbound) else k for k in locals_))
         if not (live or is_boxed(value) or isinstance(value, COMPOSITES)
                 or isinstance(value, Const) and value.value is not None
                 or any(is_boxed(e) or isinstance(e, COMPOSITES) for e in stack)):
@@ -323,7 +402,7 @@ class ObjectSteps(CallSteps):
         self.guard(name, self.globals, self.builtins if not in_globals else None, name,
                    target, self.deopt_point(index, locals_, stack,
                                             reason=f"global {name} rebound"))
-        stack.append(self.const_object(target) if target.__class__ in (list, tuple)
+        stack.append(self.const_object(target) if type(target) in (list, tuple)
                      else Const(target))
         return None
 
@@ -334,7 +413,7 @@ class ObjectSteps(CallSteps):
             module = owner.value
             if module is __import__("math") and name in MATH:
                 return NOT_MINE
-            if module.__class__ is __import__("types").ModuleType and name in module.__dict__:
+            if type(module) is __import__("types").ModuleType and name in module.__dict__:
                 stack.pop()
                 target = module.__dict__[name]
                 self.guard(f"{module.__name__}.{name}", module.__dict__, None, name, target,
@@ -342,7 +421,7 @@ class ObjectSteps(CallSteps):
                                             reason=f"{module.__name__}.{name} rebound"))
                 if _is_number(target):
                     stack.append(self.constant(target))
-                elif target.__class__ in (list, tuple):
+                elif type(target) in (list, tuple):
                     stack.append(self.const_object(target))
                 else:
                     stack.append(Const(target))
@@ -364,7 +443,7 @@ class ObjectSteps(CallSteps):
 
     def _binary_subscr(self, index, arg, locals_, stack):
         container, key = stack[-2], stack[-1]
-        if isinstance(container, Const) and container.value.__class__ is tuple:
+        if isinstance(container, Const) and type(container.value) is tuple:
             container = self.const_object(container.value)
         if not is_boxed(container):
             return NOT_MINE
@@ -461,7 +540,7 @@ class ObjectSteps(CallSteps):
             stack.pop()
             stack.extend([seq.item, seq.count])
             return None
-        if isinstance(seq, Const) and seq.value.__class__ is tuple:
+        if isinstance(seq, Const) and type(seq.value) is tuple:
             seq = self.const_object(seq.value)
         if not is_boxed(seq):
             return NOT_MINE
@@ -487,7 +566,7 @@ class ObjectSteps(CallSteps):
 
     def _get_iter(self, index, arg, locals_, stack):
         top = stack[-1]
-        if isinstance(top, Const) and top.value.__class__ is tuple:
+        if isinstance(top, Const) and type(top.value) is tuple:
             top = self.const_object(top.value)
         if isinstance(top, Enumerate):
             stack[-1] = SeqIter(top.seq, self.emit("const", [INT, 0], INT), top.start)
@@ -608,6 +687,10 @@ _STEPS: dict[Op, Any] = {
     Op.CALL_FUNCTION: ObjectSteps._call_function,
     Op.CALL_FUNCTION_KW: ObjectSteps._call_function_kw,
     Op.LIST_APPEND: ObjectSteps._list_append,
+    Op.LOAD_DEREF: ObjectSteps._load_deref,
+    Op.STORE_DEREF: ObjectSteps._store_deref,
+    Op.LOAD_CLOSURE: ObjectSteps._load_closure,
+    Op.MAKE_FUNCTION: ObjectSteps._make_function,
     Op.BUILD_MAP: ObjectSteps._build_map,
     Op.BUILD_CONST_KEY_MAP: ObjectSteps._build_const_key_map,
     Op.FORMAT_VALUE: ObjectSteps._format_value,

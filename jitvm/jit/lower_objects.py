@@ -21,7 +21,8 @@ import sys
 
 from llvmlite import ir
 
-from .abi import DIGIT_BITS, FLOAT_VALUE, LIST_ITEMS, LONG_DIGITS, REFCNT, SIZE, TUPLE_ITEMS, TYPE
+from .abi import (CELL_CONTENTS, DIGIT_BITS, ITER_INDEX, FLOAT_VALUE, LIST_ITEMS, LONG_DIGITS, REFCNT, SIZE,
+                  TUPLE_ITEMS, TYPE)
 from .types import BOOL, BOXED, FLOAT, INT, LIST, TUPLE
 
 I64 = ir.IntType(64)
@@ -224,6 +225,39 @@ class ObjectLowering:
         result.add_incoming(big, slow_end)
         return result
 
+    def _range_object(self, b, op):
+        """range(start, stop, step) as an object (boxing its three ints)."""
+        boxed = [self.box_value(b, v, op.deopt)[0] for v in op.args]
+        array = b.alloca(PTR, 3)
+        for i, obj in enumerate(boxed):
+            b.store(obj, b.gep(array, [ir.Constant(I64, i)]))
+        call = self.api("PyObject_Vectorcall", PTR, [PTR, PTR.as_pointer(), I64, PTR])
+        made = b.call(call, [self.obj_const(range), array, ir.Constant(I64, 3),
+                             ir.Constant(PTR, None)])
+        for obj in boxed:
+            self.decref(b, obj)
+        self.redo(b, self.is_null(b, made), op.deopt)
+        return made
+
+    def op_box_range(self, b, op):
+        return self._range_object(b, op)
+
+    def op_box_rangeiter(self, b, op):
+        made = self._range_object(b, op)
+        it = b.call(self.api("PyObject_GetIter", PTR, [PTR]), [made])
+        self.decref(b, made)
+        self.redo(b, self.is_null(b, it), op.deopt)
+        return it
+
+    def op_box_seqiter(self, b, op):
+        """An iterator over a list or tuple, at `index` (listiterobject and tupleiterobject
+        keep it_index first)."""
+        seq, index = op.args
+        it = b.call(self.api("PyObject_GetIter", PTR, [PTR]), [self.v(seq)])
+        self.redo(b, self.is_null(b, it), op.deopt)
+        b.store(self.v(index), self.field(b, it, ITER_INDEX, I64))
+        return it
+
     def op_box_int(self, b, op):
         return self.box_value(b, op.args[0], op.deopt)[0]
 
@@ -351,16 +385,7 @@ class ObjectLowering:
 
     def _from_range(self, b, op, jtype):
         point = op.deopt
-        boxed = [self.box_value(b, v, point)[0] for v in op.args]
-        array = b.alloca(PTR, len(boxed))
-        for i, obj in enumerate(boxed):
-            b.store(obj, b.gep(array, [ir.Constant(I64, i)]))
-        call = self.api("PyObject_Vectorcall", PTR, [PTR, PTR.as_pointer(), I64, PTR])
-        made = b.call(call, [self.obj_const(range), array, ir.Constant(I64, len(boxed)),
-                             ir.Constant(PTR, None)])
-        for obj in boxed:
-            self.decref(b, obj)
-        self.redo(b, self.is_null(b, made), point)
+        made = self._range_object(b, op)
         api = "PySequence_List" if jtype is LIST else "PySequence_Tuple"
         result = b.call(self.api(api, PTR, [PTR]), [made])
         self.decref(b, made)
@@ -583,6 +608,30 @@ class ObjectLowering:
         self.decref(b, pieces)
         self.raised_if(b, self.is_null(b, result), op.deopt)
         return result
+
+    def cell_of(self, b, cells, i: int):
+        return b.load(b.gep(self.items_of(b, cells, TUPLE), [ir.Constant(I64, i)]))
+
+    def op_cell(self, b, op):
+        cells, i = op.args
+        return self.cell_of(b, self.v(cells), i)
+
+    def op_load_deref(self, b, op):
+        """The contents of cell `i` (a new reference); an empty cell deoptimizes (the
+        interpreter raises NameError)."""
+        cells, i = op.args
+        contents = b.load(self.field(b, self.cell_of(b, self.v(cells), i), CELL_CONTENTS, PTR))
+        self.guarded(b, self.is_null(b, contents), op.deopt)
+        self.incref(b, contents)
+        return contents
+
+    def op_store_deref(self, b, op):
+        cells, i, value = op.args
+        item, made = self.box_value(b, value, op.deopt)
+        b.call(self.api("PyCell_Set", I32, [PTR, PTR]), [self.cell_of(b, self.v(cells), i),
+                                                         item])
+        if made:
+            self.decref(b, item)
 
     def op_len_obj(self, b, op):
         result = b.call(self.api("PyObject_Size", I64, [PTR]), [self.v(op.args[0])])

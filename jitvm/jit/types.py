@@ -106,7 +106,7 @@ def element_kind(value, levels: int = SEQ_DEPTH):
 def kind_of(value, levels: int = SEQ_DEPTH):
     """The kind the JIT gives a live argument: a JType, a Seq with a guess of its elements,
     OBJ for any other object, or None for an int beyond 64 bits (the interpreter's)."""
-    cls = value.__class__
+    cls = type(value)
     if cls is int:
         return INT if -2**63 <= value < 2**63 else None
     if cls is float:
