@@ -358,6 +358,69 @@ def test_jitvm_functions_called_from_native_code_run_natively_again():
     assert "try" in " ".join(jit_log(results["0"].stderr))  # with_try stays interpreted
 
 
+def test_closures_comprehensions_fstrings_and_objects_of_any_class():
+    run("""
+        class Vec:
+            def __init__(self, x, y):
+                self.x, self.y = x, y
+            def norm2(self):
+                return self.x * self.x + self.y * self.y
+        def grid(n, m):
+            return [[0.0] * m for _ in range(n)]
+        def scaled(v, k):
+            return [x * k for x in v]
+        def counter():
+            count = 0
+            def bump():
+                nonlocal count
+                count += 1
+                return count
+            bump()
+            return bump(), count
+        def describe(vs, label):
+            out = {}
+            for i, v in enumerate(vs):
+                out[f"{label}{i:02d}"] = f"{v.norm2():.2f}|{v.x!r}"
+            return out
+        def longest(words):
+            best = ""
+            for w in words:
+                if len(w) > len(best):
+                    best = w
+            return best.upper(), -len(best), not best
+        g = grid(2, 3)
+        g[1][2] = 5.0
+        print(g, scaled([1.5, 2.5], 2), counter())
+        print(describe([Vec(1, 2), Vec(0.5, 1.5)], "v"), longest(["ab", "abc", "x"]))
+    """, compiled=("grid", "scaled", "counter", "describe", "longest"))
+
+
+def test_deep_recursion_through_python_callables_and_threads():
+    run("""
+        import threading
+        def depth(n):
+            if n == 0:
+                return 0
+            return 1 + sum(map(depth, [n - 1]))
+        def fill(lst, k):
+            for i in range(len(lst)):
+                lst[i] = lst[i] + k
+            return lst
+        print(depth(200))
+        try:
+            depth(10**5)
+        except RecursionError:
+            print("RecursionError")
+        shared = [0] * 1000
+        workers = [threading.Thread(target=fill, args=(shared, 1)) for _ in range(4)]
+        for w in workers:
+            w.start()
+        for w in workers:
+            w.join()
+        print(sum(shared), fill([1.5], 1.0))
+    """, compiled=("depth", "fill"))
+
+
 # -- memory ----------------------------------------------------------------------------------------
 
 

@@ -55,6 +55,7 @@ class JIT:
         self._index: dict[JitFunction, int] = {}
         self._lock = threading.RLock()  # one compilation at a time: llvmlite is not thread-safe
         self.compiled_modules = []
+        self._respecialized: dict = {}  # code object → argument kinds tried again
         self.stats = {"compiled": 0, "compile_ms": 0.0, "osr_entries": 0, "deopts": 0,
                       "not_compiled": 0, "element_deopts": 0}
         # Native code reads lists, tuples and numbers in CPython 3.11's layout; elsewhere
@@ -104,7 +105,7 @@ class JIT:
         code = func._code
         key = (code, argtypes)
         name = f"{code.qualname}.{'_'.join(str(t) for t in argtypes)}.{len(self.functions)}"
-        name = "".join(c if c.isalnum() or c in "._" else "_" for c in name)
+        name = "".join(c if c.isascii() and c.isalnum() or c in "._" else "_" for c in name)
         last = None
         # The return type of a recursive call is unknown while its function is translated:
         # assume one, translate, and check the assumption; a wrong guess is thrown away with
@@ -281,7 +282,7 @@ class JIT:
             else:
                 argtypes.append(jtype_of(kind))
         name = f"{code.qualname}.osr{header}.{len(self.functions)}"
-        name = "".join(c if c.isalnum() or c in "._" else "_" for c in name)
+        name = "".join(c if c.isascii() and c.isalnum() or c in "._" else "_" for c in name)
         fn = JitFunction(name, code, tuple(argtypes) + _cells_param(code), return_type=None)
         fn.globals, fn.builtins, fn.osr_entry = f.globals, self.vm.builtins, header
         self._index[fn] = len(self.functions)
@@ -326,8 +327,9 @@ class JIT:
         if fn is None or fn.cfunc is None:
             return NOT_HANDLED
         if fn.deopt_count > MAX_DEOPTS:
-            natives[key] = None
-            return NOT_HANDLED
+            natives[key] = fn = self._respecialize(func, args, fn)
+            if fn is None:
+                return NOT_HANDLED
         for arg in args:
             if type(arg) is int and not -_INT64 <= arg < _INT64:
                 return NOT_HANDLED  # a big int: the interpreter's business
@@ -370,6 +372,24 @@ class JIT:
             raise SystemError("native code returned an unknown status")  # never: see abi.py
         used, ctx[CTX_USED] = ctx[CTX_USED], 0
         return DEOPT, self._resume(buffer, used, ts, into=into, error=error)
+
+    def _respecialize(self, func: Function, args: list, dropped: JitFunction):
+        """`dropped` kept deoptimizing.  When its lists' elements are now of another type
+        (a program whose data changed), specialise again for what the arguments hold now —
+        a few times per code object at most; otherwise the call stays interpreted."""
+        kinds = tuple(self.live_kind(arg) for arg in args)
+        tried = self._respecialized.setdefault(func._code, set())
+        if kinds == getattr(dropped, "arg_kinds", None) or kinds in tried or len(tried) >= 3 \
+                or None in kinds:
+            return None
+        tried.add(kinds)
+        self.say(f"respecializing: {func.__qualname__}({', '.join(map(str, kinds))})")
+        self.vm.thread_state().in_jit = True
+        try:
+            fn = self.compile_for_call(func, kinds)
+        finally:
+            self.vm.thread_state().in_jit = False
+        return fn if fn is not None and fn.deopt_count <= MAX_DEOPTS else None
 
     def _specialization_for_call(self, func: Function, args: list):
         argtypes = []

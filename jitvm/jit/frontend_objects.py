@@ -439,6 +439,21 @@ class ObjectSteps(CallSteps):
         stack.append(self.unbox_result(result, index, locals_, stack))
         return None
 
+    def _store_attr(self, index, arg, locals_, stack):
+        owner, value = stack[-1], stack[-2]
+        if not (is_boxed(owner) or isinstance(owner, Const)) or isinstance(
+                value, (RangeArgs,) + COMPOSITES):
+            return NOT_MINE
+        del stack[-2:]
+        redo = self.deopt_point(index, locals_, stack + [value, owner], reason="boxing")
+        obj = self.materialize(owner, index)
+        boxed = self.box(value, index, redo)
+        self.emit("setattr", [obj, self.code.names[arg], boxed], None,
+                  self.error_point(index, locals_, stack, [boxed, obj]))
+        self.release(boxed)
+        self.release(obj)
+        return None
+
     # -- subscripts -----------------------------------------------------------------------------
 
     def _binary_subscr(self, index, arg, locals_, stack):
@@ -688,6 +703,7 @@ _STEPS: dict[Op, Any] = {
     Op.CALL_FUNCTION_KW: ObjectSteps._call_function_kw,
     Op.LIST_APPEND: ObjectSteps._list_append,
     Op.LOAD_DEREF: ObjectSteps._load_deref,
+    Op.STORE_ATTR: ObjectSteps._store_attr,
     Op.STORE_DEREF: ObjectSteps._store_deref,
     Op.LOAD_CLOSURE: ObjectSteps._load_closure,
     Op.MAKE_FUNCTION: ObjectSteps._make_function,

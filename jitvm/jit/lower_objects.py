@@ -312,9 +312,39 @@ class ObjectLowering:
     def op_setitem_list(self, b, op):
         """lst[i] = value: the value is boxed first (an allocation may run a finalizer that
         changes the list), then the index is checked; the old item is released after the
-        store, as list_ass_item does."""
+        store, as list_ass_item does.
+
+        A float stored over a float that only the list holds (reference count 1) is written
+        into that object instead: no one else can see the object, so this is the same as
+        replacing it, without allocating one float and freeing another."""
         seq, index, value = op.args
         obj = self.v(seq)
+        if value.type is FLOAT:
+            done = b.append_basic_block("setitem.done")
+            general = b.append_basic_block("setitem.general")
+            size = self.size_of(b, obj)
+            at = self.v(index)
+            at = b.select(b.icmp_signed("<", at, ir.Constant(I64, 0)), b.add(at, size), at)
+            in_range = b.append_basic_block("setitem.in_range")
+            b.cbranch(b.icmp_unsigned(">=", at, size), general, in_range)
+            b.position_at_end(in_range)
+            old = b.load(b.gep(self.items_of(b, obj, LIST), [at]))
+            count = b.load(self.field(b, old, REFCNT, I64))
+            reuse = b.and_(self.is_type(b, old, float),
+                           b.icmp_signed("==", count, ir.Constant(I64, 1)))
+            in_place = b.append_basic_block("setitem.in_place")
+            b.cbranch(reuse, in_place, general)
+            b.position_at_end(in_place)
+            b.store(self.v(value), self.field(b, old, FLOAT_VALUE, F64))
+            b.branch(done)
+            b.position_at_end(general)
+            self._setitem(b, op, obj, index, value)
+            b.branch(done)
+            b.position_at_end(done)
+            return
+        self._setitem(b, op, obj, index, value)
+
+    def _setitem(self, b, op, obj, index, value):
         item, made = self.box_value(b, value, op.deopt)
         size = self.size_of(b, obj)
         at = self.v(index)
@@ -528,6 +558,12 @@ class ObjectLowering:
                         [self.v(value), self.obj_const(sys.intern(name))])
         self.raised_if(b, self.is_null(b, result), op.deopt)
         return result
+
+    def op_setattr(self, b, op):
+        obj, name, value = op.args
+        status = b.call(self.api("PyObject_SetAttr", I32, [PTR, PTR, PTR]),
+                        [self.v(obj), self.obj_const(sys.intern(name)), self.v(value)])
+        self.raised_if(b, b.icmp_signed("!=", status, ir.Constant(I32, 0)), op.deopt)
 
     def op_getitem_obj(self, b, op):
         container, key = (self.v(a) for a in op.args)
