@@ -137,6 +137,8 @@ class ObjectSteps(CallSteps):
         if isinstance(entry, SeqIter) and entry.count is None:  # a real list iterator
             return self.kind_value("box.seqiter", [entry.seq, entry.index], OBJ, redo,
                                    owned=True)
+        if isinstance(entry, SliceArgs):
+            return self.kind_value("box.slice", list(entry.items), OBJ, redo, owned=True)
         if isinstance(entry, (RangeArgs, RangeIter)):  # a real range (iterator) object
             kind = "range" if isinstance(entry, RangeArgs) else "rangeiter"
             return self.kind_value(f"box.{kind}", [entry.start if kind == "range" else

@@ -439,9 +439,11 @@ class ObjectLowering:
     def op_copy_tuple(self, b, op):
         return self._copy(b, op, "PySequence_Tuple")
 
-    def op_getslice(self, b, op):
-        seq, *bounds = op.args
-        point = op.deopt
+    def op_box_slice(self, b, op):
+        return self.slice_object(b, op.args, op.deopt)
+
+    def slice_object(self, b, bounds, point):
+        """slice(start, stop, step) from ints and Nones (a new reference)."""
         parts = []
         for bound in bounds:
             if hasattr(bound, "type"):
@@ -455,6 +457,12 @@ class ObjectLowering:
             if new:
                 self.decref(b, obj)
         self.redo(b, self.is_null(b, made), point)
+        return made
+
+    def op_getslice(self, b, op):
+        seq, *bounds = op.args
+        point = op.deopt
+        made = self.slice_object(b, bounds, point)
         result = b.call(self.api("PyObject_GetItem", PTR, [PTR, PTR]), [self.v(seq), made])
         self.decref(b, made)
         self.redo(b, self.is_null(b, result), point)
