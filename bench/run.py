@@ -62,9 +62,9 @@ SIZES: dict[str, dict[str, int]] = {
         "large": 1_500_000,  # CPython 4.9 s (2026-11-21)
     },
     "nbody_lists": {
-        "small": 30_000,  # CPython 0.2 s (2026-11-21, estimated from 100_000: 0.57 s CPU)
-        "medium": 250_000,  # CPython ~1.5 s
-        "large": 850_000,  # CPython ~5 s
+        "small": 30_000,  # CPython ~0.15 s (2026-11-21)
+        "medium": 250_000,  # CPython 1.06-1.12 s (2026-11-21)
+        "large": 850_000,  # CPython 3.3 s (2026-11-21)
     },
     "spectral_norm": {
         "small": 150,  # CPython 0.13 s (2026-11-21)

@@ -292,8 +292,10 @@ class ObjectSteps(CallSteps):
         value = stack.pop()
         if isinstance(value, (RangeArgs,) + COMPOSITES):
             self.fail("storing an iterator in a cell", index)
-        self.emit("store_deref", [self._cells(), arg, self.materialize(value, index)], None,
+        item = self.materialize(value, index)
+        self.emit("store_deref", [self._cells(), arg, item], None,
                   self.deopt_point(index, locals_, stack + [value], reason="boxing"))
+        self.release(item)  # the cell took its own reference
         return None
 
     def _load_closure(self, index, arg, locals_, stack):
