@@ -14,7 +14,10 @@ import tempfile
 import textwrap
 from pathlib import Path
 
-from difftest import _env, run_cpython, run_jitvm
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from difftest import _env, check_source, run_cpython, run_jitvm
 from test_jit import MID_RUN, jit_log, run
 
 
@@ -549,3 +552,72 @@ def test_log_and_stats_count_calls_and_element_deopts(tmp_path):
     assert "1 type guard" in result.stderr and "calls print" in result.stderr
     assert "deopt: total" in result.stderr and "(element type)" in result.stderr
     assert "1 deopts (1 on an element type), 1 calls to Python callables" in result.stderr
+
+
+# -- generated list programs -------------------------------------------------------------------
+
+ELEMENTS = ["0", "1", "-3", "2.5", "-0.0", "True", "2**62", "7"]
+INDICES = ["0", "1", "-1", "-2", "i", "k", "len(a) - 1", "3"]
+
+
+@st.composite
+def list_program(draw):
+    """`def f(a, b, k)` doing random list operations on a and b (sometimes the same list):
+    reads and writes at indices that may be out of range, appends, pops, loops over a list
+    that grows or shrinks under them, slices, len, sum — over ints, floats and bools, and
+    sometimes a string (a type error, or a deopt)."""
+    elem = st.sampled_from(ELEMENTS + ["t", "x", "i"])
+    index = st.sampled_from(INDICES)
+    lines = ["def f(a, b, k):", "    t = 0", "    x = 0", "    i = 0"]
+    for _ in range(draw(st.integers(2, 7))):
+        kind = draw(st.integers(0, 9))
+        e, idx = draw(elem), draw(index)
+        if kind == 0:
+            lines.append(f"    a.append({e})")
+        elif kind == 1:
+            lines.append("    if a:\n        x = a.pop()")
+        elif kind == 2:
+            lines.append(f"    a[{idx}] = {e}")
+        elif kind == 3:
+            lines.append(f"    t = t + a[{idx}]")
+        elif kind == 4:
+            cond, op = draw(st.sampled_from(["v > 1", "i < 3", "v == 0"])), draw(
+                st.sampled_from(["a.append(v)", "a.pop()", "b.append(i)", "a[0] = v"]))
+            lines.append(f"    i = 0\n    for v in a:\n        i += 1\n        t = t + v\n"
+                         f"        if {cond} and len(a) < 12 and a:\n            {op}")
+        elif kind == 5:
+            lines.append("    t = t + len(a) + len(b[1:3])")
+        elif kind == 6:
+            lines.append("    t = t + sum(b)")
+        elif kind == 7:
+            lines.append("    for j, v in enumerate(b):\n        b[j] = v * 2")
+        elif kind == 8:
+            lines.append("    x = max(a) if a else x")
+        else:
+            lines.append(f"    b = [t, {e}] * 2")
+    lines.append("    return t, x, a, b")
+    calls = []
+    for _ in range(4):
+        a = draw(st.lists(st.sampled_from(ELEMENTS[:7] + ["'s'"] * (draw(st.booleans()))),
+                          max_size=5))
+        b = draw(st.lists(st.sampled_from(ELEMENTS[:7]), max_size=4))
+        same = draw(st.booleans())
+        calls.append((f"[{', '.join(a)}]", "a0" if same else f"[{', '.join(b)}]",
+                      draw(st.sampled_from(["0", "1", "-1", "5"]))))
+    driver = ["for k_ in range(3):"]
+    for a, b, k in calls:
+        driver.append(f"    a0 = {a}")
+        driver.append(f"    try:\n        print(repr(f(a0, {b}, {k})))\n"
+                      f"    except Exception as e:\n        print(type(e).__name__, e)")
+    return "\n".join(lines + driver) + "\n"
+
+
+GENERATED = settings(max_examples=12, deadline=None, print_blob=True,
+                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
+@GENERATED
+@given(list_program())
+def test_generated_list_functions(src):
+    for options in (("--jit-threshold", "0"), ("--jit-threshold", "3")):
+        check_source(src, options=options)
