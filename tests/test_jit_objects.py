@@ -469,8 +469,9 @@ def call_and_drop(make):
 
 data = [1.0, 2.0, 3.0, 4.0]
 rows = [[1001, 1002], [1003, 1004]]
-churn(data, 5)
-nested(rows, 5)
+for warm in range(3):  # compiled by now at any threshold up to 100
+    churn(data, 30)
+    nested(rows, 30)
 gc.collect()
 counts = (sys.getrefcount(data), [sys.getrefcount(r) for r in rows], sys.getrefcount(rows),
           [sys.getrefcount(x) for x in rows[0]])
@@ -499,8 +500,9 @@ def test_reference_counts_stay_exact_and_memory_flat():
     """Hot list loops run many times: every object's reference count is back where it was
     and traced memory does not grow; an object native code drops is freed at once, exactly
     when CPython frees it (its __del__ and weakref callback run before the next print)."""
-    results = run(MEMORY_PROGRAM, compiled=("churn", "nested", "put", "call_and_drop"))
-    assert "True\nTrue\n" in results["0"].stdout
+    results = run(MEMORY_PROGRAM, thresholds=("0", "5"),
+                  compiled=("churn", "nested", "put", "call_and_drop"))
+    assert "True\nTrue\n" in results["0"].stdout and "True\nTrue\n" in results["5"].stdout
 
 
 # -- inspection ------------------------------------------------------------------------------------
