@@ -27,15 +27,20 @@ Reference counting (CPython's rules, made explicit as `incref`/`decref` operatio
   on the stack into owned ones; stack entries that cross blocks (spill slots) are owned;
 * an instruction releases the owned operands it consumes after its last guard; a deopt record
   holds owned references (the deopt block increfs borrowed ones), which the bridge takes over.
+
+Cells (closures): a function with cells receives them as one tuple argument; LOAD_DEREF,
+STORE_DEREF and LOAD_CLOSURE work on it, MAKE_FUNCTION makes a jitvm function through the
+C-API, and deoptimization gives the tuple back to the frame.  Calls and operators are in
+frontend_calls, the compile-time entries in frontend_entries.
 """
+
 from __future__ import annotations
 
 from typing import Any
 
 from ..opcodes import Op
 from .frontend import (BUILTINS, MATH, Const, MaybeUnbound, NotCompilable, RangeArgs, RangeIter,
-                       State,
-                       _BINARY, _is_number, _kind)
+                       State, _BINARY, _is_number, _kind)
 from .frontend_calls import CallSteps
 from .frontend_entries import (COMPOSITES, FROM_CLASS, NOT_MINE, NUMERIC,
                                Enumerate, Method, ObjRef, Pair, SeqIter, SliceArgs, _cap,
