@@ -19,14 +19,15 @@ from __future__ import annotations
 import ctypes
 import sys
 import threading
-from types import CellType
 
 from ..interpreter import NOT_HANDLED, UNBOUND, Frame
 from ..objects import Function
 from .abi import (CTX_BUFFER, CTX_DEPTH, CTX_STACK_BUDGET, CTX_STACK_LIMIT, CTX_TICKS,
                   CTX_NESTING, CTX_USED, CTX_WORDS, DEOPT, OK, check_layout)
-from .bridge_objects import (from_word as _from_word, live_kind, rebuild_entry,
-                             stack_entry_kind)
+from .bridge_objects import (cells_param as _cells_param, from_word as _from_word,
+                             internal_error as _internal_error, live_kind,
+                             make_cells as _make_cells, object_summary as _object_summary,
+                             rebuild_entry, stack_entry_kind)
 from .frontend import NotCompilable, translate
 from .ir import JitFunction, format_function
 from .types import BOOL, CTYPES, FLOAT, INT, NONE, TUPLE, jtype_of
@@ -546,51 +547,6 @@ class JIT:
                     fh.write(text)
             else:
                 print(f"; ---- {stage}: {label}\n{text}", file=sys.stderr)
-
-
-def _cells_param(code) -> tuple:
-    """A function with cells takes them as one more argument, a tuple."""
-    return (TUPLE,) if code.has_cells else ()
-
-
-def _make_cells(func: Function, args: list) -> tuple:
-    """The cells of a call, as the interpreter makes them: fresh cells (those of arguments
-    filled in), then the function's closure."""
-    code = func._code
-    cells = [CellType() for _ in code.cellvars]
-    for cell_index, arg_index in code.cell2arg:
-        cells[cell_index].cell_contents = args[arg_index]
-    return tuple(cells) + tuple(func.__closure__ or ())
-
-
-def _object_summary(fn: JitFunction) -> str:
-    """What the log says about a specialisation's boxed values: its element type guards and
-    the Python callables it calls through the C-API."""
-    guards = 0
-    called: list[str] = []
-    for block in fn.blocks:
-        for op in block.ops:
-            if op.opcode == "guard_type":
-                guards += 1
-            elif op.opcode == "call_object":
-                name = str(op.args[0]) if hasattr(op.args[0], "obj") else "a method"
-                if name not in called:
-                    called.append(name)
-    parts = []
-    if guards:
-        parts.append(f"{guards} type guard{'s' if guards > 1 else ''}")
-    if called:
-        parts.append("calls " + ", ".join(called))
-    return "; " + ", ".join(parts) if parts else ""
-
-
-def _internal_error(exc: Exception, code) -> NotCompilable:
-    """A bug in the JIT met while compiling `code`: the code stays interpreted (the program's
-    output must not depend on the JIT), and --jit-log says what happened."""
-    import traceback
-    where = traceback.extract_tb(exc.__traceback__)[-1]
-    return NotCompilable(f"internal error in the JIT: {type(exc).__name__}: {exc} "
-                         f"[{where.filename}:{where.lineno}]", code)
 
 
 _RANGE_ITERATOR = type(iter(range(0)))

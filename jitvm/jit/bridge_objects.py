@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import ctypes
 import struct
+from types import CellType
 
-from .frontend import Const, RangeArgs, RangeIter
+from .frontend import Const, NotCompilable, RangeArgs, RangeIter
 from .frontend_entries import COMPOSITES
 from .types import BOOL, BOXED, FLOAT, INT, LIST, NONE, TUPLE, Seq, guess_elem, kind_of
 
@@ -83,3 +84,48 @@ def rebuild_entry(entry, word):
     if isinstance(entry, COMPOSITES):
         return entry.rebuild([from_word(word(), part.type) for part in entry.parts()])
     return from_word(word(), entry.type)
+
+
+def cells_param(code) -> tuple:
+    """A function with cells takes them as one more argument, a tuple."""
+    return (TUPLE,) if code.has_cells else ()
+
+
+def make_cells(func, args: list) -> tuple:
+    """The cells of a call, as the interpreter makes them: fresh cells (those of arguments
+    filled in), then the function's closure."""
+    code = func._code
+    cells = [CellType() for _ in code.cellvars]
+    for cell_index, arg_index in code.cell2arg:
+        cells[cell_index].cell_contents = args[arg_index]
+    return tuple(cells) + tuple(func.__closure__ or ())
+
+
+def object_summary(fn) -> str:
+    """What the log says about a specialisation's boxed values: its element type guards and
+    the Python callables it calls through the C-API."""
+    guards = 0
+    called: list[str] = []
+    for block in fn.blocks:
+        for op in block.ops:
+            if op.opcode == "guard_type":
+                guards += 1
+            elif op.opcode == "call_object":
+                name = str(op.args[0]) if hasattr(op.args[0], "obj") else "a method"
+                if name not in called:
+                    called.append(name)
+    parts = []
+    if guards:
+        parts.append(f"{guards} type guard{'s' if guards > 1 else ''}")
+    if called:
+        parts.append("calls " + ", ".join(called))
+    return "; " + ", ".join(parts) if parts else ""
+
+
+def internal_error(exc: Exception, code) -> NotCompilable:
+    """A bug in the JIT met while compiling `code`: the code stays interpreted (the program's
+    output must not depend on the JIT), and --jit-log says what happened."""
+    import traceback
+    where = traceback.extract_tb(exc.__traceback__)[-1]
+    return NotCompilable(f"internal error in the JIT: {type(exc).__name__}: {exc} "
+                         f"[{where.filename}:{where.lineno}]", code)
