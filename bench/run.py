@@ -61,6 +61,11 @@ SIZES: dict[str, dict[str, int]] = {
         "medium": 400_000,  # CPython 1.37 s (2026-11-21)
         "large": 1_500_000,  # CPython 4.9 s (2026-11-21)
     },
+    "nbody_lists": {
+        "small": 30_000,  # CPython ~0.15 s (2026-11-21)
+        "medium": 250_000,  # CPython 1.06-1.12 s (2026-11-21)
+        "large": 850_000,  # CPython 3.3 s (2026-11-21)
+    },
     "spectral_norm": {
         "small": 150,  # CPython 0.13 s (2026-11-21)
         "medium": 500,  # CPython 1.24 s (2026-11-21)

@@ -250,7 +250,8 @@ def _print_stats(vm, summary: dict):
         jit = vm.jit.stats
         print(f"jit: {jit['compiled']} compiled, "
               f"{jit['not_compiled']} not compilable, {jit['osr_entries']} OSR entries, "
-              f"{jit['deopts']} deopts", file=err)
+              f"{jit['deopts']} deopts ({jit['element_deopts']} on an element type), "
+              f"{vm.jit.boxed_calls} calls to Python callables from native code", file=err)
         worst = sorted(vm.jit.deopts_by_guard.items(), key=lambda item: -item[1])[:5]
         for where, count in worst:
             print(f"  {count:>10}  deopt: {where}", file=err)
@@ -311,7 +312,8 @@ def show(file: str, function: str | None, stage: str, types_: str | None, opt_le
 @click.argument("file", type=click.Path())
 @click.argument("function")
 @click.option("--types", "types_", default="", metavar="T1,T2,...",
-              help="Argument types to specialise for: int, float or bool, comma-separated.")
+              help="Argument types to specialise for, comma-separated: int, float, bool, "
+                   "list[ELEM] or tuple[ELEM] (e.g. list[float], list[list[int]]).")
 @click.option("--stage", type=click.Choice(["bytecode", "jit-ir", "llvm", "opt", "asm", "all"]),
               default="jit-ir", show_default=True, help="Which form of the code to print.")
 @click.option("--opt-level", type=click.IntRange(0, 3), default=2, show_default=True)

@@ -32,14 +32,32 @@ class InspectError(Exception):
 
 
 def parse_types(text: str) -> tuple:
-    """`"int,float"` as JIT types."""
-    from .jit.types import BOOL, FLOAT, INT
-    names = {"int": INT, "float": FLOAT, "bool": BOOL}
-    types = []
-    for word in filter(None, (w.strip() for w in text.split(","))):
+    """`int,list[float],tuple` → kinds; a list or tuple names its elements' kind in brackets
+    (the guess the JIT would make from the values it sees)."""
+    from .jit.types import BOOL, FLOAT, INT, LIST, OBJ, TUPLE, Seq
+    names = {"int": INT, "float": FLOAT, "bool": BOOL, "obj": OBJ}
+
+    def parse(word: str):
+        word = word.strip()
+        for name, jtype in (("list", LIST), ("tuple", TUPLE)):
+            if word == name:
+                return Seq(jtype)
+            if word.startswith(name + "[") and word.endswith("]"):
+                return Seq(jtype, parse(word[len(name) + 1:-1]))
         if word not in names:
-            raise InspectError(f"unknown type {word!r}: use int, float or bool")
-        types.append(names[word])
+            raise InspectError(f"unknown type {word!r}: use int, float, bool, list[...] or "
+                               f"tuple[...]")
+        return names[word]
+
+    types, depth, current = [], 0, ""
+    for char in text + ",":
+        if char == "," and depth == 0:
+            if current.strip():
+                types.append(parse(current))
+            current = ""
+            continue
+        depth += {"[": 1, "]": -1}.get(char, 0)
+        current += char
     return tuple(types)
 
 

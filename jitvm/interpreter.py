@@ -49,7 +49,8 @@ class CodeProfile:
     Feedback is recorded only while the code object is warming up (count below the VM's
     `profile_limit`), by the profiling variant of its threaded code."""
 
-    __slots__ = ("count", "arg_types", "operand_types", "loop_types", "natives")
+    __slots__ = ("count", "arg_types", "operand_types", "loop_types", "natives",
+                 "result_types")
 
     def __init__(self):
         self.count = 0  # calls plus loop back-edges
@@ -60,6 +61,8 @@ class CodeProfile:
         self.operand_types: dict[int, set[tuple[type, type]]] = {}
         # loop header index → types of the fast locals seen at its back-edge
         self.loop_types: dict[int, set[tuple[type, ...]]] = {}
+        # instruction index → types of the results of a call, subscript or attribute
+        self.result_types: dict[int, set[type]] = {}
 
     def __repr__(self) -> str:
         return f"<CodeProfile count={self.count}>"

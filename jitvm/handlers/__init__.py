@@ -84,7 +84,22 @@ def link_profiling(code: CodeObject, profile, threaded: list) -> list:
         elif op == Op.JUMP_BACKWARD:
             out[index] = (_record_locals(out[index][0], profile.loop_types.setdefault(
                 arg, set())), threaded[index][1])
+        elif op in _RESULT_OPS and out[index][0] is HANDLERS[op]:  # not fused with a POP_TOP
+            out[index] = (_record_result(out[index][0], profile.result_types.setdefault(
+                index, set())), threaded[index][1])
     return out
+
+
+_RESULT_OPS = frozenset({Op.CALL_FUNCTION, Op.CALL_FUNCTION_KW, Op.BINARY_SUBSCR,
+                         Op.LOAD_ATTR, Op.LOAD_DEREF})
+
+
+def _record_result(handler, seen: set):
+    def record_result_type(f, arg):
+        outcome = handler(f, arg)
+        seen.add(type(f.stack[-1]))
+        return outcome
+    return record_result_type
 
 
 def _record_operands(handler, seen: set):

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import ctypes
 import os
-import struct
 import sys
 import threading
 import time
@@ -26,17 +25,23 @@ import time
 from ..interpreter import NOT_HANDLED, UNBOUND, Frame
 from ..objects import Function
 from .abi import (CTX_BUFFER, CTX_DEPTH, CTX_STACK_BUDGET, CTX_STACK_LIMIT, CTX_TICKS,
-                  CTX_USED, CTX_WORDS, DEOPT, OK)
-from .frontend import Const, NotCompilable, RangeArgs, RangeIter, translate
-from ..passes.jit import run_jit_pipeline
+                  CTX_NESTING, CTX_USED, CTX_WORDS, DEOPT, OK, check_layout)
+from .bridge_objects import (cells_param as _cells_param, from_word as _from_word,
+                             internal_error as _internal_error, live_kind,
+                             make_cells as _make_cells, object_summary as _object_summary,
+                             rebuild_entry, stack_entry_kind)
+from .frontend import NotCompilable, translate
 from .ir import JitFunction, format_function
-from .types import BOOL, CTYPES, FLOAT, FROM_PYTHON, INT, NONE
+from ..passes.jit import run_jit_pipeline
+from .types import BOOL, BOXED, CTYPES, FLOAT, INT, NONE, TUPLE, jtype_of
 
 NATIVE_DEPTH_CAP = 20_000  # native frames use the C stack: never more than this many ...
 NATIVE_STACK_BYTES = 2 * 1024 * 1024  # ... nor more than this much of it (of Linux's 8 MiB;
                                       # a quarter of a smaller thread stack)
 DEOPT_BUFFER_WORDS = 1 << 20
 MAX_DEOPTS = 50  # a specialisation that deoptimizes this often is dropped
+MAX_NESTING = 64  # native code entered again from Python callables it called: at most this
+                  # deep (each level takes some C stack outside the native frames' budget)
 
 
 class JIT:
@@ -54,11 +59,15 @@ class JIT:
         self._index: dict[JitFunction, int] = {}
         self._lock = threading.RLock()  # one compilation at a time: llvmlite is not thread-safe
         self.compiled_modules = []
+        self._respecialized: dict = {}  # code object → argument kinds tried again
         self.stats = {"compiled": 0, "compile_ms": 0.0, "osr_entries": 0, "deopts": 0,
-                      "not_compiled": 0, "native_ms": 0.0}
+                      "not_compiled": 0, "element_deopts": 0, "native_ms": 0.0}
         self.deopts_by_guard: dict[str, int] = {}  # "f at file:line (reason)" → count
         # Time native calls entered from the interpreter (--stats): two clock reads a call.
         self.timed = False
+        # Native code reads lists, tuples and numbers in CPython 3.11's layout; elsewhere
+        # it only takes ints, floats and bools.
+        self.objects = check_layout()
 
     @property
     def engine(self):
@@ -67,6 +76,11 @@ class JIT:
             from .engine import Engine
             self._engine = Engine(self.opt_level)
         return self._engine
+
+    @property
+    def boxed_calls(self) -> int:
+        """Calls native code made through the C-API to Python callables."""
+        return self._engine.counters["boxed_calls"].value if self._engine is not None else 0
 
     def say(self, line: str):
         if self.log is not None:
@@ -98,7 +112,7 @@ class JIT:
         code = func._code
         key = (code, argtypes)
         name = f"{code.qualname}.{'_'.join(str(t) for t in argtypes)}.{len(self.functions)}"
-        name = "".join(c if c.isalnum() or c in "._" else "_" for c in name)
+        name = "".join(c if c.isascii() and c.isalnum() or c in "._" else "_" for c in name)
         last = None
         # The return type of a recursive call is unknown while its function is translated:
         # assume one, translate, and check the assumption; a wrong guess is thrown away with
@@ -106,7 +120,9 @@ class JIT:
         for assumed in _return_guesses(argtypes):
             before_keys = set(self.specializations)
             before_count = len(self.functions)
-            fn = JitFunction(name, code, argtypes, return_type=assumed)
+            fn = JitFunction(name, code, tuple(jtype_of(k) for k in argtypes) + _cells_param(code),
+                             return_type=assumed)
+            fn.arg_kinds = argtypes  # with the element guesses of list and tuple arguments
             fn.globals = func.__globals__
             fn.builtins = self.vm.builtins
             self.specializations[key] = fn
@@ -148,12 +164,14 @@ class JIT:
         code = func._code
         try:
             fn = self.specialization(func, argtypes)
-        except NotCompilable as exc:
+            self._finish(fn)
+        except Exception as exc:  # noqa: BLE001 - a JIT bug must not become the program's
+            if not isinstance(exc, NotCompilable):
+                exc = _internal_error(exc, code)
             self.stats["not_compiled"] += 1
             self.specializations[key] = exc.with_traceback(None)
             self.say(f"not compiled: {code.qualname}({', '.join(map(str, argtypes))}): {exc}")
             return None
-        self._finish(fn)
         return fn
 
     def _finish(self, fn: JitFunction):
@@ -170,11 +188,13 @@ class JIT:
                 *[CTYPES[t] for t in f.argtypes],
                 ctypes.POINTER(ctypes.c_int64))(f.address)
             f.cfunc = cfunc
-            line = f"compiled: {f.code.qualname}({', '.join(map(str, f.argtypes))}) -> " \
+            f.boxed_params = tuple(i for i, t in enumerate(f.argtypes) if t in BOXED)
+            kinds = getattr(f, "arg_kinds", f.argtypes)
+            line = f"compiled: {f.code.qualname}({', '.join(map(str, kinds))}) -> " \
                    f"{f.return_type}"
             if f.osr_entry is not None:
                 line += f" (OSR entry at line {f.code.line_of(f.osr_entry)})"
-            line += f" in {compiled.milliseconds / len(pending):.1f} ms"
+            line += f" in {compiled.milliseconds / len(pending):.1f} ms" + _object_summary(f)
             if f.exits:
                 index, reason = f.exits[0]
                 line += f"; exits to the interpreter at line {f.code.line_of(index)} ({reason})"
@@ -200,14 +220,14 @@ class JIT:
         code = f.code
         if f.ts.in_jit:
             return None  # re-entered from a signal handler: stay interpreted for now
-        if f.locals is not None or code.generator or code.has_cells:
+        if f.locals is not None or code.generator or code.has_cells and not self.objects:
             return self._no_osr(f, jump_index, header)
         local_types, args = [], []
         for value in f.fast:
             if value is UNBOUND:
                 local_types.append(None)
                 continue
-            jtype = _unboxed_type(value)
+            jtype = self.live_kind(value)
             if jtype is None:
                 return self._no_osr(f, jump_index, header)
             local_types.append(jtype)
@@ -222,7 +242,13 @@ class JIT:
                 stack_kinds.append("rangeiter")
                 args.extend(parts)
                 continue
-            jtype = _unboxed_type(value)
+            entry = stack_entry_kind(value) if self.objects else None
+            if entry is not None:  # an iterator over a list or tuple
+                kind, parts = entry
+                stack_kinds.append(kind)
+                args.extend(parts)
+                continue
+            jtype = self.live_kind(value)
             if jtype is None:
                 return self._no_osr(f, jump_index, header)
             stack_kinds.append(jtype)
@@ -234,8 +260,12 @@ class JIT:
             try:
                 with self._lock:
                     start = time.perf_counter()
-                    fn = self.specializations.get(key) or self._compile_osr(
-                        f, header, key, local_types, stack_kinds)
+                    try:
+                        fn = self.specializations.get(key) or self._compile_osr(
+                            f, header, key, local_types, stack_kinds)
+                    except Exception as exc:  # noqa: BLE001 - see _compile_for_call
+                        fn = self.specializations[key] = _internal_error(exc, code)
+                        self.say(f"not compiled: OSR entry of {code.qualname}: {fn}")
                     self.stats["compile_ms"] += (time.perf_counter() - start) * 1e3
             finally:
                 f.ts.in_jit = False
@@ -244,32 +274,28 @@ class JIT:
         if fn.cfunc is None:
             return None  # another thread is compiling it
         self.say(f"OSR entry: {code.qualname} at {code.filename}:{code.line_of(header)}")
-        ts = f.ts
-        ctx, buffer, ctx_address, out, out_ref = ts.native or self._context(ts)
-        ctx[CTX_DEPTH] = min(self.vm.recursion_limit - ts.depth, NATIVE_DEPTH_CAP)
-        ctx[CTX_STACK_LIMIT] = 0
         self.stats["osr_entries"] += 1
-        ts.in_jit = True
-        start = time.perf_counter()
-        try:
-            status = fn.cfunc(ctx_address, *args, out_ref)
-        finally:
-            ts.in_jit = False
-            self.stats["native_ms"] += (time.perf_counter() - start) * 1e3
-        if status == OK:
-            return "return", _from_word(out.value, fn.return_type)
-        used, ctx[CTX_USED] = ctx[CTX_USED], 0
-        return "resume", self._resume(buffer, used, ts, into=f)
+        if code.has_cells:
+            args.append(tuple(f.cells))
+        status, value = self._run(fn, args, f.ts, into=f)
+        if status is None:
+            return None
+        return ("return" if status == OK else "resume"), value
 
     def _compile_osr(self, f, header, key, local_types, stack_kinds):
         from .frontend import State
         code = f.code
-        argtypes = [t for t in local_types if t is not None]
+        argtypes = [jtype_of(t) for t in local_types if t is not None]
         for kind in stack_kinds:
-            argtypes.extend([INT, INT, INT] if kind == "rangeiter" else [kind])
+            if kind == "rangeiter":
+                argtypes.extend([INT, INT, INT])
+            elif isinstance(kind, tuple):  # ("seqiter", sequence kind, with a count)
+                argtypes.extend([jtype_of(kind[1]), INT] + ([INT] if kind[2] else []))
+            else:
+                argtypes.append(jtype_of(kind))
         name = f"{code.qualname}.osr{header}.{len(self.functions)}"
-        name = "".join(c if c.isalnum() or c in "._" else "_" for c in name)
-        fn = JitFunction(name, code, tuple(argtypes), return_type=None)
+        name = "".join(c if c.isascii() and c.isalnum() or c in "._" else "_" for c in name)
+        fn = JitFunction(name, code, tuple(argtypes) + _cells_param(code), return_type=None)
         fn.globals, fn.builtins, fn.osr_entry = f.globals, self.vm.builtins, header
         self._index[fn] = len(self.functions)
         self.functions.append(fn)
@@ -300,50 +326,106 @@ class JIT:
         This is on the path of every call to a hot function, so it is kept lean: the
         specialisation is cached on the code's profile by the arguments' Python types, and
         the context and result cell are preallocated per thread."""
-        if ts.in_jit:  # e.g. a signal handler run from native code: interpret it
+        if ts.in_jit:  # e.g. a signal handler run while compiling: interpret it
             return NOT_HANDLED
         natives = func._profile.natives
-        key = tuple([type(arg) for arg in args])  # (type(): __class__ may run user code)
+        key = tuple([type(arg) for arg in args])
         fn = natives.get(key, _MISSING)
-        ts.in_jit = True
-        try:
-            if fn is _MISSING:
+        if fn is _MISSING:
+            ts.in_jit = True
+            try:
                 fn = natives[key] = self._specialization_for_call(func, args)
-            if fn is None or fn.cfunc is None:
+            finally:
+                ts.in_jit = False
+        if fn is None or fn.cfunc is None:
+            return NOT_HANDLED
+        if fn.deopt_count > MAX_DEOPTS:
+            natives[key] = fn = self._respecialize(func, args, fn)
+            if fn is None:
                 return NOT_HANDLED
-            if fn.deopt_count > MAX_DEOPTS:
-                natives[key] = None
-                return NOT_HANDLED
-            for arg in args:
-                if type(arg) is int and not -_INT64 <= arg < _INT64:
-                    return NOT_HANDLED  # a big int: the interpreter's business
-            native = ts.native or self._context(ts)
-            ctx, buffer, ctx_address, out, out_ref = native
-            ctx[CTX_DEPTH] = min(self.vm.recursion_limit - ts.depth, NATIVE_DEPTH_CAP)
+        for arg in args:
+            if type(arg) is int and not -_INT64 <= arg < _INT64:
+                return NOT_HANDLED  # a big int: the interpreter's business
+        if func._code.has_cells:
+            args = args + [_make_cells(func, args)]
+        status, value = self._run(fn, args, ts)
+        return NOT_HANDLED if status is None else value
+
+    def _run(self, fn: JitFunction, args, ts, into=None):
+        """Call native code.  Returns (OK, its result), (DEOPT, the result of the frames
+        finished in the interpreter, or with `into` (OSR) the index to resume at), or (None,
+        None) when native code is nested too deeply already.
+
+        Native code may call Python callables, which may call native code again: a nested
+        entry keeps the outer one's stack limit and recursion budget, and restores them."""
+        ctx, buffer, ctx_address, out, out_ref = ts.native or self._context(ts)
+        level = ctx[CTX_NESTING]
+        if level >= MAX_NESTING:
+            return None, None
+        depth, limit = ctx[CTX_DEPTH], ctx[CTX_STACK_LIMIT]
+        budget = self.vm.recursion_limit - ts.depth
+        ctx[CTX_DEPTH] = min(budget, NATIVE_DEPTH_CAP if level == 0 else depth)
+        if level == 0:
             ctx[CTX_STACK_LIMIT] = 0
-            if self.timed:
-                start = time.perf_counter()
-                status = fn.cfunc(ctx_address, *args, out_ref)
-                self.stats["native_ms"] += (time.perf_counter() - start) * 1e3
-            else:
-                status = fn.cfunc(ctx_address, *args, out_ref)
+        ctx[CTX_NESTING] = level + 1
+        if fn.boxed_params:  # objects go by address; `args` keeps them alive meanwhile
+            args = args[:]
+            for i in fn.boxed_params:
+                args[i] = id(args[i])
+        error = None
+        timed = self.timed or into is not None  # (an OSR entry is timed always: it is rare)
+        if timed:
+            start = time.perf_counter()
+        try:
+            status = fn.cfunc(ctx_address, *args, out_ref)
+        except BaseException as exc:  # raised in native code (by a Python callable it called)
+            if not ctx[CTX_USED]:
+                raise
+            error, status = exc, DEOPT
         finally:
-            ts.in_jit = False
+            if timed:
+                self.stats["native_ms"] += (time.perf_counter() - start) * 1e3
+            ctx[CTX_NESTING] = level
+            if level:
+                ctx[CTX_DEPTH], ctx[CTX_STACK_LIMIT] = depth, limit
         if status == OK:
-            return _from_word(out.value, fn.return_type)
-        if status == DEOPT:
-            used, ctx[CTX_USED] = ctx[CTX_USED], 0
-            return self._resume(buffer, used, ts)
-        raise SystemError("native code returned an unknown status")  # never: see abi.py
+            return OK, _from_word(out.value, fn.return_type)
+        if status != DEOPT:
+            raise SystemError("native code returned an unknown status")  # never: see abi.py
+        used, ctx[CTX_USED] = ctx[CTX_USED], 0
+        return DEOPT, self._resume(buffer, used, ts, into=into, error=error)
+
+    def _respecialize(self, func: Function, args: list, dropped: JitFunction):
+        """`dropped` kept deoptimizing.  When its lists' elements are now of another type
+        (a program whose data changed), specialise again for what the arguments hold now —
+        a few times per code object at most; otherwise the call stays interpreted."""
+        kinds = tuple(self.live_kind(arg) for arg in args)
+        tried = self._respecialized.setdefault(func._code, set())
+        if kinds == getattr(dropped, "arg_kinds", None) or kinds in tried or len(tried) >= 3 \
+                or None in kinds:
+            return None
+        tried.add(kinds)
+        self.say(f"respecializing: {func.__qualname__}({', '.join(map(str, kinds))})")
+        self.vm.thread_state().in_jit = True
+        try:
+            fn = self.compile_for_call(func, kinds)
+        finally:
+            self.vm.thread_state().in_jit = False
+        return fn if fn is not None and fn.deopt_count <= MAX_DEOPTS else None
 
     def _specialization_for_call(self, func: Function, args: list):
         argtypes = []
         for arg in args:
-            jtype = _unboxed_type(arg)
+            jtype = self.live_kind(arg)
             if jtype is None:
                 return None
             argtypes.append(jtype)
         return self.compile_for_call(func, tuple(argtypes))
+
+    def live_kind(self, value):
+        """The kind of an argument or a local: a number, a list or tuple (with a guess of its
+        elements), or None."""
+        return live_kind(value, self.objects)
 
     def _context(self, ts):
         """This thread's native context: (ctx array, deopt buffer, ctx address, result cell,
@@ -361,11 +443,13 @@ class JIT:
 
     # -- deoptimization ---------------------------------------------------------------------
 
-    def _resume(self, buffer, used: int, ts, into=None):
+    def _resume(self, buffer, used: int, ts, into=None, error=None):
         """Rebuild an interpreter frame for every native frame that deoptimized (innermost
         first) and finish them in the interpreter, each result flowing to its caller.  With
         `into` (OSR), the outermost native frame *is* that live interpreter frame: its state
-        is restored there and the index to continue at is returned."""
+        is restored there and the index to continue at is returned.  With `error`, native code
+        left because of that exception (raised by a Python callable it called): it is raised
+        in the innermost frame, at the instruction that raised it."""
         frames = []
         position = 0
         while position < used:
@@ -375,29 +459,22 @@ class JIT:
             frame, position = self._rebuild(fn, point, buffer, position, ts)
             frames.append((fn, point, frame))
         # One deoptimization, however many native frames it unwound: charge the function
-        # whose guard failed.
+        # whose guard failed.  (An exception is not a deoptimization.)
         fn, point, _ = frames[0]
-        fn.deopt_count += 1
-        self.stats["deopts"] += 1
-        where = (f"{fn.code.qualname} at {os.path.basename(fn.code.filename)}:"
-                 f"{fn.code.line_of(point.pc)} ({point.reason})")
-        self.deopts_by_guard[where] = self.deopts_by_guard.get(where, 0) + 1
-        if fn.deopt_count == MAX_DEOPTS + 1:
-            self.say(f"blacklisted: {fn.code.qualname} keeps deoptimizing; it stays "
-                     f"interpreted")
-        self.say(f"deopt: {fn.code.qualname} at {fn.code.filename}:"
-                 f"{fn.code.line_of(point.pc)} ({point.reason})")
+        if error is None:
+            self._count_deopt(fn, point)
         if into is not None:
-            *frames, (fn, point, outer) = frames
+            *frames, (fn, outer_point, outer) = frames
         base = ts.depth
-        result = error = None
+        result = None
+        raised, error = error, None
         try:
             for i, (fn, point, frame) in enumerate(frames):
                 # The outermost native frame sat just above the interpreter frame that called.
                 ts.depth = base + len(frames) - 1 - i
                 try:
                     if i == 0:
-                        result = self.vm._enter(frame)
+                        result = self.vm._enter(frame, raised)
                     elif error is not None:  # the callee raised: raise it at the call
                         result, error = self.vm._enter(frame, error), None
                     else:
@@ -410,9 +487,12 @@ class JIT:
         if into is not None:
             into.fast[:] = outer.fast
             into.stack[:] = outer.stack
+            if not frames and raised is not None:  # raised by an instruction of this frame
+                into.fault_index = outer_point.pc
+                raise raised
             if frames:  # it was waiting for a callee that finished in the interpreter
                 if error is not None:
-                    into.fault_index = point.pc  # raised by the call instruction
+                    into.fault_index = outer_point.pc  # raised by the call instruction
                     raise error
                 into.stack.append(result)
             return outer.pc
@@ -420,36 +500,52 @@ class JIT:
             raise error
         return result
 
+    def _count_deopt(self, fn: JitFunction, point):
+        fn.deopt_count += 1
+        self.stats["deopts"] += 1
+        if point.reason == "element type":
+            self.stats["element_deopts"] += 1
+        where = (f"{fn.code.qualname} at {os.path.basename(fn.code.filename)}:"
+                 f"{fn.code.line_of(point.pc)} ({point.reason})")
+        self.deopts_by_guard[where] = self.deopts_by_guard.get(where, 0) + 1
+        if fn.deopt_count == MAX_DEOPTS + 1:
+            self.say(f"blacklisted: {fn.code.qualname} keeps deoptimizing; it stays "
+                     f"interpreted")
+        self.say(f"deopt: {fn.code.qualname} at {fn.code.filename}:"
+                 f"{fn.code.line_of(point.pc)} ({point.reason})")
+
     def _rebuild(self, fn: JitFunction, point, buffer, position: int, ts):
         code = fn.code
         fast = []
+        where = {slot: position + i for i, slot in enumerate(fn.record_slots)}
         for slot in point.locals:
             if slot is None:
                 fast.append(UNBOUND)
             elif slot[0] == "maybe":  # a bound flag, then the value
-                bound = buffer[position]
-                fast.append(_from_word(buffer[position + 1], slot[2][1]) if bound else UNBOUND)
-                position += 2
+                _, flag, value = slot
+                fast.append(_from_word(buffer[where[value]], value[1]) if buffer[where[flag]]
+                            else UNBOUND)
             else:
-                fast.append(_from_word(buffer[position], slot[1]))
-                position += 1
-        stack = []
-        for entry in point.stack:
-            if isinstance(entry, Const):
-                stack.append(entry.value)
-            elif isinstance(entry, (RangeArgs, RangeIter)):
-                start, stop, step = buffer[position:position + 3]
-                position += 3
-                stack.append(range(start, stop, step) if isinstance(entry, RangeArgs)
-                             else iter(range(start, stop, step)))
-            else:
-                stack.append(_from_word(buffer[position], entry.type))
-                position += 1
+                fast.append(_from_word(buffer[where[slot]], slot[1]))
+        position += len(fn.record_slots)
+        slotted = iter(point.slotted)
+
+        def word():  # the next stack word: in a slot, or after the slots
+            nonlocal position
+            slot = next(slotted)
+            if slot is not None:
+                return buffer[where[slot]]
+            position += 1
+            return buffer[position - 1]
+
+        stack = [rebuild_entry(entry, word) for entry in point.stack]
         vm = self.vm
         frame = Frame(vm, ts, code, vm.threaded(code), fn.globals, vm.builtins, None,
                       vm.profile_for(code))
         frame.fast = fast
         frame.stack = stack
+        if code.has_cells:
+            frame.cells = list(_from_word(buffer[where[("$cells", TUPLE)]], TUPLE))
         frame.pc = point.pc + 1 if point.after_call else point.pc
         return frame, position
 
@@ -462,7 +558,6 @@ class JIT:
                 "asm": compiled.assembly}[stage]
 
     def _dump(self, functions: list[JitFunction], compiled):
-        import os
         label = functions[0].name
         for stage in ("jit-ir", "llvm", "opt", "asm"):
             if stage not in self.dump:
@@ -480,23 +575,6 @@ class JIT:
 _RANGE_ITERATOR = type(iter(range(0)))
 _MISSING = object()
 _INT64 = 2 ** 63
-
-
-def _unboxed_type(value):
-    jtype = FROM_PYTHON.get(type(value))
-    if jtype is None or jtype is NONE or (jtype is INT and not -2**63 <= value < 2**63):
-        return None
-    return jtype
-
-
-def _from_word(word: int, jtype):
-    if jtype is FLOAT:
-        return struct.unpack("<d", struct.pack("<q", word))[0]
-    if jtype is BOOL:
-        return bool(word)
-    if jtype is NONE:
-        return None
-    return word
 
 
 def _return_guesses(argtypes):

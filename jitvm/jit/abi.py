@@ -1,9 +1,16 @@
-"""The native calling convention, shared by the lowering and the ctypes bridge.
+"""The native calling convention and the CPython object layout, shared by the lowering and the
+ctypes bridge.
 
 Every compiled specialisation is  `i32 f(i64* ctx, <args>, i64* out)`  and returns OK (the
 result is in *out), DEOPT (its frame state, and those of native frames it was called from, are
-in the deopt buffer) or ERROR (a Python exception is set).  `ctx` is an array of i64:
+in the deopt buffer) or ERROR (a Python exception is set: a signal handler raised).  DEOPT
+with an exception set means a Python callable raised it in native code: the deopt records
+rebuild the frames, and the bridge raises it at the instruction that called.  `ctx` is an
+array of i64:
 """
+
+import ctypes
+import sys
 
 OK, DEOPT, ERROR = 0, 1, 2
 
@@ -13,6 +20,41 @@ CTX_BUFFER = 2  # address of the deopt buffer (i64 words)
 CTX_USED = 3  # words used in the deopt buffer
 CTX_STACK_LIMIT = 4  # lowest stack address native frames may use (0: the first frame sets it)
 CTX_STACK_BUDGET = 5  # bytes of C stack native code may use below its first frame
-CTX_WORDS = 6
+CTX_NESTING = 6  # entries into native code now running on this thread (the bridge's count)
+CTX_WORDS = 7
 
 SIGNAL_CHECK_INTERVAL = 1 << 14
+
+# CPython 3.11, 64-bit: PyObject {refcnt, type}, PyVarObject {+ size}, then the payload.
+REFCNT, TYPE, SIZE = 0, 8, 16
+LIST_ITEMS = 24  # PyListObject.ob_item (a PyObject**)
+TUPLE_ITEMS = 24  # PyTupleObject.ob_item[] (inline)
+FLOAT_VALUE = 16  # PyFloatObject.ob_fval
+LONG_DIGITS = 24  # PyLongObject.ob_digit[] (30-bit digits in uint32)
+DIGIT_BITS = 30
+CELL_CONTENTS = 16  # PyCellObject.ob_ref
+ITER_INDEX = 16  # it_index of a list or tuple iterator
+
+
+def check_layout() -> bool:
+    """Does this CPython lay out objects as the native code reads them?"""
+    if sys.version_info[:2] != (3, 11) or ctypes.sizeof(ctypes.c_void_p) != 8:
+        return False
+    def word(obj, offset):  # noqa: E306
+        return ctypes.c_int64.from_address(id(obj) + offset).value
+    probe = [1.5, 2]
+    big = 2 ** 40 + 5
+    items = ctypes.c_void_p.from_address(id(probe) + LIST_ITEMS).value
+    pair = (7, 8)
+    cell = (lambda: probe).__closure__[0]
+    moved = iter(probe)
+    next(moved)
+    return (word(probe, TYPE) == id(list) and word(probe, SIZE) == 2
+            and ctypes.c_void_p.from_address(items).value == id(probe[0])
+            and ctypes.c_double.from_address(id(probe[0]) + FLOAT_VALUE).value == 1.5
+            and ctypes.c_void_p.from_address(id(pair) + TUPLE_ITEMS + 8).value == id(pair[1])
+            and word(big, SIZE) == 2
+            and ctypes.c_uint32.from_address(id(big) + LONG_DIGITS).value == big % 2**30
+            and ctypes.c_uint32.from_address(id(big) + LONG_DIGITS + 4).value == big >> 30
+            and ctypes.c_void_p.from_address(id(cell) + CELL_CONTENTS).value == id(probe)
+            and word(moved, ITER_INDEX) == 1 and word(iter(pair), ITER_INDEX) == 0)

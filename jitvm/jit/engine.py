@@ -69,8 +69,12 @@ class Engine:
         self._keepalive: list = []  # objects whose addresses compiled code embeds
         self.use_dict_versions = dict_version_readable()
         self.modules = 0
+        # Counters native code increments (read by --stats).
+        self.counters = {"boxed_calls": ctypes.c_int64(0)}
 
     def compile(self, functions: list[JitFunction], function_index) -> CompiledModule:
+        """Machine code for `functions`, with the IR as built and optimized (the assembly is
+        made only when asked for)."""
         import time
         start = time.perf_counter()
         module = ir.Module(name=f"jitvm{self.modules}")
@@ -109,6 +113,15 @@ class _Helpers:
         self._order = None
         self._power = None
         self._checks: dict = {}
+
+    def keep(self, obj):
+        """Compiled code embeds the address of `obj`: keep it alive as long as the code."""
+        self.engine._keepalive.append(obj)
+
+    def counter(self, name: str):
+        """A pointer to the engine's run-time counter `name` (an i64 the JIT reports)."""
+        address = ctypes.addressof(self.engine.counters[name])
+        return ir.Constant(I64, address).inttoptr(I64.as_pointer())
 
     def int_power(self) -> ir.Function:
         if self._power is None:

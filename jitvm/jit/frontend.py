@@ -25,7 +25,8 @@ from ..code import CodeObject
 from ..opcodes import COMPARE_OPS, Flag, OPCODES, Op
 from .ir import Block, DeoptPoint, Guard, JitFunction, Op as IrOp, Value
 from ..passes.jit import specialize_types
-from .types import BOOL, FLOAT, FROM_PYTHON, INT, NONE, JType
+from .types import (BOOL, BOXED, FLOAT, FROM_PYTHON, INT, LIST, NONE, TUPLE, JType, Seq,
+                    join_elem, jtype_of)
 
 
 class NotCompilable(Exception):
@@ -60,6 +61,10 @@ class RangeArgs:
     start: Value
     stop: Value
     step: Value
+    label = "range"
+
+    def parts(self):
+        return [self.start, self.stop, self.step]
 
     def kind(self):
         return "range"
@@ -72,13 +77,19 @@ class RangeIter:
     current: Value
     stop: Value
     step: Value
+    label = "iter"
+
+    def parts(self):
+        return [self.current, self.stop, self.step]
 
     def kind(self):
         return "rangeiter"
 
 
 def _kind(entry):
-    return entry.type if isinstance(entry, Value) else entry.kind()
+    if isinstance(entry, Value):
+        return Seq(entry.type, entry.elem) if entry.type in (LIST, TUPLE) else entry.type
+    return entry.kind()
 
 
 _BINARY = {
@@ -151,7 +162,12 @@ def basic_blocks(code: CodeObject) -> list[int]:
     return sorted(i for i in leaders if i < len(code.instructions))
 
 
-class _Translator:
+# The boxed-value half of the translation uses the entries above.
+from .frontend_entries import COMPOSITE_KINDS, COMPOSITES, NOT_MINE, _cap  # noqa: E402
+from .frontend_objects import ObjectSteps  # noqa: E402
+
+
+class _Translator(ObjectSteps):
     """Walks a code object's blocks; with `fn` set it also emits IR."""
 
     def __init__(self, jit, code: CodeObject, globals_: dict, argtypes: tuple[JType, ...],
@@ -177,11 +193,16 @@ class _Translator:
     def fail(self, reason: str, index: int):
         raise NotCompilable(reason, self.code, index)
 
-    def value(self, jtype: JType) -> Value:
+    def value(self, kind) -> Value:
+        """A new Value of a kind (a JType, or a Seq: a list or tuple with an element guess)."""
         if self.fn is not None:
-            return self.fn.new_value(jtype)
-        self.values += 1
-        return Value(-self.values, jtype)
+            value = self.fn.new_value(jtype_of(kind))
+        else:
+            self.values += 1
+            value = Value(-self.values, jtype_of(kind))
+        if isinstance(kind, Seq):
+            value.elem = kind.elem
+        return value
 
     def emit(self, opcode: str, args=(), jtype: JType | None = None, deopt=None):
         result = self.value(jtype) if jtype is not None else None
@@ -268,8 +289,12 @@ class _Translator:
     def _load_stack(self, kinds):
         """Stack entries at a block entry are reloaded from their spill slots."""
         for depth, kind in enumerate(kinds):
-            if isinstance(kind, JType):
-                yield self.emit("load", [self._spill_slot(depth, kind)], kind)
+            if isinstance(kind, (JType, Seq)):
+                value = self.emit("load", [self._spill_slot(depth, kind)], kind)
+                value.owned = value.type in BOXED  # spilled entries own their objects
+                yield value
+            elif isinstance(kind, tuple) and kind[0] in COMPOSITE_KINDS:
+                yield self._load_composite(depth, kind)
             elif kind in ("range", "rangeiter"):
                 parts = [self.emit("load", [self._spill_slot(depth, INT, part)], INT)
                          for part in ("a", "b", "c")]
@@ -279,14 +304,20 @@ class _Translator:
 
     def _spill_slot(self, depth: int, jtype: JType, part: str = ""):
         name = f"$s{depth}{part}"
+        jtype = jtype_of(jtype)
         return self.fn.slot(name, jtype) if self.fn is not None else (name, jtype)
 
     def _spill(self, stack):
         for depth, entry in enumerate(stack):
-            if isinstance(entry, Value):
+            if isinstance(entry, Value) and entry.type in BOXED and not entry.owned:
+                entry = stack[depth] = self.newref(entry)  # spill slots own their objects
+            if isinstance(entry, COMPOSITES):
+                for i, part in enumerate(entry.parts()):
+                    self.emit("store", [self._spill_slot(depth, part.type, f"p{i}"), part])
+            elif isinstance(entry, Value):
                 self.emit("store", [self._spill_slot(depth, entry.type), entry])
             elif isinstance(entry, (RangeArgs, RangeIter)):
-                for part, value in zip(("a", "b", "c"), (entry.__dict__.values())):
+                for part, value in zip(("a", "b", "c"), entry.parts()):
                     self.emit("store", [self._spill_slot(depth, INT, part), value])
             else:
                 self._consts[entry.kind()] = entry
@@ -295,17 +326,21 @@ class _Translator:
         return self.emit("load", [self._local_slot(i, jtype)], jtype)
 
     def _bound_slot(self, i: int, jtype: JType):
-        name = f"{self.code.varnames[i]}?{jtype}"
+        name = f"{self.code.varnames[i]}?{jtype_of(jtype)}"
         return self.fn.slot(name, BOOL) if self.fn is not None else (name, BOOL)
 
     def _local_slot(self, i: int, jtype: JType):
         name = self.code.varnames[i]
+        jtype = jtype_of(jtype)
         return self.fn.slot(name, jtype) if self.fn is not None else (name, jtype)
 
     def step(self, index: int, op: Op, arg: int, locals_: list, stack: list):
         """Translate one instruction.  Returns None to continue in the block, or the list of
         (successor index, State) when the instruction ends the block."""
         code = self.code
+        outcome = self.step_objects(index, op, arg, locals_, stack)
+        if outcome is not NOT_MINE:
+            return outcome
         if op == Op.NOP:
             return None
         if op == Op.POP_TOP:
@@ -605,7 +640,7 @@ def translate(jit, fn_name: str, code: CodeObject, globals_: dict,
     three ints), and execution starts at the header."""
     if code.exceptiontable:
         raise NotCompilable("try/with blocks are not supported by the JIT yet", code)
-    if code.cellvars or code.freevars:
+    if (code.cellvars or code.freevars) and not jit.objects:
         raise NotCompilable("closures are not supported by the JIT yet", code)
     if code.generator:
         raise NotCompilable("generators are not supported by the JIT", code)
@@ -624,6 +659,7 @@ def translate(jit, fn_name: str, code: CodeObject, globals_: dict,
     # Pass 1: types at every block entry.
     walker = _Translator(jit, code, globals_, argtypes, None)
     walker._consts = {}
+    walker.guesses = {}
     walker.entry_pc = entry_pc
     states = {entry_pc: entry}
     successors: dict[int, list] = {}
@@ -653,8 +689,9 @@ def translate(jit, fn_name: str, code: CodeObject, globals_: dict,
     # Pass 2: emit.
     builder = _Translator(jit, code, globals_, argtypes, fn)
     builder._consts = walker._consts
+    builder.guesses = walker.guesses
     builder.entry_pc = entry_pc
-    builder.maybe_locals = {(i, t.type) for state in states.values()
+    builder.maybe_locals = {(i, jtype_of(t.type)) for state in states.values()
                             for i, t in enumerate(state.locals) if isinstance(t, MaybeUnbound)}
     prologue = Block("entry", entry_pc)
     fn.blocks.append(prologue)
@@ -666,18 +703,26 @@ def translate(jit, fn_name: str, code: CodeObject, globals_: dict,
     for i, jtype in enumerate(entry.locals):
         if jtype is not None:
             value = builder.emit("arg", [next(params)], jtype)
+            if value.type in BOXED:  # borrowed from the caller; the local owns a reference
+                builder.emit("incref", [value])
             builder.emit("store", [builder._local_slot(i, jtype), value])
             if (i, jtype) in builder.maybe_locals:
                 builder.emit("store", [builder._bound_slot(i, jtype),
                                        builder.emit("const", [BOOL, True], BOOL)])
     for depth, kind in enumerate(entry.stack):
-        if isinstance(kind, JType):
-            builder.emit("store", [builder._spill_slot(depth, kind),
-                                   builder.emit("arg", [next(params)], kind)])
+        if isinstance(kind, tuple) and kind[0] in COMPOSITE_KINDS:
+            builder.osr_composite(depth, kind, params)
+        elif isinstance(kind, (JType, Seq)):
+            value = builder.emit("arg", [next(params)], kind)
+            if value.type in BOXED:
+                builder.emit("incref", [value])
+            builder.emit("store", [builder._spill_slot(depth, kind), value])
         else:  # a range iterator: three ints
             for part in ("a", "b", "c"):
                 builder.emit("store", [builder._spill_slot(depth, INT, part),
                                        builder.emit("arg", [next(params)], INT)])
+    if code.has_cells:  # the function's cells arrive as a tuple, after the arguments
+        builder.enter_cells(len(fn.argtypes) - 1)
     entry_stack = list(builder._load_stack(entry.stack))
     builder.emit("enter", [], None,
                  builder.deopt_point(entry_pc, entry.locals, entry_stack,
@@ -691,6 +736,11 @@ def translate(jit, fn_name: str, code: CodeObject, globals_: dict,
         builder.block = block
         builder.run_block(start, ends[start], states[start])
     fn.exits = builder.exits
+    # Boxed locals start as NULL: a slot of a boxed type holds a reference only while its
+    # local holds that type (see frontend_objects).
+    prologue.ops[0:0] = [IrOp("clear", [slot]) for slot in fn.slots
+                         if slot[1] in BOXED and not slot[0].startswith("$")]
+    fn.return_elem = getattr(builder, "return_elem", None)
     returns = builder.return_types | walker.return_types
     if len(returns) > 1:
         raise NotCompilable("returns values of different types: "
@@ -715,15 +765,44 @@ def _check_entry_path(code, entry_pc: int, successors: dict, exits: dict):
         block = following[0]
 
 
+def _seq_join(x, y):
+    """Two kinds of a list or tuple local, joined (their element guesses merge)."""
+    maybe = isinstance(x, MaybeUnbound) or isinstance(y, MaybeUnbound) or None in (x, y)
+    xs, ys = (k.type if isinstance(k, MaybeUnbound) else k for k in (x, y))
+    if not (isinstance(xs, Seq) and isinstance(ys, Seq) and xs.type is ys.type):
+        return None
+    joined = _cap(Seq(xs.type, join_elem(xs.elem, ys.elem)))
+    return MaybeUnbound(joined) if maybe else joined
+
+
+def _stack_join(a, b):
+    """Stack kinds at a join: equal, or lists and tuples whose element guesses merge."""
+    if isinstance(a, Seq) and isinstance(b, Seq) and a.type is b.type:
+        return _cap(Seq(a.type, join_elem(a.elem, b.elem)))
+    if isinstance(a, tuple) and isinstance(b, tuple) and len(a) == len(b) and a[0] == b[0] \
+            and a[0] in COMPOSITE_KINDS:
+        parts = tuple(_stack_join(x, y) for x, y in zip(a, b))
+        return None if None in parts else parts
+    return a if a == b else None
+
+
 def _merge(a: State, b: State) -> State | None:
     """Join two states: a local bound on one path only becomes MaybeUnbound; types must
-    agree."""
-    if len(a.stack) != len(b.stack) or a.stack != b.stack:
+    agree (the element guesses of lists and tuples merge)."""
+    if len(a.stack) != len(b.stack):
         return None
+    if a.stack != b.stack:
+        stack = tuple(_stack_join(x, y) for x, y in zip(a.stack, b.stack))
+        if None in stack:
+            return None
+        a = State(a.locals, stack)
     merged = []
     for x, y in zip(a.locals, b.locals):
         if x == y:
             merged.append(x)
+            continue
+        if _seq_join(x, y) is not None:
+            merged.append(_seq_join(x, y))
             continue
         types = {_bound_type(t) for t in (x, y) if t is not None}
         if len(types) != 1:

@@ -37,8 +37,15 @@ from .types import JType
 
 @dataclass(eq=False)
 class Value:
+    """An SSA value.  A boxed one (`obj`, `list`, `tuple`: a PyObject*) is either `owned` (this
+    value holds a reference, and whoever consumes it releases it) or borrowed (someone else
+    keeps the object alive: a local, the caller's frame); `elem` guesses a list's elements."""
+
     id: int
     type: JType
+    elem: Any = None
+    owned: bool = False
+    source: Any = None  # for a value borrowed from a local: that local's slot
 
     def __str__(self) -> str:
         return f"%{self.id}"
@@ -50,9 +57,14 @@ class DeoptPoint:
 
     `locals`: for each fast local, the slot holding it (None: unbound; for a local bound on
     some paths only, ("maybe", bound-flag slot, value slot)).  `stack`: the value
-    stack, bottom first; an entry is a Value, or for a `range` iterator a tuple of three Values
-    (current, stop, step).  `after_call`: resume after the call at `pc`, pushing the callee's
-    result (the callee deoptimized and finishes in the interpreter)."""
+    stack, bottom first; an entry is a Value, a compile-time constant, or an entry made of
+    Values (`parts()`: a range iterator's current, stop and step; a list iterator...).
+    `after_call`: resume after the call at `pc`, pushing the callee's result (the callee
+    deoptimized and finishes in the interpreter).  `raises`: the instruction at `pc` raised
+    (a Python callable did, or a C-API call after it had effects): the exception is set, and
+    the bridge raises it in the rebuilt frame at `pc`.
+
+    Boxed values in a record are owned references, which the bridge takes over."""
 
     id: int
     pc: int
@@ -60,23 +72,20 @@ class DeoptPoint:
     stack: list[Any]
     after_call: bool = False
     reason: str = ""
+    raises: bool = False
 
     def __str__(self) -> str:
-        kind = "after call at" if self.after_call else "at"
+        kind = "raise at" if self.raises else "after call at" if self.after_call else "at"
         text = f"deopt#{self.id} {kind} pc {self.pc}"
         if self.stack:
             text += ", stack " + ", ".join(_stack_text(e) for e in self.stack)
         return text
 
     def values(self):
-        """The SSA values this point needs: its stack entries (a range or a range iterator
-        is three)."""
+        """The SSA values this point needs: its stack entries' parts (a range iterator is
+        three, a list iterator two or three)."""
         for entry in self.stack:
-            if isinstance(entry, Value):
-                yield entry
-            else:
-                yield from (v for v in getattr(entry, "__dict__", {}).values()
-                            if isinstance(v, Value))
+            yield from entry_parts(entry)
 
     def slots(self):
         """The slots this point reads the frame's locals from."""
@@ -127,15 +136,22 @@ class Op:
         return text
 
 
+def entry_parts(entry) -> list:
+    """The Values a deopt point's stack entry is made of (none for a constant)."""
+    if isinstance(entry, Value):
+        return [entry]
+    return list(entry.parts()) if hasattr(entry, "parts") else []
+
+
 def _stack_text(entry) -> str:
-    """A deopt point's stack entry: `%3`, `range(%1, %2, %3)`, `iter(%4, %5, %6)`, or a
+    """A deopt point's stack entry: `%3`; an entry made of Values by its label and parts
+    (`range(%1, %2, %3)`, `iter(%4, %5, %6)`, `seqiter(%7, %8)`, `method.append(%9)`); a
     compile-time constant by name (`None`, `print`)."""
     if isinstance(entry, Value):
         return str(entry)
-    parts = [v for v in getattr(entry, "__dict__", {}).values() if isinstance(v, Value)]
-    if len(parts) == 3:
-        kind = "iter" if type(entry).__name__ == "RangeIter" else "range"
-        return f"{kind}({', '.join(map(str, parts))})"
+    if hasattr(entry, "parts"):
+        label = getattr(entry, "label", type(entry).__name__.lower())
+        return f"{label}({', '.join(map(str, entry.parts()))})"
     if not hasattr(entry, "value"):
         return str(entry)
     return getattr(entry.value, "__name__", repr(entry.value))
@@ -174,6 +190,7 @@ class JitFunction:
     exits: list = field(default_factory=list)  # side exits: (instruction index, reason)
     osr_entry: int | None = None  # the loop header an on-stack-replacement entry starts at
     cfunc: Any = None  # the ctypes callable, once machine code exists
+    boxed_params: tuple = ()  # the positions of the arguments that are objects (by address)
     deopt_count: int = 0
     next_value: int = 0
 
@@ -193,7 +210,7 @@ class JitFunction:
 
 
 def format_function(fn: JitFunction) -> str:
-    argtypes = ", ".join(str(t) for t in fn.argtypes)
+    argtypes = ", ".join(str(t) for t in getattr(fn, "arg_kinds", fn.argtypes))
     entry = f" [OSR entry at pc {fn.osr_entry}]" if fn.osr_entry is not None else ""
     lines = [f"function {fn.code.qualname}({argtypes}) -> {fn.return_type}{entry}"]
     for block in fn.blocks:

@@ -5,7 +5,8 @@ typed values, slots and deopt points; `format_function(parse_function(text)) == 
 anything `format_function` printed.  What the text does not carry is stubbed: the code object
 (a stand-in with the function's name), a deopt point's locals (empty: the passes treat every
 slot named after a Python local as live anyway), global guards (their label only) and
-compile-time constants on a deopt stack (by name).
+compile-time constants on a deopt stack (by name) and entries such as list iterators (by
+label and parts).
 """
 
 from __future__ import annotations
@@ -15,14 +16,15 @@ import textwrap
 from dataclasses import dataclass
 
 from .ir import Block, DeoptPoint, Guard, JitFunction, Op, Value
-from .types import JType
+from .types import JType, Seq, jtype_of
 
 _TYPES = {t.value: t for t in JType}
 _HEADER = re.compile(r"function (?P<name>[\w.<>]+)\((?P<args>[^)]*)\) -> (?P<ret>\w+)"
                      r"(?: \[OSR entry at pc (?P<osr>\d+)\])?$")
 _BLOCK = re.compile(r"(?P<name>[\w.]+):\s*; pc (?P<pc>\d+)$")
 _OP = re.compile(r"(?:%(?P<id>\d+):(?P<type>\w+) = )?(?P<opcode>[\w.]+)(?: (?P<args>\S.*?))?"
-                 r"(?:  \[deopt#(?P<deopt>\d+) (?P<after>after call )?at pc (?P<pc>\d+)"
+                 r"(?:  \[deopt#(?P<deopt>\d+) (?:(?P<raises>raise )|(?P<after>after call ))?at pc "
+                 r"(?P<pc>\d+)"
                  r"(?:, stack (?P<stack>.*))?\])?$")
 _TOKEN = re.compile(r"""\s*(?:(?P<paren>[()])|(?P<quoted>'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")|(?P<comma>,)"""
                     r"|(?P<word>[^\s,()]+))")
@@ -46,6 +48,18 @@ class Named:
         return self.name
 
 
+@dataclass(frozen=True)
+class Composite:
+    """A stack entry made of Values other than a range (a list iterator, a bound method...),
+    known by its label and parts."""
+
+    label: str
+    values: tuple
+
+    def parts(self):
+        return list(self.values)
+
+
 class ParseError(ValueError):
     pass
 
@@ -56,9 +70,11 @@ def parse_function(text: str) -> JitFunction:
     header = _HEADER.match(lines[0].strip())
     if header is None:
         raise ParseError(f"line 1: expected 'function NAME(TYPES) -> TYPE': {lines[0]!r}")
-    argtypes = tuple(_type(t.strip()) for t in header["args"].split(",") if t.strip())
-    fn = JitFunction(header["name"], _CodeStub(header["name"]), argtypes,
-                     return_type=_type(header["ret"]))
+    kinds = tuple(_kind(t.strip()) for t in header["args"].split(",") if t.strip())
+    fn = JitFunction(header["name"], _CodeStub(header["name"]),
+                     tuple(jtype_of(k) for k in kinds), return_type=_type(header["ret"]))
+    if any(isinstance(k, Seq) for k in kinds):
+        fn.arg_kinds = kinds  # a list argument with the guess of its elements: list[float]
     if header["osr"] is not None:
         fn.osr_entry = int(header["osr"])
     # Every value with its type first: a use may come before its definition in the text.
@@ -88,6 +104,14 @@ def parse_function(text: str) -> JitFunction:
     return fn
 
 
+def _kind(text: str):
+    """`int`, `list`, `list[float]`, `tuple[list[int]]`: a JType or a Seq."""
+    match = re.fullmatch(r"(list|tuple)\[(.*)\]", text)
+    if match:
+        return Seq(_TYPES[match[1]], _kind(match[2]))
+    return _type(text)
+
+
 def _type(name: str) -> JType:
     if name not in _TYPES:
         raise ParseError(f"unknown type {name!r}")
@@ -113,7 +137,8 @@ def _operation(fn: JitFunction, text: str, values: dict, deopts: dict) -> Op:
         number = int(match["deopt"])
         stack = [_stack_entry(t, values) for t in _split_stack(match["stack"] or "")]
         deopt = deopts.setdefault(number, DeoptPoint(number, int(match["pc"]), [], stack,
-                                                     bool(match["after"])))
+                                                     bool(match["after"]),
+                                                     raises=bool(match["raises"])))
     return Op(opcode, args, result, deopt)
 
 
@@ -175,9 +200,11 @@ def _split_stack(text: str) -> list[str]:
 def _stack_entry(text: str, values: dict):
     if text.startswith("%"):
         return values[int(text[1:])]
-    match = re.fullmatch(r"(range|iter)\((.*)\)", text)
+    match = re.fullmatch(r"([\w.]+)\((.*)\)", text)
     if match:
         from .frontend import RangeArgs, RangeIter
-        parts = [values[int(p.strip()[1:])] for p in match[2].split(",")]
-        return (RangeIter if match[1] == "iter" else RangeArgs)(*parts)
+        parts = [values[int(p.strip()[1:])] for p in match[2].split(",") if p.strip()]
+        if match[1] in ("range", "iter"):
+            return (RangeIter if match[1] == "iter" else RangeArgs)(*parts)
+        return Composite(match[1], tuple(parts))
     return Named(text)

@@ -21,21 +21,24 @@ from llvmlite import ir
 
 from .abi import (CTX_BUFFER, CTX_DEPTH, CTX_STACK_BUDGET, CTX_STACK_LIMIT, CTX_TICKS,
                   CTX_USED, DEOPT, ERROR, OK, SIGNAL_CHECK_INTERVAL)
-from .ir import DeoptPoint, JitFunction, Value
-from .types import BOOL, FLOAT, INT, OBJ, JType
+from .ir import DeoptPoint, JitFunction, Value, entry_parts
+from .lower_objects import ObjectLowering
+from .types import BOOL, BOXED, FLOAT, INT, LIST, OBJ, TUPLE, JType
 
 I64 = ir.IntType(64)
 I32 = ir.IntType(32)
 I8 = ir.IntType(8)
 I1 = ir.IntType(1)
 F64 = ir.DoubleType()
-LLVM = {INT: I64, FLOAT: F64, BOOL: I1, OBJ: I8.as_pointer()}
+LLVM = {INT: I64, FLOAT: F64, BOOL: I1, OBJ: I8.as_pointer(), LIST: I8.as_pointer(),
+        TUPLE: I8.as_pointer()}
 
 EXACT_FLOAT_INT = 2 ** 53  # ints up to this size convert to float exactly
 DICT_VERSION_OFFSET = 24  # PyDictObject.ma_version_tag in CPython 3.11 (checked at start-up)
 
 _ICMP = {"lt": "<", "le": "<=", "eq": "==", "ne": "!=", "gt": ">", "ge": ">="}
-PARAM = {INT: I64, FLOAT: F64, BOOL: I8}
+PARAM = {INT: I64, FLOAT: F64, BOOL: I8, OBJ: I8.as_pointer(), LIST: I8.as_pointer(),
+         TUPLE: I8.as_pointer()}  # boxed arguments are borrowed from the caller
 
 
 def signature(argtypes) -> ir.FunctionType:
@@ -68,7 +71,7 @@ class ModuleLowering:
         FunctionLowering(self, fn).run()
 
 
-class FunctionLowering:
+class FunctionLowering(ObjectLowering):
     def __init__(self, owner: ModuleLowering, fn: JitFunction):
         self.owner = owner
         self.fn = fn
@@ -94,6 +97,8 @@ class FunctionLowering:
             return b.bitcast(value, I64)
         if jtype is BOOL:
             return b.zext(value, I64)
+        if jtype in BOXED:
+            return b.ptrtoint(value, I64)
         return value
 
     def guarded(self, b: ir.IRBuilder, failed: ir.Value, point: DeoptPoint):
@@ -103,43 +108,77 @@ class FunctionLowering:
         b.position_at_end(ok)
 
     def deopt_block(self, point: DeoptPoint) -> ir.Block:
-        """Writes the record of `point` to the deopt buffer and returns DEOPT."""
+        """The block that writes the record of `point` to the deopt buffer and returns DEOPT.
+
+        A record is [function index, point id, every local slot of the function (in
+        `fn.record_slots` order), the point's stack entries...]: the block writes the stack
+        entries and hands over to one block per function that writes the rest, which keeps
+        the code LLVM compiles small.  (The bridge reads the slots the point's `locals` name;
+        the others hold whatever they held.)"""
         name = f"deopt.{point.id}"
         if name in self.blocks:
             return self.blocks[name]
         block = self.llfn.append_basic_block(name)
         self.blocks[name] = block
         b = ir.IRBuilder(block)
-        if point.reason != "native recursion limit":
-            self.leave(b)
-        words = [ir.Constant(I64, self.owner.function_index(self.fn)),
-                 ir.Constant(I64, point.id)]
-        for slot in point.locals:
-            if slot is None:
-                continue
-            if slot[0] == "maybe":  # a bound flag, then the value
-                _, flag, value = slot
-                words.append(self.to_word(b, b.load(self.slots[flag]), BOOL))
-                slot = value
-            words.append(self.to_word(b, b.load(self.slots[slot]), slot[1]))
+        local_words = len(self.record_slots)
+        # A stack entry still in the spill slot it was loaded from is written with the
+        # slots; the others follow them (`point.slotted`: the slot of each part, or None).
+        point.slotted = []
+        stack_words = []
         for entry in point.stack:
-            words.extend(self.entry_words(b, entry))
-        buffer = b.inttoptr(b.load(self.ctx_field(b, CTX_BUFFER)), I64.as_pointer())
-        used_ptr = self.ctx_field(b, CTX_USED)
-        used = b.load(used_ptr)
-        for i, word in enumerate(words):
-            b.store(word, b.gep(buffer, [b.add(used, ir.Constant(I64, i))]))
-        b.store(b.add(used, ir.Constant(I64, len(words))), used_ptr)
-        b.ret(ir.Constant(I32, DEOPT))
+            for part in entry_parts(entry):
+                holder = [s for s, v in self.slot_holds.items() if v is part and
+                          s[0].startswith("$")]
+                point.slotted.append(holder[0] if holder else None)
+                if not holder:
+                    stack_words.append(self.word_of(b, part))
+        if stack_words:
+            base = self.record_base(b)
+            for i, word in enumerate(stack_words):
+                b.store(word, b.gep(base, [ir.Constant(I64, 2 + local_words + i)]))
+        writer, point_id, length = self.locals_writer(point.reason != "native recursion limit")
+        point_id.add_incoming(ir.Constant(I64, point.id), b.block)
+        length.add_incoming(ir.Constant(I64, 2 + local_words + len(stack_words)), b.block)
+        b.branch(writer)
         return block
 
-    def entry_words(self, b, entry):
-        from .frontend import RangeArgs, RangeIter
-        if isinstance(entry, Value):
-            return [self.to_word(b, self.v(entry), entry.type)]
-        if isinstance(entry, (RangeArgs, RangeIter)):
-            return [self.v(part) for part in entry.__dict__.values()]
-        return []  # a compile-time constant: the bridge knows it
+    @property
+    def record_slots(self):
+        """The slots of the function (locals, their bound flags, spilled stack entries), in
+        record order."""
+        if getattr(self.fn, "record_slots", None) is None:
+            self.fn.record_slots = list(self.fn.slots)
+        return self.fn.record_slots
+
+    def record_base(self, b):
+        """Where the next deopt record goes."""
+        buffer = b.inttoptr(b.load(self.ctx_field(b, CTX_BUFFER)), I64.as_pointer())
+        return b.gep(buffer, [b.load(self.ctx_field(b, CTX_USED))])
+
+    def locals_writer(self, leave: bool):
+        """The block that finishes a record: the header (function, point id), the locals, the
+        new buffer length; it returns DEOPT.  Returns (block, point-id phi, length phi)."""
+        writers = self.__dict__.setdefault("writers", {})
+        if leave in writers:
+            return writers[leave]
+        block = self.llfn.append_basic_block(f"deopt.locals.{len(writers)}")
+        b = ir.IRBuilder(block)
+        point_id = b.phi(I64)
+        length = b.phi(I64)
+        if leave:
+            self.leave(b)
+        base = self.record_base(b)
+        b.store(ir.Constant(I64, self.owner.function_index(self.fn)), base)
+        b.store(point_id, b.gep(base, [ir.Constant(I64, 1)]))
+        for position, slot in enumerate(self.record_slots, 2):
+            b.store(self.to_word(b, b.load(self.slots[slot]), slot[1]),
+                    b.gep(base, [ir.Constant(I64, position)]))
+        used = self.ctx_field(b, CTX_USED)
+        b.store(b.add(b.load(used), length), used)
+        b.ret(ir.Constant(I32, DEOPT))
+        writers[leave] = block, point_id, length
+        return writers[leave]
 
     def leave(self, b: ir.IRBuilder):
         """Give back this frame's unit of recursion budget."""
@@ -159,10 +198,17 @@ class FunctionLowering:
         for block in fn.blocks:
             self.blocks[block.name] = self.llfn.append_basic_block(block.name)
         b.branch(self.blocks[fn.blocks[0].name])
+        holds_after = {}
         for block in fn.blocks:
             b = ir.IRBuilder(self.blocks[block.name])
+            # slot → the Value it is known to hold here (a loop body is entered only from
+            # its header, whose knowledge it inherits)
+            head, _, sub = block.name.partition(".")
+            self.slot_holds = dict(holds_after.get(head, {})) if sub == "body" else {}
             for op in block.ops:
                 self.lower_op(b, op)
+            if not sub:
+                holds_after[block.name] = self.slot_holds
 
     def lower_op(self, b: ir.IRBuilder, op):
         name = op.opcode
@@ -173,6 +219,10 @@ class FunctionLowering:
             result = self.compare(b, op)
         elif name.startswith("truth."):
             result = self.truth(b, op)
+        elif name.startswith("number."):
+            result = self.number_operation(b, op)
+        elif name.startswith("richcompare."):
+            result = self.rich_compare(b, op)
         else:
             raise NotImplementedError(f"no lowering for JIT IR op {name}")
         if op.result is not None:
@@ -190,10 +240,12 @@ class FunctionLowering:
         return ir.Constant(LLVM[jtype], int(value) if jtype is BOOL else value)
 
     def op_load(self, b, op):
+        self.slot_holds[op.args[0]] = op.result
         return b.load(self.slots[op.args[0]])
 
     def op_store(self, b, op):
         slot, value = op.args
+        self.slot_holds[slot] = value
         b.store(self.v(value), self.slots[slot])
 
     def op_exit(self, b, op):
@@ -285,6 +337,7 @@ class FunctionLowering:
             arg = self.v(value)
             params.append(b.zext(arg, I8) if value.type is BOOL else arg)
         status = b.call(target, params + [out])
+        self.consume(b, args)  # the callee took its own references
         failed = b.append_basic_block("call.failed")
         ok = b.append_basic_block("call.ok")
         b.cbranch(b.icmp_signed("!=", status, ir.Constant(I32, OK)), failed, ok)
@@ -303,6 +356,8 @@ class FunctionLowering:
             return b.bitcast(word, F64)
         if op.result.type is BOOL:
             return b.trunc(word, I1)
+        if op.result.type in BOXED:
+            return b.inttoptr(word, I8.as_pointer())
         return word
 
     # integers: every result that could leave 64 bits deoptimizes instead

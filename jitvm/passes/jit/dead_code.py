@@ -5,8 +5,9 @@ In: a JitFunction.  Out: the same function without
 * blocks that no jump or branch reaches from the entry (folded branches leave them);
 * operations without effects whose value nothing uses — neither another operation nor a
   deopt point's stack (a deopt rebuilds the interpreter's stack from those values);
-* stores to spill slots (`$s…`) that no load reads.  Stores to a Python local's slot always
-  stay: when any guard deoptimizes, the interpreter's frame is rebuilt from them;
+* stores to spill slots (`$s…`) that nothing reads (a load, a release, a deopt point).
+  Stores to a Python local's slot (and to `$cells`) always stay: when any guard
+  deoptimizes, the interpreter's frame is rebuilt from them;
 * stores of a value just loaded from the same slot, with no store to it in between (the
   front end spills every stack entry at every block end; most are such copies).
 
@@ -15,6 +16,8 @@ branches, signal checks) and everything it needs is kept.
 """
 
 from __future__ import annotations
+
+from ...jit.types import JType
 
 # Operations that only compute their result: dead when nobody uses it (and, checked below,
 # when they carry no deopt point — a guarded operation is also a guard).
@@ -73,19 +76,30 @@ def _remove_unused(fn) -> bool:
 
 def _remove_dead_stores(fn) -> bool:
     changed = _remove_copies_back(fn)
-    read = {op.args[0] for op in fn.ops() if op.opcode == "load"}
+    read = set()  # slots something reads: a load, a release (of a boxed value), a deopt
+    for op in fn.ops():
+        if op.opcode not in WRITES_SLOT:
+            read.update(arg for arg in op.args if _is_slot(arg))
     for point in fn.deopts:
         read.update(point.slots())
     for block in fn.blocks:
         kept = [op for op in block.ops
-                if not (op.opcode == "store" and op.args[0][0].startswith("$")
+                if not (op.opcode in WRITES_SLOT and op.args[0][0].startswith("$s")
                         and op.args[0] not in read)]
         changed |= len(kept) != len(block.ops)
         block.ops = kept
-    stored = {op.args[0] for op in fn.ops() if op.opcode == "store"}
-    for slot in [s for s in fn.slots if s not in read and s not in stored]:
+    named = {arg for op in fn.ops() for arg in op.args if _is_slot(arg)}
+    for slot in [s for s in fn.slots if s not in named]:
         del fn.slots[slot]
     return changed
+
+
+WRITES_SLOT = {"store", "clear"}  # their first argument is the slot they write
+
+
+def _is_slot(arg) -> bool:
+    return isinstance(arg, tuple) and len(arg) == 2 and isinstance(arg[0], str) \
+        and isinstance(arg[1], JType)
 
 
 def _remove_copies_back(fn) -> bool:
@@ -102,6 +116,8 @@ def _remove_copies_back(fn) -> bool:
                     changed = True
                     continue
                 holds[slot] = value
+            elif op.opcode == "clear":
+                holds.pop(op.args[0], None)
             kept.append(op)
         block.ops = kept
     return changed

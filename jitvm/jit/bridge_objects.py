@@ -1,0 +1,131 @@
+"""The ctypes bridge's side of boxed values: what a live value is to the JIT, and turning
+deopt-record words back into Python objects.
+
+A deopt record carries a boxed value as the address of an object whose reference the record
+owns; `from_word` takes that reference over (the object is neither leaked nor freed early).
+Compile-time stack entries (range and list iterators, enumerate, bound methods) are rebuilt
+as the objects the interpreter would have on its stack.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import struct
+from types import CellType
+
+from .frontend import Const, NotCompilable, RangeArgs, RangeIter
+from .frontend_entries import COMPOSITES
+from .types import BOOL, BOXED, FLOAT, INT, LIST, NONE, TUPLE, Seq, guess_elem, kind_of
+
+_decref = ctypes.pythonapi.Py_DecRef
+_decref.argtypes = [ctypes.c_void_p]
+_decref.restype = None
+_LIST_ITERATOR = type(iter([]))
+_TUPLE_ITERATOR = type(iter(()))
+
+
+def steal(address: int):
+    """The object at `address`, taking over the reference the caller owned."""
+    obj = ctypes.cast(address, ctypes.py_object).value  # a new reference...
+    _decref(address)  # ... so the record's own is released
+    return obj
+
+
+def from_word(word: int, jtype):
+    if jtype is FLOAT:
+        return struct.unpack("<d", struct.pack("<q", word))[0]
+    if jtype is BOOL:
+        return bool(word)
+    if jtype is NONE:
+        return None
+    if jtype in BOXED:
+        return steal(word)
+    return word
+
+
+def live_kind(value, objects: bool = True):
+    """The kind the JIT gives a live argument or local (None: it does not take it)."""
+    kind = kind_of(value)
+    if not objects and kind not in (INT, FLOAT, BOOL):
+        return None
+    return kind
+
+
+def stack_entry_kind(value):
+    """For an iterator over a list or tuple (or enumerate of one) on an interpreter stack: its
+    kind and the arguments an on-stack-replacement entry takes for it; otherwise None."""
+    count = None
+    if type(value) is enumerate:
+        _, (inner, count) = value.__reduce__()
+        value = inner
+        if type(count) is not int or not -2**63 <= count < 2**63 - 1:
+            return None
+    if type(value) not in (_LIST_ITERATOR, _TUPLE_ITERATOR):
+        return None
+    reduced = value.__reduce__()
+    if len(reduced) != 3:  # exhausted
+        return None
+    _, (seq,), index = reduced
+    jtype = LIST if type(seq) is list else TUPLE
+    if type(seq) not in (list, tuple):
+        return None
+    kind = ("seqiter", Seq(jtype, guess_elem(seq)), count is not None)
+    return kind, [seq, index] + ([count] if count is not None else [])
+
+
+def rebuild_entry(entry, word):
+    """A stack entry of a deopt point as the Python object the interpreter expects; `word()`
+    gives the record's word for each of its parts in turn."""
+    if isinstance(entry, Const):
+        return entry.value
+    if isinstance(entry, (RangeArgs, RangeIter)):
+        made = range(word(), word(), word())
+        return made if isinstance(entry, RangeArgs) else iter(made)
+    if isinstance(entry, COMPOSITES):
+        return entry.rebuild([from_word(word(), part.type) for part in entry.parts()])
+    return from_word(word(), entry.type)
+
+
+def cells_param(code) -> tuple:
+    """A function with cells takes them as one more argument, a tuple."""
+    return (TUPLE,) if code.has_cells else ()
+
+
+def make_cells(func, args: list) -> tuple:
+    """The cells of a call, as the interpreter makes them: fresh cells (those of arguments
+    filled in), then the function's closure."""
+    code = func._code
+    cells = [CellType() for _ in code.cellvars]
+    for cell_index, arg_index in code.cell2arg:
+        cells[cell_index].cell_contents = args[arg_index]
+    return tuple(cells) + tuple(func.__closure__ or ())
+
+
+def object_summary(fn) -> str:
+    """What the log says about a specialisation's boxed values: its element type guards and
+    the Python callables it calls through the C-API."""
+    guards = 0
+    called: list[str] = []
+    for block in fn.blocks:
+        for op in block.ops:
+            if op.opcode == "guard_type":
+                guards += 1
+            elif op.opcode == "call_object":
+                name = str(op.args[0]) if hasattr(op.args[0], "obj") else "a method"
+                if name not in called:
+                    called.append(name)
+    parts = []
+    if guards:
+        parts.append(f"{guards} type guard{'s' if guards > 1 else ''}")
+    if called:
+        parts.append("calls " + ", ".join(called))
+    return "; " + ", ".join(parts) if parts else ""
+
+
+def internal_error(exc: Exception, code) -> NotCompilable:
+    """A bug in the JIT met while compiling `code`: the code stays interpreted (the program's
+    output must not depend on the JIT), and --jit-log says what happened."""
+    import traceback
+    where = traceback.extract_tb(exc.__traceback__)[-1]
+    return NotCompilable(f"internal error in the JIT: {type(exc).__name__}: {exc} "
+                         f"[{where.filename}:{where.lineno}]", code)

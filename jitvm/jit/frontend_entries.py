@@ -1,0 +1,164 @@
+"""Compile-time pieces of the boxed-value translation: the kinds of Values, and the stack
+entries made of Values that have no single object yet (a list iterator and its index, an
+enumerate, a bound list method, slice bounds).  Each entry has `parts()` (its Values, in
+deopt-record order; boxed ones are owned), `kind()` (what the type walk compares) and
+`rebuild(values)` (the Python object the interpreter expects when native code deoptimizes).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any
+
+from .frontend import _callable_name
+from .ir import Value
+from .types import BOOL, BOXED, FLOAT, INT, LIST, OBJ, TUPLE, Seq
+
+NOT_MINE = object()  # step_objects: a numeric instruction, for the numeric translation
+NUMERIC = (INT, FLOAT, BOOL)
+FROM_CLASS = {int: INT, float: FLOAT, bool: BOOL}
+
+
+def value_kind(v: Value):
+    """The kind of a Value: its JType, or for a list or tuple a Seq with its element guess."""
+    return Seq(v.type, v.elem) if v.type in (LIST, TUPLE) else v.type
+
+
+def is_boxed(entry) -> bool:
+    return isinstance(entry, Value) and entry.type in BOXED
+
+
+def is_number(entry) -> bool:
+    return isinstance(entry, Value) and entry.type in NUMERIC
+
+
+@dataclass(frozen=True)
+class SeqIter:
+    """An iterator over a list or tuple (`seq`, owned) at `index`; with `count`, the
+    enumerate() around it."""
+
+    seq: Value
+    index: Value
+    count: Value | None = None
+
+    def parts(self):
+        return [self.seq, self.index] + ([self.count] if self.count is not None else [])
+
+    def kind(self):
+        return ("seqiter", value_kind(self.seq), self.count is not None)
+
+    @staticmethod
+    def rebuild(values):
+        seq, index, *count = values
+        it = iter(seq)
+        it.__setstate__(index)
+        return enumerate(it, count[0]) if count else it
+
+
+@dataclass(frozen=True)
+class Enumerate:
+    """`enumerate(seq, start)` called but not yet iterated."""
+
+    seq: Value
+    start: Value
+
+    def parts(self):
+        return [self.seq, self.start]
+
+    def kind(self):
+        return ("enumerate", value_kind(self.seq))
+
+    @staticmethod
+    def rebuild(values):
+        return enumerate(*values)
+
+
+@dataclass(frozen=True)
+class Pair:
+    """The (count, item) tuple enumerate() yields, until UNPACK_SEQUENCE takes it apart."""
+
+    count: Value
+    item: Value
+
+    def parts(self):
+        return [self.count, self.item]
+
+    def kind(self):
+        return ("pair", value_kind(self.item))
+
+    @staticmethod
+    def rebuild(values):
+        return tuple(values)
+
+
+@dataclass(frozen=True)
+class Method:
+    """`seq.name` looked up (append, pop), not yet called."""
+
+    recv: Value
+    name: str
+    source: Any = dataclasses.field(default=None, compare=False)  # the local it came from
+
+    @property
+    def label(self) -> str:
+        return f"method.{self.name}"
+
+    def parts(self):
+        return [self.recv]
+
+    def kind(self):
+        return ("method", value_kind(self.recv), self.name)
+
+    def rebuild(self, values):
+        return getattr(values[0], self.name)
+
+
+@dataclass(frozen=True)
+class SliceArgs:
+    """BUILD_SLICE's start, stop (and step): ints or Const(None)."""
+
+    items: tuple
+
+    def parts(self):
+        return [v for v in self.items if isinstance(v, Value)]
+
+    def kind(self):
+        return ("slice",) + tuple(v.type if isinstance(v, Value) else None for v in self.items)
+
+    def rebuild(self, values):
+        values = iter(values)
+        return slice(*(next(values) if isinstance(v, Value) else None for v in self.items))
+
+
+COMPOSITES = (SeqIter, Enumerate, Pair, Method, SliceArgs)
+COMPOSITE_KINDS = frozenset({"seqiter", "enumerate", "pair", "method"})
+
+
+class ObjRef:
+    """A Python object named in an operation (a callable, a constant): shown by name."""
+
+    def __init__(self, obj):
+        self.obj = obj
+
+    def __str__(self) -> str:
+        if isinstance(self.obj, (str, int, float, tuple)) or self.obj is None:
+            return repr(self.obj)
+        return _callable_name(self.obj)
+
+
+
+def _cap(kind, levels: int = 3):
+    """An element guess nested at most `levels` deep (deeper: OBJ)."""
+    if not isinstance(kind, Seq):
+        return kind
+    if levels == 0:
+        return OBJ
+    return Seq(kind.type, _cap(kind.elem, levels - 1))
+
+
+
+def _one_of(target, *objects) -> bool:
+    return any(target is obj for obj in objects)
+
+

@@ -1,0 +1,229 @@
+"""Bytecode → JIT IR for lists and tuples (a mixin of the translator, with frontend_objects):
+subscripts and slices, item assignment, displays, unpacking, and `for` over a list or tuple
+by index over the live sequence (or over any other iterator, through PyIter_Next)."""
+
+from __future__ import annotations
+
+from .frontend import Const, RangeArgs, State, _kind
+from .frontend_entries import (COMPOSITES, NOT_MINE, NUMERIC, Enumerate, Pair, SeqIter, SliceArgs,
+                               _cap, is_boxed, is_number, value_kind)
+from .ir import Block, Value
+from .types import BOOL, FLOAT, INT, LIST, OBJ, TUPLE, Seq, join_elem, jtype_of
+
+
+class SequenceSteps:
+    """Lists and tuples (see the module docstring)."""
+
+    # -- subscripts -----------------------------------------------------------------------------
+
+    def _binary_subscr(self, index, arg, locals_, stack):
+        container, key = stack[-2], stack[-1]
+        if isinstance(container, Const) and type(container.value) is tuple:
+            container = self.const_object(container.value)
+        if not is_boxed(container):
+            return NOT_MINE
+        del stack[-2:]
+        pre = stack + [container, key]
+        if container.type in (LIST, TUPLE) and is_number(key) and key.type is not FLOAT:
+            deopt = self.deopt_point(index, locals_, pre, reason="index out of range")
+            item = self.emit(f"getitem.{container.type}", [container, self.to_int(key)], OBJ,
+                             deopt)
+            elem = container.elem
+            if elem is None or elem is OBJ:  # unknown: what the interpreter saw here
+                elem = self.result_guess(index) or elem
+            value = self.read_element(item, elem, self.deopt_point(
+                index, locals_, pre, reason="element type"))
+        elif container.type in (LIST, TUPLE) and isinstance(key, SliceArgs):
+            value = self.kind_value("getslice", [container] + list(key.items),
+                                    value_kind(container),
+                                    self.deopt_point(index, locals_, pre, reason="slice"),
+                                    owned=True)
+        else:
+            boxed_key = self.box(key, index, self.deopt_point(index, locals_, pre,
+                                                               reason="boxing"))
+            result = self.kind_value("getitem.obj", [container, boxed_key], OBJ,
+                                     self.error_point(index, locals_, stack,
+                                                      [container, boxed_key]), owned=True)
+            self.release(boxed_key)
+            self.release(container)
+            stack.append(self.unbox_result(result, index, locals_, stack))
+            return None
+        self.release(container)
+        if isinstance(key, COMPOSITES):
+            self.release(key)
+        stack.append(value)
+        return None
+
+    def _store_subscr(self, index, arg, locals_, stack):
+        item, container, key = stack[-3], stack[-2], stack[-1]
+        if not is_boxed(container):
+            return NOT_MINE
+        del stack[-3:]
+        pre = stack + [item, container, key]
+        if container.type is LIST and is_number(key) and key.type is not FLOAT:
+            redo = self.deopt_point(index, locals_, pre, reason="index out of range")
+            self.emit("setitem.list", [container, self.to_int(key),
+                                       self.materialize(item, index)], None, redo)
+        elif container.type is OBJ:
+            redo = self.deopt_point(index, locals_, pre, reason="boxing")
+            boxed = self.box(item, index, redo)
+            boxed_key = self.box(key, index, redo)
+            self.emit("setitem.obj", [container, boxed_key, boxed], None,
+                      self.error_point(index, locals_, stack, [boxed, container, boxed_key]))
+            self.release(boxed_key)
+            self.release(boxed)
+        else:
+            self.fail(f"item assignment on a {container.type}", index)
+        self.release(container)
+        return None
+
+    def _build_slice(self, index, arg, locals_, stack):
+        items = tuple(stack[-arg:])
+        if not all(is_number(v) and v.type is not FLOAT
+                   or isinstance(v, Const) and v.value is None for v in items):
+            self.fail("a slice with bounds that are not ints", index)
+        del stack[-arg:]
+        stack.append(SliceArgs(tuple(self.to_int(v) if isinstance(v, Value) else v
+                                     for v in items)))
+        return None
+
+    # -- building -------------------------------------------------------------------------------
+
+    def _build(self, index, arg, locals_, stack, jtype):
+        items = stack[len(stack) - arg:] if arg else []
+        if any(isinstance(e, (RangeArgs,) + COMPOSITES) for e in items):
+            self.fail(f"a {jtype} of iterators", index)
+        del stack[len(stack) - arg:]
+        redo = self.deopt_point(index, locals_, stack + items, reason="boxing")
+        elem = None
+        for entry in items:
+            elem = join_elem(elem, value_kind(entry) if isinstance(entry, Value) else OBJ)
+        boxed = [self.materialize(entry, index) for entry in items]
+        stack.append(self.kind_value(f"build.{jtype}", [boxed], Seq(jtype, _cap(elem)), redo,
+                                     owned=True))
+        return None
+
+    def _build_list(self, index, arg, locals_, stack):
+        return self._build(index, arg, locals_, stack, LIST)
+
+    def _build_tuple(self, index, arg, locals_, stack):
+        return self._build(index, arg, locals_, stack, TUPLE)
+
+    def _unpack_sequence(self, index, arg, locals_, stack):
+        seq = stack[-1]
+        if isinstance(seq, Pair) and arg == 2:
+            stack.pop()
+            stack.extend([seq.item, seq.count])
+            return None
+        if isinstance(seq, Const) and type(seq.value) is tuple:
+            seq = self.const_object(seq.value)
+        if not is_boxed(seq):
+            return NOT_MINE
+        stack.pop()
+        deopt = self.deopt_point(index, locals_, stack + [seq], reason="unpacking")
+        elem = seq.elem
+        if seq.type is OBJ:  # a tuple or a list, most likely; anything else deoptimizes
+            self.emit("guard_type", [seq, TUPLE], None, deopt)
+            seq = self.kind_value("cast", [seq], Seq(TUPLE, OBJ), owned=seq.owned)
+            elem = OBJ
+        self.emit("guard_len", [seq, arg], None, deopt)
+        items = [self.emit(f"getitem.{seq.type}", [seq, self.emit("const", [INT, i], INT)], OBJ,
+                           deopt) for i in range(arg)]
+        if elem in NUMERIC or isinstance(elem, Seq):  # check every item before taking any
+            for item in items:
+                self.emit("guard_type", [item, jtype_of(elem)], None, deopt)
+        values = [self.read_element(item, elem, deopt) for item in items]
+        self.release(seq)
+        stack.extend(reversed(values))
+        return None
+
+    # -- iteration ------------------------------------------------------------------------------
+
+    def _get_iter(self, index, arg, locals_, stack):
+        top = stack[-1]
+        if isinstance(top, Const) and type(top.value) is tuple:
+            top = self.const_object(top.value)
+        if isinstance(top, Enumerate):
+            stack[-1] = SeqIter(top.seq, self.emit("const", [INT, 0], INT), top.start)
+            return None
+        if not (is_boxed(top) and top.type in (LIST, TUPLE)):
+            if not is_boxed(top):
+                return NOT_MINE
+            stack.pop()
+            it = self.kind_value("getiter", [top], OBJ,
+                                 self.error_point(index, locals_, stack, [top]), owned=True)
+            self.release(top)
+            stack.append(it)  # any other iterator is a plain object, stepped by PyIter_Next
+            return None
+        stack[-1] = SeqIter(self.take(top), self.emit("const", [INT, 0], INT))
+        return None
+
+    def _for_iter_object(self, index, arg, locals_, stack):
+        it = stack.pop()
+        self._spill(stack + [it])
+        it = self.take(it)
+        item = self.kind_value("iternext", [it], OBJ,
+                               self.error_point(index, locals_, stack, [it]), owned=True)
+        more = self.emit("notnull", [item], BOOL)
+        self.emit("br", [more, f"b{index}.body", f"b{index}.done"])
+        exit_state = State(tuple(locals_), tuple(_kind(e) for e in stack))
+        if self.fn is not None:
+            done = Block(f"b{index}.done", index)
+            self.fn.blocks.append(done)
+            self.block = done
+        self.release(it)
+        self.emit("jump", [self._block_name(arg)])
+        if self.fn is not None:
+            body = Block(f"b{index}.body", index)
+            self.fn.blocks.append(body)
+            self.block = body
+        stack.append(it)
+        stack.append(item)
+        self._spill(stack)
+        self.emit("jump", [self._block_name(index + 1)])
+        return [(arg, exit_state),
+                (index + 1, State(tuple(locals_), tuple(_kind(e) for e in stack)))]
+
+    def _list_append(self, index, arg, locals_, stack):
+        value = stack[-1]
+        target = stack[-1 - arg]
+        if not (is_boxed(target) and target.type is LIST):
+            return NOT_MINE
+        stack.pop()
+        redo = self.deopt_point(index, locals_, stack + [value], reason="boxing")
+        self.emit("append.list", [target, self.materialize(value, index)], None, redo)
+        return None
+
+    def _for_iter(self, index, arg, locals_, stack):
+        it = stack[-1]
+        if is_boxed(it) and it.type is OBJ:
+            return self._for_iter_object(index, arg, locals_, stack)
+        if not isinstance(it, SeqIter):
+            return NOT_MINE
+        stack.pop()
+        self._spill(stack + [it])
+        more = self.emit("more.seq", [it.seq, it.index], BOOL)
+        self.emit("br", [more, f"b{index}.body", f"b{index}.done"])
+        exit_state_stack = list(stack)
+        if self.fn is not None:
+            done = Block(f"b{index}.done", index)
+            self.fn.blocks.append(done)
+            self.block = done
+        self.release(it.seq)  # the exhausted iterator lets go of its sequence
+        self.emit("jump", [self._block_name(arg)])
+        exit_state = State(tuple(locals_), tuple(_kind(e) for e in exit_state_stack))
+        if self.fn is not None:
+            body = Block(f"b{index}.body", index)
+            self.fn.blocks.append(body)
+            self.block = body
+        deopt = self.deopt_point(index, locals_, stack + [it], reason="element type")
+        count = None if it.count is None else self.emit(
+            "iadd", [it.count, self.emit("const", [INT, 1], INT)], INT, deopt)
+        item = self.emit(f"item.{it.seq.type}", [it.seq, it.index], OBJ)
+        value = self.read_element(item, it.seq.elem, deopt)
+        stack.append(SeqIter(it.seq, self.emit("inc", [it.index], INT), count))
+        stack.append(value if it.count is None else Pair(it.count, value))
+        self._spill(stack)
+        self.emit("jump", [self._block_name(index + 1)])
+        return [(arg, exit_state),
+                (index + 1, State(tuple(locals_), tuple(_kind(e) for e in stack)))]

@@ -1,0 +1,214 @@
+"""JIT IR → LLVM IR for operations on any object through the C-API (a mixin of the lowering,
+with lower_objects): calls (PyObject_Vectorcall), attributes, subscripts, operators,
+comparisons, iteration, dicts, f-strings, cells.  A failure leaves through the operation's
+`raises` deopt point: the exception stays set and is raised at that instruction."""
+
+from __future__ import annotations
+
+import sys
+
+from llvmlite import ir
+
+from .abi import CELL_CONTENTS
+from .types import TUPLE
+
+I64 = ir.IntType(64)
+I32 = ir.IntType(32)
+I8 = ir.IntType(8)
+I1 = ir.IntType(1)
+F64 = ir.DoubleType()
+PTR = I8.as_pointer()
+
+_NUMBER_API = {
+    "add": "Add", "sub": "Subtract", "mul": "Multiply", "truediv": "TrueDivide",
+    "floordiv": "FloorDivide", "mod": "Remainder", "pow": "Power", "shl": "Lshift",
+    "shr": "Rshift", "and": "And", "or": "Or", "xor": "Xor",
+}
+_RICH = {"lt": 0, "le": 1, "eq": 2, "ne": 3, "gt": 4, "ge": 5}
+
+
+class CallLowering:
+    """C-API operations (see the module docstring)."""
+
+    # -- any object, through the C-API ------------------------------------------------------------
+
+    def raised_if(self, b, failed, point):
+        """The C-API call failed with an exception: leave through the `raises` point."""
+        self.guarded(b, failed, point)
+
+    def op_call_object(self, b, op):
+        callee, args, *names = op.args
+        function = self.obj_const(callee.obj) if hasattr(callee, "obj") else self.v(callee)
+        array = b.alloca(PTR, max(len(args), 1))
+        for i, value in enumerate(args):
+            b.store(self.v(value), b.gep(array, [ir.Constant(I64, i)]))
+        kwnames = self.obj_const(names[0].obj) if names else ir.Constant(PTR, None)
+        positional = len(args) - (len(names[0].obj) if names else 0)
+        call = self.api("PyObject_Vectorcall", PTR, [PTR, PTR.as_pointer(), I64, PTR])
+        result = b.call(call, [function, array, ir.Constant(I64, positional), kwnames])
+        counter = self.owner.addresses.counter("boxed_calls")
+        b.store(b.add(b.load(counter), ir.Constant(I64, 1)), counter)
+        self.consume(b, list(args) + ([callee] if not hasattr(callee, "obj") else []))
+        self.raised_if(b, self.is_null(b, result), op.deopt)
+        return result
+
+    def op_getattr(self, b, op):
+        value, name = op.args
+        result = b.call(self.api("PyObject_GetAttr", PTR, [PTR, PTR]),
+                        [self.v(value), self.obj_const(sys.intern(name))])
+        self.raised_if(b, self.is_null(b, result), op.deopt)
+        return result
+
+    def op_setattr(self, b, op):
+        obj, name, value = op.args
+        status = b.call(self.api("PyObject_SetAttr", I32, [PTR, PTR, PTR]),
+                        [self.v(obj), self.obj_const(sys.intern(name)), self.v(value)])
+        self.raised_if(b, b.icmp_signed("!=", status, ir.Constant(I32, 0)), op.deopt)
+
+    def op_getitem_obj(self, b, op):
+        container, key = (self.v(a) for a in op.args)
+        result = b.call(self.api("PyObject_GetItem", PTR, [PTR, PTR]), [container, key])
+        self.raised_if(b, self.is_null(b, result), op.deopt)
+        return result
+
+    def op_setitem_obj(self, b, op):
+        container, key, value = (self.v(a) for a in op.args)
+        status = b.call(self.api("PyObject_SetItem", I32, [PTR, PTR, PTR]),
+                        [container, key, value])
+        self.raised_if(b, b.icmp_signed("!=", status, ir.Constant(I32, 0)), op.deopt)
+
+    def op_getiter(self, b, op):
+        result = b.call(self.api("PyObject_GetIter", PTR, [PTR]), [self.v(op.args[0])])
+        self.raised_if(b, self.is_null(b, result), op.deopt)
+        return result
+
+    def op_iternext(self, b, op):
+        """The next item, or NULL when the iterator is exhausted (an exception it raised
+        leaves through the `raises` point)."""
+        result = b.call(self.api("PyIter_Next", PTR, [PTR]), [self.v(op.args[0])])
+        raised = b.call(self.api("PyErr_Occurred", PTR, []), [])
+        self.raised_if(b, b.and_(self.is_null(b, result), b.not_(self.is_null(b, raised))),
+                       op.deopt)
+        return result
+
+    def op_notnull(self, b, op):
+        return b.not_(self.is_null(b, self.v(op.args[0])))
+
+    def op_build_dict(self, b, op):
+        """A dict from key, value pairs (or, with a constant tuple of keys, from values)."""
+        values, *keys = op.args
+        made = b.call(self.api("PyDict_New", PTR, []), [])
+        self.raised_if(b, self.is_null(b, made), op.deopt)
+        if keys:
+            pairs = [(self.obj_const(k), self.v(v)) for k, v in zip(keys[0].obj, values)]
+        else:
+            pairs = [(self.v(values[i]), self.v(values[i + 1]))
+                     for i in range(0, len(values), 2)]
+        set_item = self.api("PyDict_SetItem", I32, [PTR, PTR, PTR])
+        for key, value in pairs:
+            status = b.call(set_item, [made, key, value])
+            failed = b.append_basic_block("dict.failed")
+            ok = b.append_basic_block("dict.ok")
+            b.cbranch(b.icmp_signed("!=", status, ir.Constant(I32, 0)), failed, ok)
+            b.position_at_end(failed)
+            self.decref(b, made)
+            b.branch(self.deopt_block(op.deopt))
+            b.position_at_end(ok)
+        return made
+
+    def op_format(self, b, op):
+        """f-string formatting: the conversion (!s, !r, !a), then format(value, spec)."""
+        value, spec, conversion = op.args
+        obj = self.v(value)
+        if conversion:
+            api = ("PyObject_Str", "PyObject_Repr", "PyObject_ASCII")[conversion - 1]
+            obj = b.call(self.api(api, PTR, [PTR]), [obj])
+            self.raised_if(b, self.is_null(b, obj), op.deopt)
+        spec_obj = self.v(spec) if spec is not None else self.obj_const("")
+        result = b.call(self.api("PyObject_Format", PTR, [PTR, PTR]), [obj, spec_obj])
+        if conversion:
+            self.decref(b, obj)
+        self.raised_if(b, self.is_null(b, result), op.deopt)
+        return result
+
+    def op_join_str(self, b, op):
+        (parts,) = op.args
+        pieces = b.call(self.api("PyTuple_New", PTR, [I64]), [ir.Constant(I64, len(parts))])
+        self.raised_if(b, self.is_null(b, pieces), op.deopt)
+        items = self.items_of(b, pieces, TUPLE)
+        for i, part in enumerate(parts):
+            obj = self.v(part)
+            self.incref(b, obj)
+            b.store(obj, b.gep(items, [ir.Constant(I64, i)]))
+        result = b.call(self.api("PyUnicode_Join", PTR, [PTR, PTR]), [self.obj_const(""), pieces])
+        self.decref(b, pieces)
+        self.raised_if(b, self.is_null(b, result), op.deopt)
+        return result
+
+    def cell_of(self, b, cells, i: int):
+        return b.load(b.gep(self.items_of(b, cells, TUPLE), [ir.Constant(I64, i)]))
+
+    def op_cell(self, b, op):
+        cells, i = op.args
+        return self.cell_of(b, self.v(cells), i)
+
+    def op_load_deref(self, b, op):
+        """The contents of cell `i` (a new reference); an empty cell deoptimizes (the
+        interpreter raises NameError)."""
+        cells, i = op.args
+        contents = b.load(self.field(b, self.cell_of(b, self.v(cells), i), CELL_CONTENTS, PTR))
+        self.guarded(b, self.is_null(b, contents), op.deopt)
+        self.incref(b, contents)
+        return contents
+
+    def op_store_deref(self, b, op):
+        cells, i, value = op.args
+        item, made = self.box_value(b, value, op.deopt)
+        b.call(self.api("PyCell_Set", I32, [PTR, PTR]), [self.cell_of(b, self.v(cells), i),
+                                                         item])
+        if made:
+            self.decref(b, item)
+
+    def op_len_obj(self, b, op):
+        result = b.call(self.api("PyObject_Size", I64, [PTR]), [self.v(op.args[0])])
+        self.raised_if(b, b.icmp_signed("<", result, ir.Constant(I64, 0)), op.deopt)
+        return result
+
+    def op_truth_obj(self, b, op):
+        result = b.call(self.api("PyObject_IsTrue", I32, [PTR]), [self.v(op.args[0])])
+        self.raised_if(b, b.icmp_signed("<", result, ir.Constant(I32, 0)), op.deopt)
+        return b.icmp_signed("!=", result, ir.Constant(I32, 0))
+
+    def op_contains(self, b, op):
+        container, item = (self.v(a) for a in op.args)
+        result = b.call(self.api("PySequence_Contains", I32, [PTR, PTR]), [container, item])
+        self.raised_if(b, b.icmp_signed("<", result, ir.Constant(I32, 0)), op.deopt)
+        return b.icmp_signed("!=", result, ir.Constant(I32, 0))
+
+    def number_operation(self, b, op):
+        """number.add a, b (and number.inplace_add ...): PyNumber_Add and friends."""
+        name = op.opcode.split(".", 1)[1]
+        inplace = name.startswith("inplace_")
+        base = name[len("inplace_"):] if inplace else name
+        if len(op.args) == 1:  # number.neg, number.pos, number.invert
+            api = {"neg": "PyNumber_Negative", "pos": "PyNumber_Positive",
+                   "invert": "PyNumber_Invert"}[base]
+            result = b.call(self.api(api, PTR, [PTR]), [self.v(op.args[0])])
+            self.raised_if(b, self.is_null(b, result), op.deopt)
+            return result
+        api = "PyNumber_" + ("InPlace" if inplace else "") + _NUMBER_API[base]
+        x, y = (self.v(a) for a in op.args)
+        if base == "pow":
+            result = b.call(self.api(api, PTR, [PTR, PTR, PTR]), [x, y, self.obj_const(None)])
+        else:
+            result = b.call(self.api(api, PTR, [PTR, PTR]), [x, y])
+        self.raised_if(b, self.is_null(b, result), op.deopt)
+        return result
+
+    def rich_compare(self, b, op):
+        x, y = (self.v(a) for a in op.args)
+        name = op.opcode.split(".", 1)[1]
+        result = b.call(self.api("PyObject_RichCompare", PTR, [PTR, PTR, I32]),
+                        [x, y, ir.Constant(I32, _RICH[name])])
+        self.raised_if(b, self.is_null(b, result), op.deopt)
+        return result

@@ -1,0 +1,532 @@
+"""JIT IR → LLVM IR for boxed values (a mixin of lower.FunctionLowering).
+
+Objects are `i8*` (PyObject*).  Native code reads CPython 3.11's object layout directly where
+that is the hot path — reference counts, types, list and tuple items, float values, small
+ints — (`check_layout` verifies it when the JIT starts) and calls the C-API for everything
+else: boxing, building lists, calling Python callables, generic operators.  Every C-API call
+that can fail is checked:
+
+* a failure before the instruction had any effect (boxing, building a list: out of memory)
+  clears the exception and deoptimizes to the instruction, which the interpreter redoes;
+* a failure of a call with effects (a Python callable, a generic operator) goes to a `raises`
+  deopt point: the exception stays set and the bridge raises it at that instruction.
+
+Operations that store an item into a list or tuple, and calls, consume their owned boxed
+operands; the others leave releasing to explicit `decref` operations.
+"""
+
+from __future__ import annotations
+
+from llvmlite import ir
+
+from .abi import (DIGIT_BITS, ITER_INDEX, FLOAT_VALUE, LIST_ITEMS, LONG_DIGITS, REFCNT, SIZE,
+                  TUPLE_ITEMS, TYPE)
+from .lower_calls import CallLowering
+from .types import BOOL, BOXED, FLOAT, INT, LIST, TUPLE
+
+I64 = ir.IntType(64)
+I32 = ir.IntType(32)
+I8 = ir.IntType(8)
+I1 = ir.IntType(1)
+F64 = ir.DoubleType()
+PTR = I8.as_pointer()
+
+_PY_TYPES = {INT: int, FLOAT: float, BOOL: bool, LIST: list, TUPLE: tuple}
+
+
+class ObjectLowering(CallLowering):
+    """Lowering of the boxed-value operations (see frontend_objects for their meaning)."""
+
+    # -- object layout and reference counts ---------------------------------------------------
+
+    def api(self, name: str, ret, args):
+        return self.owner.external(name, ir.FunctionType(ret, args))
+
+    def field(self, b, obj, offset: int, ty):
+        return b.bitcast(b.gep(obj, [ir.Constant(I64, offset)]), ty.as_pointer())
+
+    def obj_const(self, obj):
+        self.owner.addresses.keep(obj)
+        return ir.Constant(I64, id(obj)).inttoptr(PTR)
+
+    def incref(self, b, obj):
+        count = self.field(b, obj, REFCNT, I64)
+        b.store(b.add(b.load(count), ir.Constant(I64, 1)), count)
+
+    def decref(self, b, obj):
+        count = self.field(b, obj, REFCNT, I64)
+        left = b.sub(b.load(count), ir.Constant(I64, 1))
+        b.store(left, count)
+        free = b.append_basic_block("dealloc")
+        done = b.append_basic_block("decref.done")
+        b.cbranch(b.icmp_signed("==", left, ir.Constant(I64, 0)), free, done)
+        b.position_at_end(free)
+        b.call(self.api("_Py_Dealloc", ir.VoidType(), [PTR]), [obj])
+        b.branch(done)
+        b.position_at_end(done)
+
+    def xdecref(self, b, obj):
+        some = b.append_basic_block("xdecref")
+        done = b.append_basic_block("xdecref.done")
+        b.cbranch(b.icmp_unsigned("!=", obj, ir.Constant(PTR, None)), some, done)
+        b.position_at_end(some)
+        self.decref(b, obj)
+        b.branch(done)
+        b.position_at_end(done)
+
+    def size_of(self, b, obj):
+        return b.load(self.field(b, obj, SIZE, I64))
+
+    def items_of(self, b, obj, jtype):
+        """Pointer to the item array of a list or tuple."""
+        if jtype is LIST:
+            return b.load(self.field(b, obj, LIST_ITEMS, PTR.as_pointer()))
+        return self.field(b, obj, TUPLE_ITEMS, PTR)
+
+    def is_type(self, b, obj, pytype):
+        actual = b.load(self.field(b, obj, TYPE, PTR))
+        return b.icmp_unsigned("==", actual, self.obj_const(pytype))
+
+    def redo(self, b, failed, point):
+        """On `failed` (a C-API call failed before any effect): clear its exception and
+        deoptimize, so the interpreter redoes the instruction."""
+        ok = b.append_basic_block("api.ok")
+        bad = b.append_basic_block("api.failed")
+        b.cbranch(failed, bad, ok)
+        b.position_at_end(bad)
+        b.call(self.api("PyErr_Clear", ir.VoidType(), []), [])
+        b.branch(self.deopt_block(point))
+        b.position_at_end(ok)
+
+    def is_null(self, b, ptr):
+        return b.icmp_unsigned("==", ptr, ir.Constant(PTR, None))
+
+    def box_value(self, b, value, point):
+        """(a PyObject* for `value`, whether this made a new reference)."""
+        x = self.v(value)
+        if value.type is INT:
+            obj = b.call(self.api("PyLong_FromLongLong", PTR, [I64]), [x])
+        elif value.type is FLOAT:
+            obj = b.call(self.api("PyFloat_FromDouble", PTR, [F64]), [x])
+        elif value.type is BOOL:
+            obj = b.select(x, self.obj_const(True), self.obj_const(False))
+            self.incref(b, obj)
+            return obj, True
+        else:
+            return x, False
+        self.redo(b, self.is_null(b, obj), point)
+        return obj, True
+
+    def consume(self, b, values):
+        """Release the owned boxed operands an operation consumes."""
+        for value in values:
+            if getattr(value, "type", None) in BOXED and value.owned:
+                self.decref(b, self.v(value))
+
+    def word_of(self, b, entry):
+        """A deopt-record word for a Value: boxed ones go out as owned references."""
+        x = self.v(entry)
+        if entry.type in BOXED:
+            if not entry.owned:
+                self.incref(b, x)
+            return b.ptrtoint(x, I64)
+        return self.to_word(b, x, entry.type)
+
+    # -- references ---------------------------------------------------------------------------
+
+    def op_const_obj(self, b, op):
+        return self.obj_const(op.args[0].obj)
+
+    def op_incref(self, b, op):
+        self.incref(b, self.v(op.args[0]))
+
+    def op_decref(self, b, op):
+        self.decref(b, self.v(op.args[0]))
+
+    def op_xdecref(self, b, op):
+        self.xdecref(b, self.v(op.args[0]))
+
+    def op_newref(self, b, op):
+        obj = self.v(op.args[0])
+        self.incref(b, obj)
+        return obj
+
+    def op_cast(self, b, op):
+        return self.v(op.args[0])
+
+    def op_release(self, b, op):
+        self.xdecref(b, b.load(self.slots[op.args[0]]))
+
+    def op_clear(self, b, op):
+        b.store(ir.Constant(PTR, None), self.slots[op.args[0]])
+
+    def op_same(self, b, op):
+        x, y = (self.v(a) for a in op.args)
+        return b.icmp_unsigned("==", x, y)
+
+    # -- type guards and unboxing ---------------------------------------------------------------
+
+    def op_guard_type(self, b, op):
+        value, jtype = op.args
+        self.guarded(b, b.not_(self.is_type(b, self.v(value), _PY_TYPES[jtype])), op.deopt)
+
+    def op_unbox_float(self, b, op):
+        return b.load(self.field(b, self.v(op.args[0]), FLOAT_VALUE, F64))
+
+    def op_unbox_bool(self, b, op):
+        return b.icmp_unsigned("==", self.v(op.args[0]), self.obj_const(True))
+
+    def op_unbox_int(self, b, op):
+        return self.unbox_int(b, self.v(op.args[0]), op.deopt)
+
+    def unbox_int(self, b, obj, point):
+        """A Python int (exactly int) as i64: one or two 30-bit digits inline, larger ones
+        through PyLong_AsLongLongAndOverflow; beyond 64 bits deoptimizes."""
+        size = self.size_of(b, obj)
+        one = b.append_basic_block("int.one")
+        two_check = b.append_basic_block("int.two?")
+        two = b.append_basic_block("int.two")
+        slow = b.append_basic_block("int.slow")
+        done = b.append_basic_block("int.done")
+        b.cbranch(b.icmp_unsigned("<=", b.add(size, ir.Constant(I64, 1)), ir.Constant(I64, 2)),
+                  one, two_check)
+        b.position_at_end(one)
+        digit0 = b.zext(b.load(self.field(b, obj, LONG_DIGITS, I32)), I64)
+        small = b.mul(digit0, size)
+        b.branch(done)
+        b.position_at_end(two_check)
+        b.cbranch(b.icmp_unsigned("<=", b.add(size, ir.Constant(I64, 2)), ir.Constant(I64, 4)),
+                  two, slow)
+        b.position_at_end(two)
+        low = b.zext(b.load(self.field(b, obj, LONG_DIGITS, I32)), I64)
+        high = b.zext(b.load(self.field(b, obj, LONG_DIGITS + 4, I32)), I64)
+        magnitude = b.or_(low, b.shl(high, ir.Constant(I64, DIGIT_BITS)))
+        pair = b.select(b.icmp_signed("<", size, ir.Constant(I64, 0)), b.neg(magnitude),
+                        magnitude)
+        b.branch(done)
+        b.position_at_end(slow)
+        overflow = b.alloca(I32)
+        big = b.call(self.api("PyLong_AsLongLongAndOverflow", I64, [PTR, I32.as_pointer()]),
+                     [obj, overflow])
+        self.guarded(b, b.icmp_signed("!=", b.load(overflow), ir.Constant(I32, 0)), point)
+        slow_end = b.block
+        b.branch(done)
+        b.position_at_end(done)
+        result = b.phi(I64)
+        result.add_incoming(small, one)
+        result.add_incoming(pair, two)
+        result.add_incoming(big, slow_end)
+        return result
+
+    def _range_object(self, b, op):
+        """range(start, stop, step) as an object (boxing its three ints)."""
+        boxed = [self.box_value(b, v, op.deopt)[0] for v in op.args]
+        array = b.alloca(PTR, 3)
+        for i, obj in enumerate(boxed):
+            b.store(obj, b.gep(array, [ir.Constant(I64, i)]))
+        call = self.api("PyObject_Vectorcall", PTR, [PTR, PTR.as_pointer(), I64, PTR])
+        made = b.call(call, [self.obj_const(range), array, ir.Constant(I64, 3),
+                             ir.Constant(PTR, None)])
+        for obj in boxed:
+            self.decref(b, obj)
+        self.redo(b, self.is_null(b, made), op.deopt)
+        return made
+
+    def op_box_range(self, b, op):
+        return self._range_object(b, op)
+
+    def op_box_rangeiter(self, b, op):
+        made = self._range_object(b, op)
+        it = b.call(self.api("PyObject_GetIter", PTR, [PTR]), [made])
+        self.decref(b, made)
+        self.redo(b, self.is_null(b, it), op.deopt)
+        return it
+
+    def op_box_seqiter(self, b, op):
+        """An iterator over a list or tuple, at `index` (listiterobject and tupleiterobject
+        keep it_index first)."""
+        seq, index = op.args
+        it = b.call(self.api("PyObject_GetIter", PTR, [PTR]), [self.v(seq)])
+        self.redo(b, self.is_null(b, it), op.deopt)
+        b.store(self.v(index), self.field(b, it, ITER_INDEX, I64))
+        return it
+
+    def op_box_int(self, b, op):
+        return self.box_value(b, op.args[0], op.deopt)[0]
+
+    op_box_float = op_box_bool = op_box_int
+
+    # -- lists and tuples -----------------------------------------------------------------------
+
+    def op_len_seq(self, b, op):
+        return self.size_of(b, self.v(op.args[0]))
+
+    def index_in(self, b, obj, index, point):
+        """`index` (negative counts from the end) checked against the live size."""
+        size = self.size_of(b, obj)
+        index = b.select(b.icmp_signed("<", index, ir.Constant(I64, 0)), b.add(index, size),
+                         index)
+        if point is not None:
+            self.guarded(b, b.icmp_unsigned(">=", index, size), point)
+        return index
+
+    def _getitem(self, b, op, jtype):
+        seq, index = op.args
+        obj = self.v(seq)
+        at = self.index_in(b, obj, self.v(index), op.deopt)
+        return b.load(b.gep(self.items_of(b, obj, jtype), [at]))
+
+    def op_getitem_list(self, b, op):
+        return self._getitem(b, op, LIST)
+
+    def op_getitem_tuple(self, b, op):
+        return self._getitem(b, op, TUPLE)
+
+    def op_more_seq(self, b, op):
+        seq, index = op.args
+        return b.icmp_signed("<", self.v(index), self.size_of(b, self.v(seq)))
+
+    def op_item_list(self, b, op):
+        seq, index = op.args
+        return b.load(b.gep(self.items_of(b, self.v(seq), LIST), [self.v(index)]))
+
+    def op_item_tuple(self, b, op):
+        seq, index = op.args
+        return b.load(b.gep(self.items_of(b, self.v(seq), TUPLE), [self.v(index)]))
+
+    def op_inc(self, b, op):
+        return b.add(self.v(op.args[0]), ir.Constant(I64, 1))
+
+    def op_guard_len(self, b, op):
+        seq, n = op.args
+        self.guarded(b, b.icmp_signed("!=", self.size_of(b, self.v(seq)), ir.Constant(I64, n)),
+                     op.deopt)
+
+    def op_setitem_list(self, b, op):
+        """lst[i] = value: the value is boxed first (an allocation may run a finalizer that
+        changes the list), then the index is checked; the old item is released after the
+        store, as list_ass_item does.
+
+        A float stored over a float that only the list holds (reference count 1) is written
+        into that object instead: no one else can see the object, so this is the same as
+        replacing it, without allocating one float and freeing another."""
+        seq, index, value = op.args
+        obj = self.v(seq)
+        if value.type is FLOAT:
+            done = b.append_basic_block("setitem.done")
+            general = b.append_basic_block("setitem.general")
+            size = self.size_of(b, obj)
+            at = self.v(index)
+            at = b.select(b.icmp_signed("<", at, ir.Constant(I64, 0)), b.add(at, size), at)
+            in_range = b.append_basic_block("setitem.in_range")
+            b.cbranch(b.icmp_unsigned(">=", at, size), general, in_range)
+            b.position_at_end(in_range)
+            old = b.load(b.gep(self.items_of(b, obj, LIST), [at]))
+            count = b.load(self.field(b, old, REFCNT, I64))
+            reuse = b.and_(self.is_type(b, old, float),
+                           b.icmp_signed("==", count, ir.Constant(I64, 1)))
+            in_place = b.append_basic_block("setitem.in_place")
+            b.cbranch(reuse, in_place, general)
+            b.position_at_end(in_place)
+            b.store(self.v(value), self.field(b, old, FLOAT_VALUE, F64))
+            b.branch(done)
+            b.position_at_end(general)
+            self._setitem(b, op, obj, index, value)
+            b.branch(done)
+            b.position_at_end(done)
+            return
+        self._setitem(b, op, obj, index, value)
+
+    def _setitem(self, b, op, obj, index, value):
+        item, made = self.box_value(b, value, op.deopt)
+        size = self.size_of(b, obj)
+        at = self.v(index)
+        at = b.select(b.icmp_signed("<", at, ir.Constant(I64, 0)), b.add(at, size), at)
+        bad = b.append_basic_block("setitem.bad")
+        ok = b.append_basic_block("setitem.ok")
+        b.cbranch(b.icmp_unsigned(">=", at, size), bad, ok)
+        b.position_at_end(bad)
+        if made:
+            self.decref(b, item)
+        b.branch(self.deopt_block(op.deopt))
+        b.position_at_end(ok)
+        if not made and not value.owned:
+            self.incref(b, item)
+        slot = b.gep(self.items_of(b, obj, LIST), [at])
+        old = b.load(slot)
+        b.store(item, slot)
+        self.decref(b, old)
+
+    def op_append_list(self, b, op):
+        seq, value = op.args
+        item, made = self.box_value(b, value, op.deopt)
+        status = b.call(self.api("PyList_Append", I32, [PTR, PTR]), [self.v(seq), item])
+        if made or value.owned:
+            self.decref(b, item)  # the list took its own reference
+        self.redo(b, b.icmp_signed("!=", status, ir.Constant(I32, 0)), op.deopt)
+
+    def op_del_list(self, b, op):
+        """del lst[i] (after pop() read the item): PyList_SetSlice moves the tail down and
+        releases the item, as list.pop does."""
+        seq, index = op.args
+        obj = self.v(seq)
+        at = self.index_in(b, obj, self.v(index), None)
+        b.call(self.api("PyList_SetSlice", I32, [PTR, I64, I64, PTR]),
+               [obj, at, b.add(at, ir.Constant(I64, 1)), ir.Constant(PTR, None)])
+
+    def _build(self, b, op, jtype):
+        (values,) = op.args
+        made = []
+        for value in values:  # box first: a failure then leaves nothing half-built
+            item, new = self.box_value(b, value, op.deopt)
+            made.append((item, new or value.owned, new))
+        n = ir.Constant(I64, len(values))
+        new_api = "PyList_New" if jtype is LIST else "PyTuple_New"
+        obj = b.call(self.api(new_api, PTR, [I64]), [n])
+        failed = b.append_basic_block("build.failed")
+        ok = b.append_basic_block("build.ok")
+        b.cbranch(self.is_null(b, obj), failed, ok)
+        b.position_at_end(failed)
+        for item, _, new in made:
+            if new:
+                self.decref(b, item)
+        b.call(self.api("PyErr_Clear", ir.VoidType(), []), [])
+        b.branch(self.deopt_block(op.deopt))
+        b.position_at_end(ok)
+        items = self.items_of(b, obj, jtype)
+        for i, (item, owned, _) in enumerate(made):
+            if not owned:
+                self.incref(b, item)
+            b.store(item, b.gep(items, [ir.Constant(I64, i)]))
+        return obj
+
+    def op_build_list(self, b, op):
+        return self._build(b, op, LIST)
+
+    def op_build_tuple(self, b, op):
+        return self._build(b, op, TUPLE)
+
+    def _from_range(self, b, op, jtype):
+        point = op.deopt
+        made = self._range_object(b, op)
+        api = "PySequence_List" if jtype is LIST else "PySequence_Tuple"
+        result = b.call(self.api(api, PTR, [PTR]), [made])
+        self.decref(b, made)
+        self.redo(b, self.is_null(b, result), point)
+        return result
+
+    def op_range_list(self, b, op):
+        return self._from_range(b, op, LIST)
+
+    def op_range_tuple(self, b, op):
+        return self._from_range(b, op, TUPLE)
+
+    def _copy(self, b, op, api):
+        result = b.call(self.api(api, PTR, [PTR]), [self.v(op.args[0])])
+        self.redo(b, self.is_null(b, result), op.deopt)
+        return result
+
+    def op_copy_list(self, b, op):
+        return self._copy(b, op, "PySequence_List")
+
+    def op_copy_tuple(self, b, op):
+        return self._copy(b, op, "PySequence_Tuple")
+
+    def op_box_slice(self, b, op):
+        return self.slice_object(b, op.args, op.deopt)
+
+    def slice_object(self, b, bounds, point):
+        """slice(start, stop, step) from ints and Nones (a new reference)."""
+        parts = []
+        for bound in bounds:
+            if hasattr(bound, "type"):
+                parts.append(self.box_value(b, bound, point))
+            else:
+                parts.append((self.obj_const(None), False))
+        while len(parts) < 3:
+            parts.append((self.obj_const(None), False))
+        made = b.call(self.api("PySlice_New", PTR, [PTR, PTR, PTR]), [p for p, _ in parts])
+        for obj, new in parts:
+            if new:
+                self.decref(b, obj)
+        self.redo(b, self.is_null(b, made), point)
+        return made
+
+    def op_getslice(self, b, op):
+        seq, *bounds = op.args
+        point = op.deopt
+        made = self.slice_object(b, bounds, point)
+        result = b.call(self.api("PyObject_GetItem", PTR, [PTR, PTR]), [self.v(seq), made])
+        self.decref(b, made)
+        self.redo(b, self.is_null(b, result), point)
+        return result
+
+    def _reduce(self, b, op, kind):
+        """sum/min/max over a list or tuple of one numeric type, in a loop; any other
+        element, an overflow, or an empty sequence (sum of floats, min, max) deoptimizes to
+        the call, which the interpreter then makes."""
+        seq, elem = op.args
+        jtype = seq.type
+        obj = self.v(seq)
+        size = self.size_of(b, obj)
+        items = self.items_of(b, obj, jtype)
+        point = op.deopt
+        if kind != "sum" or elem is FLOAT:
+            self.guarded(b, b.icmp_signed("==", size, ir.Constant(I64, 0)), point)
+        acc_type = F64 if elem is FLOAT else (I1 if elem is BOOL and kind != "sum" else I64)
+        start = {F64: ir.Constant(F64, 0.0), I64: ir.Constant(I64, 0), I1: ir.Constant(I1, 0)}
+        head = b.append_basic_block(f"{kind}.head")
+        body = b.append_basic_block(f"{kind}.body")
+        done = b.append_basic_block(f"{kind}.done")
+        entry = b.block
+        b.branch(head)
+        b.position_at_end(head)
+        i = b.phi(I64)
+        acc = b.phi(acc_type)
+        i.add_incoming(ir.Constant(I64, 0), entry)
+        acc.add_incoming(start[acc_type], entry)
+        b.cbranch(b.icmp_signed("<", i, size), body, done)
+        b.position_at_end(body)
+        item = b.load(b.gep(items, [i]))
+        self.guarded(b, b.not_(self.is_type(b, item, _PY_TYPES[elem])), point)
+        x = self.unbox_item(b, item, elem, point)
+        if kind == "sum":
+            if elem is FLOAT:
+                new = b.fadd(acc, x)
+            else:
+                pair = b.sadd_with_overflow(acc, b.zext(x, I64) if elem is BOOL else x)
+                self.guarded(b, b.extract_value(pair, 1), point)
+                new = b.extract_value(pair, 0)
+        else:
+            op_ = ">" if kind == "max" else "<"
+            if elem is FLOAT:
+                better = b.fcmp_ordered(op_, x, acc)
+            elif elem is BOOL:
+                better = b.icmp_unsigned(op_, x, acc)
+            else:
+                better = b.icmp_signed(op_, x, acc)
+            first = b.icmp_signed("==", i, ir.Constant(I64, 0))
+            new = b.select(b.or_(first, better), x, acc)
+        i.add_incoming(b.add(i, ir.Constant(I64, 1)), b.block)
+        acc.add_incoming(new, b.block)
+        b.branch(head)
+        b.position_at_end(done)
+        return acc
+
+    def unbox_item(self, b, item, elem, point):
+        if elem is FLOAT:
+            return b.load(self.field(b, item, FLOAT_VALUE, F64))
+        if elem is BOOL:
+            return b.icmp_unsigned("==", item, self.obj_const(True))
+        return self.unbox_int(b, item, point)
+
+    def op_sum_list(self, b, op):
+        return self._reduce(b, op, "sum")
+
+    def op_min_list(self, b, op):
+        return self._reduce(b, op, "min")
+
+    def op_max_list(self, b, op):
+        return self._reduce(b, op, "max")
+
+    op_sum_tuple, op_min_tuple, op_max_tuple = op_sum_list, op_min_list, op_max_list
