@@ -187,6 +187,12 @@ class _Translator(ObjectSteps):
         self.exits: list[tuple[int, str]] = []  # (instruction index, why) of side exits
         self.maybe_locals: set[tuple[int, JType]] = set()  # locals that need a bound flag
         self.block_exits: dict[int, tuple[int, str]] = {}  # block start → its side exit
+        # Locals and stack depths whose numbers are boxed (`obj`) because their type differs
+        # between paths into a join (see `translate`).
+        self.widen_locals: frozenset[int] = frozenset()
+        self.widen_depths: frozenset[tuple[int, int]] = frozenset()  # (block start, depth)
+        self.box_returns = False  # every return boxes its value (they differ in type)
+        self.mixed: set[int] = set()  # ids of Values read from widened locals or depths
 
     # -- helpers ----------------------------------------------------------------------------
 
@@ -254,6 +260,9 @@ class _Translator(ObjectSteps):
         """Translate instructions start..end-1 from `state`; returns [(successor, State)]."""
         locals_ = list(state.locals)
         stack = list(self._load_stack(state.stack))
+        for depth, entry in enumerate(stack):
+            if (start, depth) in self.widen_depths and isinstance(entry, Value):
+                self.mixed.add(entry.id)
         code = self.code
         index = start
         while index < end:
@@ -278,7 +287,8 @@ class _Translator(ObjectSteps):
                 return outcome
             index += 1
         # fall through into the next block
-        self._spill(stack)
+        self._spill(stack, [end], lambda: self.deopt_point(end, locals_, stack,
+                                                             reason="boxing"))
         if self.fn is not None:
             self.block.ops.append(IrOp("jump", [self._block_name(end)]))
         return [(end, State(tuple(locals_), tuple(_kind(e) for e in stack)))]
@@ -307,7 +317,17 @@ class _Translator(ObjectSteps):
         jtype = jtype_of(jtype)
         return self.fn.slot(name, jtype) if self.fn is not None else (name, jtype)
 
-    def _spill(self, stack):
+    def _spill(self, stack, targets, redo):
+        """Store the stack entries that cross into the blocks at `targets` in their spill
+        slots.  A number or None at a depth widened at one of those blocks is boxed first;
+        `redo()` makes the deopt point where the interpreter takes over if that fails (the
+        state before this spill)."""
+        widen = {depth for depth, entry in enumerate(stack) if _widenable_entry(entry)
+                 and any((t, depth) in self.widen_depths for t in targets)}
+        if widen:
+            point = redo()
+            for depth in sorted(widen):
+                stack[depth] = self.box(stack[depth], None, point)
         for depth, entry in enumerate(stack):
             if isinstance(entry, Value) and entry.type in BOXED and not entry.owned:
                 entry = stack[depth] = self.newref(entry)  # spill slots own their objects
@@ -410,8 +430,10 @@ class _Translator(ObjectSteps):
             stack.append(self.compare(_CMP_NAMES[COMPARE_OPS[arg]], a, b))
             return None
         if op in (Op.POP_JUMP_IF_FALSE, Op.POP_JUMP_IF_TRUE):
-            cond = self.truth(self._numeric(stack.pop(), index))
-            self._spill(stack)
+            top = self._numeric(stack.pop(), index)
+            cond = self.truth(top)
+            self._spill(stack, [arg, index + 1], lambda: self.deopt_point(
+                index, locals_, stack + [top], reason="boxing"))
             if_true, if_false = (arg, index + 1) if op == Op.POP_JUMP_IF_TRUE else (index + 1, arg)
             self.emit("br", [cond, self._block_name(if_true), self._block_name(if_false)])
             state = State(tuple(locals_), tuple(_kind(e) for e in stack))
@@ -419,7 +441,8 @@ class _Translator(ObjectSteps):
         if op in (Op.JUMP_IF_FALSE_OR_POP, Op.JUMP_IF_TRUE_OR_POP):
             top = self._numeric(stack[-1], index)
             cond = self.truth(top)
-            self._spill(stack)
+            self._spill(stack, [arg, index + 1], lambda: self.deopt_point(
+                index, locals_, stack, reason="boxing"))
             jump_state = State(tuple(locals_), tuple(_kind(e) for e in stack))
             fall_state = State(tuple(locals_), tuple(_kind(e) for e in stack[:-1]))
             jump_if = op == Op.JUMP_IF_TRUE_OR_POP
@@ -428,7 +451,8 @@ class _Translator(ObjectSteps):
             self.emit("br", [cond] + [self._block_name(t) for t in targets])
             return [(arg, jump_state), (index + 1, fall_state)]
         if op in (Op.JUMP_FORWARD, Op.JUMP_BACKWARD):
-            self._spill(stack)
+            self._spill(stack, [arg], lambda: self.deopt_point(arg, locals_, stack,
+                                                               reason="boxing"))
             if op == Op.JUMP_BACKWARD:
                 self.emit("check_signals", [], None,
                           self.deopt_point(arg, locals_, stack, reason="signal"))
@@ -500,7 +524,10 @@ class _Translator(ObjectSteps):
             it = stack.pop()
             if not isinstance(it, RangeIter):
                 self.fail("for loop over something other than range()", index)
-            self._spill(stack + [it])
+            full = stack + [it]
+            self._spill(full, [arg], lambda: self.deopt_point(index, locals_, full,
+                                                              reason="boxing"))
+            stack[:] = full[:-1]
             more = self.emit("range_more", [it.current, it.stop, it.step], BOOL)
             self.emit("br", [more, f"b{index}.body", self._block_name(arg)])
             exit_state = State(tuple(locals_), tuple(_kind(e) for e in stack))
@@ -516,7 +543,8 @@ class _Translator(ObjectSteps):
             following = self.emit("range_next", [value, it.step], INT, deopt)
             stack.append(RangeIter(following, it.stop, it.step))
             stack.append(value)
-            self._spill(stack)
+            self._spill(stack, [index + 1], lambda: self.deopt_point(index + 1, locals_, stack,
+                                                                     reason="boxing"))
             self.emit("jump", [self._block_name(index + 1)])
             return [(arg, exit_state),
                     (index + 1, State(tuple(locals_), tuple(_kind(e) for e in stack)))]
@@ -649,6 +677,7 @@ def translate(jit, fn_name: str, code: CodeObject, globals_: dict,
         raise NotCompilable("only plain positional parameters are supported", code)
     leaders = basic_blocks(code)
     ends = dict(zip(leaders, leaders[1:] + [len(code.instructions)]))
+    guesses: dict = {}  # the interpreter's feedback, read once for every walk
     if osr is None:
         entry_pc = 0
         entry = State(tuple(list(argtypes) + [None] * (len(code.varnames) - len(argtypes))),
@@ -656,33 +685,32 @@ def translate(jit, fn_name: str, code: CodeObject, globals_: dict,
     else:
         entry_pc, entry = osr
 
-    # Pass 1: types at every block entry.
-    walker = _Translator(jit, code, globals_, argtypes, None)
-    walker._consts = {}
-    walker.guesses = {}
-    walker.entry_pc = entry_pc
-    states = {entry_pc: entry}
-    successors: dict[int, list] = {}
-    work = [entry_pc]
-    while work:
-        start = work.pop()
-        outcome = walker.run_block(start, ends[start], states[start])
-        successors[start] = [target for target, _ in outcome]
-        for successor, state in outcome:
-            if successor == "exit":
-                continue
-            seen = states.get(successor)
-            if seen is None:
-                states[successor] = state
-                work.append(successor)
-            elif seen != state:
-                merged = _merge(seen, state)
-                if merged is None:
-                    raise NotCompilable("a variable or stack entry changes type in a loop or "
-                                        "at a join", code, successor)
-                if merged != seen:
-                    states[successor] = merged
-                    work.append(successor)
+    # Pass 1: types at every block entry.  Where a local or stack entry reaches a join with
+    # different types (an int accumulator that becomes a float, a number or None), it is
+    # widened to a boxed `obj` everywhere it is stored (locals) or at that join (stack
+    # entries), and the walk starts over; widening only grows, so this ends.
+    widen_locals: set[int] = set()
+    widen_depths: set[tuple[int, int]] = set()
+    while True:
+        walker = _Translator(jit, code, globals_, argtypes, None)
+        walker._consts = {}
+        walker.guesses = guesses
+        walker.entry_pc = entry_pc
+        walker.widen_locals = frozenset(widen_locals)
+        walker.widen_depths = frozenset(widen_depths)
+        entry_w = _widen_entry(entry, entry_pc, widen_locals, widen_depths)
+        try:
+            states, successors = _walk_types(walker, code, entry_pc, entry_w, ends)
+            break
+        except _Conflict as conflict:
+            found = _conflicts(conflict.seen, conflict.state, conflict.pc)
+            if found is None or (found[0] <= widen_locals and found[1] <= widen_depths):
+                raise NotCompilable("a variable or stack entry changes type in a loop or "
+                                    "at a join", code, conflict.pc) from None
+            widen_locals |= found[0]
+            widen_depths |= found[1]
+    # Returns of different numeric types (or None) all return a boxed value.
+    box_returns = len(walker.return_types) > 1 and walker.return_types <= _RETURN_WIDENABLE
 
     _check_entry_path(code, entry_pc, successors, walker.block_exits)
 
@@ -691,6 +719,9 @@ def translate(jit, fn_name: str, code: CodeObject, globals_: dict,
     builder._consts = walker._consts
     builder.guesses = walker.guesses
     builder.entry_pc = entry_pc
+    builder.widen_locals = walker.widen_locals
+    builder.widen_depths = walker.widen_depths
+    builder.box_returns = box_returns
     builder.maybe_locals = {(i, jtype_of(t.type)) for state in states.values()
                             for i, t in enumerate(state.locals) if isinstance(t, MaybeUnbound)}
     prologue = Block("entry", entry_pc)
@@ -724,8 +755,9 @@ def translate(jit, fn_name: str, code: CodeObject, globals_: dict,
     if code.has_cells:  # the function's cells arrive as a tuple, after the arguments
         builder.enter_cells(len(fn.argtypes) - 1)
     entry_stack = list(builder._load_stack(entry.stack))
+    widen_arguments(builder, entry, entry_w, entry_stack)
     builder.emit("enter", [], None,
-                 builder.deopt_point(entry_pc, entry.locals, entry_stack,
+                 builder.deopt_point(entry_pc, entry_w.locals, entry_stack,
                                      reason="native recursion limit"))
     builder.emit("jump", [builder._block_name(entry_pc)])
     for start in leaders:
@@ -741,7 +773,7 @@ def translate(jit, fn_name: str, code: CodeObject, globals_: dict,
     prologue.ops[0:0] = [IrOp("clear", [slot]) for slot in fn.slots
                          if slot[1] in BOXED and not slot[0].startswith("$")]
     fn.return_elem = getattr(builder, "return_elem", None)
-    returns = builder.return_types | walker.return_types
+    returns = builder.return_types | (walker.return_types if not box_returns else set())
     if len(returns) > 1:
         raise NotCompilable("returns values of different types: "
                             + ", ".join(sorted(str(t) for t in returns)), code)
@@ -809,3 +841,9 @@ def _merge(a: State, b: State) -> State | None:
             return None
         merged.append(MaybeUnbound(types.pop()))
     return State(tuple(merged), a.stack)
+
+
+
+# Widening (types that differ at a join) uses the joins above.
+from .frontend_widen import (_RETURN_WIDENABLE, _Conflict, _conflicts, _walk_types,  # noqa: E402
+                             _widen_entry, _widenable_entry, widen_arguments)

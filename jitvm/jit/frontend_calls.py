@@ -131,6 +131,8 @@ class CallSteps:
         if not all(is_number(v) or is_boxed(v) and v.type is OBJ for v in operands):
             return None
         seen = self.feedback("operand_types", index)
+        if not seen and any(isinstance(v, Value) and v.id in self.mixed for v in operands):
+            return None  # a widened value's type varies: do not guess it
         if not seen:
             # Nothing recorded (compiled before it ran): guess that an object meets a number
             # of its own type, as in `total += f(x)`.

@@ -227,6 +227,8 @@ class ObjectSteps(CallSteps, SequenceSteps):
                       self.deopt_point(index, locals_, stack, reason="unbound local"))
         v = self.load_local(arg, base)
         v.source = self._local_slot(arg, base)
+        if arg in self.widen_locals:
+            self.mixed.add(v.id)  # its type varies: no operand guess without feedback
         stack.append(v)
         return None
 
@@ -235,8 +237,10 @@ class ObjectSteps(CallSteps, SequenceSteps):
         old = locals_[arg]
         old_base = old.type if isinstance(old, MaybeUnbound) else old
         old_boxed = old_base is not None and jtype_of(old_base) in BOXED
-        if isinstance(value, Const) and value.value is not None and not _is_number(value.value):
-            value = stack[-1] = self.const_object(value.value)
+        if arg in self.widen_locals:  # its type differs between paths: always an `obj`
+            value = stack[-1] = self.widened(value, index, locals_, stack)
+        if isinstance(value, Const) and not _is_number(value.value):
+            value = stack[-1] = self.const_object(value.value)  # None too: an `obj` local
         if not is_boxed(value) and not old_boxed:
             return NOT_MINE
         if not isinstance(value, Value):
@@ -262,6 +266,17 @@ class ObjectSteps(CallSteps, SequenceSteps):
                                 self.emit("const", [BOOL, True], BOOL)])
         locals_[arg] = kind
         return None
+
+    def widened(self, value, index, locals_, stack):
+        """`value` (on top of `stack`) as an `obj`, for a widened local or return."""
+        if isinstance(value, Value) and value.type in NUMERIC:
+            return self.box(value, index, self.deopt_point(index, locals_, stack,
+                                                           reason="boxing"))
+        if is_boxed(value) and value.type is not OBJ:
+            return self.kind_value("cast", [value], OBJ, owned=value.owned)
+        if isinstance(value, Const) and value.value is None:
+            return self.const_object(None)
+        return value
 
     def release_locals(self, locals_):
         for i, kind in enumerate(locals_):
@@ -369,6 +384,8 @@ class ObjectSteps(CallSteps, SequenceSteps):
         return None
 
     def _return_value(self, index, arg, locals_, stack):
+        if self.box_returns:  # returns of different types: all return an `obj`
+            stack[-1] = self.widened(stack[-1], index, locals_, stack)
         value = stack[-1]
         live = self.code.has_cells or any(
             base is not None and jtype_of(base) in BOXED

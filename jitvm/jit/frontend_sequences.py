@@ -160,7 +160,10 @@ class SequenceSteps:
 
     def _for_iter_object(self, index, arg, locals_, stack):
         it = stack.pop()
-        self._spill(stack + [it])
+        full = stack + [it]
+        self._spill(full, [arg], lambda: self.deopt_point(index, locals_, full,
+                                                          reason="boxing"))
+        stack[:] = full[:-1]
         it = self.take(it)
         item = self.kind_value("iternext", [it], OBJ,
                                self.error_point(index, locals_, stack, [it]), owned=True)
@@ -179,7 +182,8 @@ class SequenceSteps:
             self.block = body
         stack.append(it)
         stack.append(item)
-        self._spill(stack)
+        self._spill(stack, [index + 1], lambda: self.deopt_point(index + 1, locals_, stack,
+                                                                 reason="boxing"))
         self.emit("jump", [self._block_name(index + 1)])
         return [(arg, exit_state),
                 (index + 1, State(tuple(locals_), tuple(_kind(e) for e in stack)))]
@@ -201,7 +205,10 @@ class SequenceSteps:
         if not isinstance(it, SeqIter):
             return NOT_MINE
         stack.pop()
-        self._spill(stack + [it])
+        full = stack + [it]
+        self._spill(full, [arg], lambda: self.deopt_point(index, locals_, full,
+                                                          reason="boxing"))
+        stack[:] = full[:-1]
         more = self.emit("more.seq", [it.seq, it.index], BOOL)
         self.emit("br", [more, f"b{index}.body", f"b{index}.done"])
         exit_state_stack = list(stack)
@@ -223,7 +230,8 @@ class SequenceSteps:
         value = self.read_element(item, it.seq.elem, deopt)
         stack.append(SeqIter(it.seq, self.emit("inc", [it.index], INT), count))
         stack.append(value if it.count is None else Pair(it.count, value))
-        self._spill(stack)
+        self._spill(stack, [index + 1], lambda: self.deopt_point(index + 1, locals_, stack,
+                                                                 reason="boxing"))
         self.emit("jump", [self._block_name(index + 1)])
         return [(arg, exit_state),
                 (index + 1, State(tuple(locals_), tuple(_kind(e) for e in stack)))]
