@@ -96,6 +96,11 @@ SIZES: dict[str, dict[str, int]] = {
         "medium": 20_000_000,  # CPython 1.31 s (2026-11-21)
         "large": 70_000_000,  # CPython 4.4 s (2026-11-21)
     },
+    "stats": {
+        "small": 1_500,  # CPython ~0.25 s (2026-11-21, estimated from 20000: 2.6 s)
+        "medium": 12_000,  # CPython ~1.6 s (2026-11-21, estimated)
+        "large": 40_000,  # CPython ~5 s (2026-11-21, estimated)
+    },
 }
 
 CONFIG_NAMES = ("cpython", "interp", "jit")  # also the round-robin order within a repeat

@@ -142,21 +142,50 @@ def test_widened_values_in_deopt_records_and_reference_counts():
     assert_compiled_at_entry(results, ("running",))
 
 
-def test_ir_boxes_the_widened_local(tmp_path):
+def _ir(tmp_path, source, name, types):
     path = tmp_path / "p.py"
-    path.write_text(textwrap.dedent("""\
-        def f(n):
-            acc = 0
-            for i in range(n):
-                acc += i / 2 if i % 3 == 0 else i
-            return acc
-        """))
-    done = subprocess.run([sys.executable, "-m", "jitvm", "ir", str(path), "f", "--types", "int"],
+    path.write_text(textwrap.dedent(source))
+    done = subprocess.run([sys.executable, "-m", "jitvm", "ir", str(path), name, "--types", types],
                           capture_output=True, text=True, env=_env(), timeout=120)
     assert done.returncode == 0, done.stderr
-    text = done.stdout
-    assert text.startswith("function f(int) -> obj")
-    assert "box.int" in text and "box.float" in text and "number.inplace_add" in text
+    return done.stdout
+
+
+def test_ir_versions_the_loop_and_keeps_floats_unboxed(tmp_path):
+    """`total = 0` then floats: the loop header has an int version (the first iteration) and
+    a float version (every later one), so the hot loop adds unboxed floats."""
+    text = _ir(tmp_path, """\
+        def mean(xs):
+            total = 0
+            for x in xs:
+                total += x
+            return total / len(xs)
+        """, "mean", "list[float]")
+    assert text.startswith("function mean(list[float]) -> float")
+    assert "b4.v1:" in text and "fadd" in text
+    assert " box." not in text and "number." not in text
+
+
+def test_ir_boxes_what_has_too_many_versions(tmp_path):
+    """Three accumulators that each may turn float: eight combinations; past four versions of
+    a block, one of them (the last) is widened to a boxed `obj` and added by the C-API."""
+    text = _ir(tmp_path, """\
+        def g(xs):
+            a = 0
+            b = 0
+            c = 0
+            for x in xs:
+                if x > 1:
+                    a += x
+                if x > 2:
+                    b += x
+                if x > 3:
+                    c += x
+            return a + b + c
+        """, "g", "list[float]")
+    assert text.startswith("function g(list[float]) -> obj")
+    assert "store c:obj" in text and "number.inplace_add" in text
+    assert "store a:float" in text and "store b:float" in text
 
 
 # -- generated functions with mixed-type accumulators ----------------------------------------
@@ -202,3 +231,29 @@ def mixed_program(draw):
 def test_generated_mixed_accumulators_match_cpython(src):
     for threshold in ("0", "3"):
         check_source(src, options=("--jit-threshold", str(threshold)))
+
+
+# -- the JIT-IR passes on versioned and widened code -----------------------------------------
+
+
+def test_passes_verify_and_text_round_trips_on_versioned_and_widened_code(monkeypatch):
+    """Block versions and boxed widened values go through every JIT-IR pass with the
+    verifier on, and their text parses back to itself."""
+    import jitvm.passes.jit as jit_passes
+    from jitvm.inspect import compile_function_stages
+    from jitvm.jit.ir import format_function
+    from jitvm.jit.ir_parse import parse_function
+    from test_jit_passes import manager, verify
+    monkeypatch.setattr(jit_passes, "JIT_MANAGER", manager(verify=verify))
+    corpus = "tests/programs/jit_type_merges.py"
+    for program, function, types in [("bench/programs/stats.py", "mean", "list[float]"),
+                                     ("bench/programs/stats.py", "variance", "list[float]"),
+                                     (corpus, "mixed_join", "int"),
+                                     (corpus, "best_of", "list[float]"),
+                                     (corpus, "variance", "list[int]"),
+                                     (corpus, "widen_param", "bool,int"),
+                                     (corpus, "maybe_none", "int")]:
+        ((_, text),) = compile_function_stages(program, function, types, "jit-ir", 2)
+        assert "py." not in text and text.startswith("function")
+        for one in text.split("\n\n"):
+            assert format_function(parse_function(one)) == one

@@ -4,9 +4,11 @@ In: a code object, its function (for globals) and the argument types the interpr
 Out: a `JitFunction`, or `NotCompilable` naming the construct and line that stopped it.
 
 Two walks over the basic blocks.  The first is an abstract interpretation over types only: it
-finds the type of every local and stack entry at every block entry (they must agree on all
-paths into a block).  The second emits IR with those types known.  Both walks run the same
-per-instruction code (`_Translator.step`), so they cannot disagree.
+finds the type of every local and stack entry at every block entry.  Where paths into a block
+disagree on a type (an int accumulator that becomes a float), the block gets one version per
+type combination, or past a few versions the value is boxed (frontend_widen).  The second
+walk emits IR with those types known.  Both walks run the same per-instruction code
+(`_Translator.step`), so they cannot disagree.
 
 What compiles (the rest raises NotCompilable): locals and constants of type int, float and
 bool; arithmetic, bitwise, shifts, unary operators and comparisons (including int/float
@@ -193,6 +195,13 @@ class _Translator(ObjectSteps):
         self.widen_depths: frozenset[tuple[int, int]] = frozenset()  # (block start, depth)
         self.box_returns = False  # every return boxes its value (they differ in type)
         self.mixed: set[int] = set()  # ids of Values read from widened locals or depths
+        # Locals and (block start, depth) stack positions whose type splits a block into
+        # versions, one per combination of their types (see frontend_widen), and the
+        # versions found by the type walk: block start → [version key].
+        self.split_locals: frozenset[int] = frozenset()
+        self.split_depths: frozenset[tuple[int, int]] = frozenset()
+        self.versions: dict[int, list] = {}
+        self.current_name = ""  # the block being translated (its sub-blocks extend it)
 
     # -- helpers ----------------------------------------------------------------------------
 
@@ -258,6 +267,8 @@ class _Translator(ObjectSteps):
 
     def run_block(self, start: int, end: int, state: State):
         """Translate instructions start..end-1 from `state`; returns [(successor, State)]."""
+        self.current_name = self._block_name(start, state)
+        node = (start, self.version_key(start, state))
         locals_ = list(state.locals)
         stack = list(self._load_stack(state.stack))
         for depth, entry in enumerate(stack):
@@ -279,7 +290,7 @@ class _Translator(ObjectSteps):
                     del self.block.ops[mark:]
                 locals_, stack = saved
                 self.exits.append((index, exc.reason))
-                self.block_exits[start] = (index, exc.reason)
+                self.block_exits[node] = (index, exc.reason)
                 self.emit("exit", [repr(exc.reason)], None,
                           self.deopt_point(index, locals_, stack, reason=exc.reason))
                 return None if self.fn is not None else [("exit", None)]
@@ -289,12 +300,20 @@ class _Translator(ObjectSteps):
         # fall through into the next block
         self._spill(stack, [end], lambda: self.deopt_point(end, locals_, stack,
                                                              reason="boxing"))
+        state = State(tuple(locals_), tuple(_kind(e) for e in stack))
         if self.fn is not None:
-            self.block.ops.append(IrOp("jump", [self._block_name(end)]))
-        return [(end, State(tuple(locals_), tuple(_kind(e) for e in stack)))]
+            self.block.ops.append(IrOp("jump", [self._block_name(end, state)]))
+        return [(end, state)]
 
-    def _block_name(self, pc: int) -> str:
-        return f"b{pc}"
+    def version_key(self, pc: int, state: State):
+        return _version_key(pc, state, self.split_locals, self.split_depths)
+
+    def _block_name(self, pc: int, state: State) -> str:
+        """The name of the version of block `pc` that `state` enters (`b12`, `b12.v1`)."""
+        if self.fn is None:
+            return f"b{pc}"
+        version = self.versions[pc].index(self.version_key(pc, state))
+        return f"b{pc}" if version == 0 else f"b{pc}.v{version}"
 
     def _load_stack(self, kinds):
         """Stack entries at a block entry are reloaded from their spill slots."""
@@ -435,8 +454,9 @@ class _Translator(ObjectSteps):
             self._spill(stack, [arg, index + 1], lambda: self.deopt_point(
                 index, locals_, stack + [top], reason="boxing"))
             if_true, if_false = (arg, index + 1) if op == Op.POP_JUMP_IF_TRUE else (index + 1, arg)
-            self.emit("br", [cond, self._block_name(if_true), self._block_name(if_false)])
             state = State(tuple(locals_), tuple(_kind(e) for e in stack))
+            self.emit("br", [cond, self._block_name(if_true, state),
+                             self._block_name(if_false, state)])
             return [(arg, state), (index + 1, state)]
         if op in (Op.JUMP_IF_FALSE_OR_POP, Op.JUMP_IF_TRUE_OR_POP):
             top = self._numeric(stack[-1], index)
@@ -448,7 +468,8 @@ class _Translator(ObjectSteps):
             jump_if = op == Op.JUMP_IF_TRUE_OR_POP
             # The fall-through block expects one entry fewer: it reloads only what it needs.
             targets = (arg, index + 1) if jump_if else (index + 1, arg)
-            self.emit("br", [cond] + [self._block_name(t) for t in targets])
+            self.emit("br", [cond] + [self._block_name(t, jump_state if t == arg else fall_state)
+                                      for t in targets])
             return [(arg, jump_state), (index + 1, fall_state)]
         if op in (Op.JUMP_FORWARD, Op.JUMP_BACKWARD):
             self._spill(stack, [arg], lambda: self.deopt_point(arg, locals_, stack,
@@ -456,8 +477,9 @@ class _Translator(ObjectSteps):
             if op == Op.JUMP_BACKWARD:
                 self.emit("check_signals", [], None,
                           self.deopt_point(arg, locals_, stack, reason="signal"))
-            self.emit("jump", [self._block_name(arg)])
-            return [(arg, State(tuple(locals_), tuple(_kind(e) for e in stack)))]
+            state = State(tuple(locals_), tuple(_kind(e) for e in stack))
+            self.emit("jump", [self._block_name(arg, state)])
+            return [(arg, state)]
         if op == Op.RETURN_VALUE:
             value = stack.pop()
             if isinstance(value, Const) and value.value is None:
@@ -529,11 +551,12 @@ class _Translator(ObjectSteps):
                                                               reason="boxing"))
             stack[:] = full[:-1]
             more = self.emit("range_more", [it.current, it.stop, it.step], BOOL)
-            self.emit("br", [more, f"b{index}.body", self._block_name(arg)])
             exit_state = State(tuple(locals_), tuple(_kind(e) for e in stack))
+            body_name = f"{self.current_name}.body"
+            self.emit("br", [more, body_name, self._block_name(arg, exit_state)])
             # The loop body continues in a sub-block of this instruction.
             if self.fn is not None:
-                body = Block(f"b{index}.body", index)
+                body = Block(body_name, index)
                 self.fn.blocks.append(body)
                 self.block = body
             # The loop variable: `current`, now known to lie between start and stop (what
@@ -545,9 +568,9 @@ class _Translator(ObjectSteps):
             stack.append(value)
             self._spill(stack, [index + 1], lambda: self.deopt_point(index + 1, locals_, stack,
                                                                      reason="boxing"))
-            self.emit("jump", [self._block_name(index + 1)])
-            return [(arg, exit_state),
-                    (index + 1, State(tuple(locals_), tuple(_kind(e) for e in stack)))]
+            state = State(tuple(locals_), tuple(_kind(e) for e in stack))
+            self.emit("jump", [self._block_name(index + 1, state)])
+            return [(arg, exit_state), (index + 1, state)]
         self.fail(f"{op.name} is not supported by the JIT yet", index)
 
     def guard(self, label, namespace, fallback, name, expected, deopt):
@@ -686,41 +709,39 @@ def translate(jit, fn_name: str, code: CodeObject, globals_: dict,
         entry_pc, entry = osr
 
     # Pass 1: types at every block entry.  Where a local or stack entry reaches a join with
-    # different types (an int accumulator that becomes a float, a number or None), it is
-    # widened to a boxed `obj` everywhere it is stored (locals) or at that join (stack
-    # entries), and the walk starts over; widening only grows, so this ends.
-    widen_locals: set[int] = set()
-    widen_depths: set[tuple[int, int]] = set()
+    # different types (an int accumulator that becomes a float, a number or None), the block
+    # is split into versions, one per type (so the loop after a first iteration with an int
+    # keeps an unboxed float); past MAX_VERSIONS versions of a block, the positions that
+    # vary are widened to a boxed `obj` instead.  Each decision walks the code again; splits
+    # and widenings only grow, so this ends (frontend_widen).
+    plan = WideningPlan()
     while True:
         walker = _Translator(jit, code, globals_, argtypes, None)
         walker._consts = {}
         walker.guesses = guesses
         walker.entry_pc = entry_pc
-        walker.widen_locals = frozenset(widen_locals)
-        walker.widen_depths = frozenset(widen_depths)
-        entry_w = _widen_entry(entry, entry_pc, widen_locals, widen_depths)
+        plan.apply(walker)
+        entry_w = _widen_entry(entry, entry_pc, plan.widen_locals, plan.widen_depths)
         try:
             states, successors = _walk_types(walker, code, entry_pc, entry_w, ends)
             break
         except _Conflict as conflict:
-            found = _conflicts(conflict.seen, conflict.state, conflict.pc)
-            if found is None or (found[0] <= widen_locals and found[1] <= widen_depths):
+            if not plan.resolve(conflict):
                 raise NotCompilable("a variable or stack entry changes type in a loop or "
                                     "at a join", code, conflict.pc) from None
-            widen_locals |= found[0]
-            widen_depths |= found[1]
     # Returns of different numeric types (or None) all return a boxed value.
     box_returns = len(walker.return_types) > 1 and walker.return_types <= _RETURN_WIDENABLE
 
-    _check_entry_path(code, entry_pc, successors, walker.block_exits)
+    _check_entry_path(code, (entry_pc, walker.version_key(entry_pc, entry_w)), successors,
+                      walker.block_exits)
 
     # Pass 2: emit.
     builder = _Translator(jit, code, globals_, argtypes, fn)
     builder._consts = walker._consts
     builder.guesses = walker.guesses
     builder.entry_pc = entry_pc
-    builder.widen_locals = walker.widen_locals
-    builder.widen_depths = walker.widen_depths
+    plan.apply(builder)
+    builder.versions = walker.versions
     builder.box_returns = box_returns
     builder.maybe_locals = {(i, jtype_of(t.type)) for state in states.values()
                             for i, t in enumerate(state.locals) if isinstance(t, MaybeUnbound)}
@@ -759,14 +780,14 @@ def translate(jit, fn_name: str, code: CodeObject, globals_: dict,
     builder.emit("enter", [], None,
                  builder.deopt_point(entry_pc, entry_w.locals, entry_stack,
                                      reason="native recursion limit"))
-    builder.emit("jump", [builder._block_name(entry_pc)])
+    builder.emit("jump", [builder._block_name(entry_pc, entry_w)])
     for start in leaders:
-        if start not in states:
-            continue  # unreachable
-        block = Block(builder._block_name(start), start)
-        fn.blocks.append(block)
-        builder.block = block
-        builder.run_block(start, ends[start], states[start])
+        for key in walker.versions.get(start, ()):  # none: unreachable
+            state = states[(start, key)]
+            block = Block(builder._block_name(start, state), start)
+            fn.blocks.append(block)
+            builder.block = block
+            builder.run_block(start, ends[start], state)
     fn.exits = builder.exits
     # Boxed locals start as NULL: a slot of a boxed type holds a reference only while its
     # local holds that type (see frontend_objects).
@@ -781,11 +802,11 @@ def translate(jit, fn_name: str, code: CodeObject, globals_: dict,
     return fn
 
 
-def _check_entry_path(code, entry_pc: int, successors: dict, exits: dict):
-    """Refuse code whose straight-line path from the entry always reaches a side exit: it
-    would deoptimize on every call."""
+def _check_entry_path(code, entry, successors: dict, exits: dict):
+    """Refuse code whose straight-line path from the entry block (a (start, version key)
+    node) always reaches a side exit: it would deoptimize on every call."""
     seen = set()
-    block = entry_pc
+    block = entry
     while block not in seen:
         seen.add(block)
         following = successors.get(block, [])
@@ -845,5 +866,6 @@ def _merge(a: State, b: State) -> State | None:
 
 
 # Widening (types that differ at a join) uses the joins above.
-from .frontend_widen import (_RETURN_WIDENABLE, _Conflict, _conflicts, _walk_types,  # noqa: E402
-                             _widen_entry, _widenable_entry, widen_arguments)
+from .frontend_widen import (_RETURN_WIDENABLE, WideningPlan, _Conflict,  # noqa: E402
+                             _version_key, _walk_types, _widen_entry, _widenable_entry,
+                             widen_arguments)

@@ -168,25 +168,26 @@ class SequenceSteps:
         item = self.kind_value("iternext", [it], OBJ,
                                self.error_point(index, locals_, stack, [it]), owned=True)
         more = self.emit("notnull", [item], BOOL)
-        self.emit("br", [more, f"b{index}.body", f"b{index}.done"])
+        name = self.current_name
+        self.emit("br", [more, f"{name}.body", f"{name}.done"])
         exit_state = State(tuple(locals_), tuple(_kind(e) for e in stack))
         if self.fn is not None:
-            done = Block(f"b{index}.done", index)
+            done = Block(f"{name}.done", index)
             self.fn.blocks.append(done)
             self.block = done
         self.release(it)
-        self.emit("jump", [self._block_name(arg)])
+        self.emit("jump", [self._block_name(arg, exit_state)])
         if self.fn is not None:
-            body = Block(f"b{index}.body", index)
+            body = Block(f"{name}.body", index)
             self.fn.blocks.append(body)
             self.block = body
         stack.append(it)
         stack.append(item)
         self._spill(stack, [index + 1], lambda: self.deopt_point(index + 1, locals_, stack,
                                                                  reason="boxing"))
-        self.emit("jump", [self._block_name(index + 1)])
-        return [(arg, exit_state),
-                (index + 1, State(tuple(locals_), tuple(_kind(e) for e in stack)))]
+        state = State(tuple(locals_), tuple(_kind(e) for e in stack))
+        self.emit("jump", [self._block_name(index + 1, state)])
+        return [(arg, exit_state), (index + 1, state)]
 
     def _list_append(self, index, arg, locals_, stack):
         value = stack[-1]
@@ -210,17 +211,17 @@ class SequenceSteps:
                                                           reason="boxing"))
         stack[:] = full[:-1]
         more = self.emit("more.seq", [it.seq, it.index], BOOL)
-        self.emit("br", [more, f"b{index}.body", f"b{index}.done"])
-        exit_state_stack = list(stack)
+        name = self.current_name
+        self.emit("br", [more, f"{name}.body", f"{name}.done"])
+        exit_state = State(tuple(locals_), tuple(_kind(e) for e in stack))
         if self.fn is not None:
-            done = Block(f"b{index}.done", index)
+            done = Block(f"{name}.done", index)
             self.fn.blocks.append(done)
             self.block = done
         self.release(it.seq)  # the exhausted iterator lets go of its sequence
-        self.emit("jump", [self._block_name(arg)])
-        exit_state = State(tuple(locals_), tuple(_kind(e) for e in exit_state_stack))
+        self.emit("jump", [self._block_name(arg, exit_state)])
         if self.fn is not None:
-            body = Block(f"b{index}.body", index)
+            body = Block(f"{name}.body", index)
             self.fn.blocks.append(body)
             self.block = body
         deopt = self.deopt_point(index, locals_, stack + [it], reason="element type")
@@ -232,6 +233,6 @@ class SequenceSteps:
         stack.append(value if it.count is None else Pair(it.count, value))
         self._spill(stack, [index + 1], lambda: self.deopt_point(index + 1, locals_, stack,
                                                                  reason="boxing"))
-        self.emit("jump", [self._block_name(index + 1)])
-        return [(arg, exit_state),
-                (index + 1, State(tuple(locals_), tuple(_kind(e) for e in stack)))]
+        state = State(tuple(locals_), tuple(_kind(e) for e in stack))
+        self.emit("jump", [self._block_name(index + 1, state)])
+        return [(arg, exit_state), (index + 1, state)]
