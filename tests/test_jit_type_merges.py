@@ -105,6 +105,20 @@ def test_int_accumulator_stays_int_and_big_ints_are_exact():
     assert_compiled_at_entry(results, ("total", "first_or_zero"))
 
 
+def test_recursive_functions_whose_returns_differ_in_type():
+    """An int base case and float recursive results: the function returns a boxed value, and
+    its recursive calls are direct native calls returning it."""
+    results = run("""
+        def halves(n):
+            if n <= 0:
+                return 0
+            return halves(n - 1) + 0.5
+        for k in range(8):
+            print(repr(halves(0)), repr(halves(k)))
+        """, thresholds=THRESHOLDS)
+    assert_compiled_at_entry(results, ("halves",))
+
+
 def test_widened_values_in_deopt_records_and_reference_counts():
     """A widened local is an owned reference: deoptimizing with it (a float element guard
     failing in the middle of the loop) hands it to the interpreter; counts stay exact and

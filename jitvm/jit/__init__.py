@@ -33,7 +33,7 @@ from .bridge_objects import (cells_param as _cells_param, from_word as _from_wor
 from .frontend import NotCompilable, translate
 from .ir import JitFunction, format_function
 from ..passes.jit import run_jit_pipeline
-from .types import BOOL, BOXED, CTYPES, FLOAT, INT, NONE, TUPLE, jtype_of
+from .types import BOOL, BOXED, CTYPES, FLOAT, INT, NONE, OBJ, TUPLE, jtype_of
 
 NATIVE_DEPTH_CAP = 20_000  # native frames use the C stack: never more than this many ...
 NATIVE_STACK_BYTES = 2 * 1024 * 1024  # ... nor more than this much of it (of Linux's 8 MiB;
@@ -579,7 +579,8 @@ _INT64 = 2 ** 63
 
 def _return_guesses(argtypes):
     first = FLOAT if FLOAT in argtypes else INT
-    return [first, FLOAT if first is INT else INT, BOOL, NONE]
+    # OBJ last: a function whose returns differ in type returns a boxed value (frontend_widen)
+    return [first, FLOAT if first is INT else INT, BOOL, NONE, OBJ]
 
 
 def _reaches(start: JitFunction, target: JitFunction) -> bool:

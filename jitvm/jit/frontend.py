@@ -698,6 +698,7 @@ def translate(jit, fn_name: str, code: CodeObject, globals_: dict,
     if osr is None and (len(argtypes) != code.argcount or code.kwonlyargcount
                         or not code.simple_args):
         raise NotCompilable("only plain positional parameters are supported", code)
+    fn.returns_mixed = True  # unknown while translating (a recursive call): no guesses
     leaders = basic_blocks(code)
     ends = dict(zip(leaders, leaders[1:] + [len(code.instructions)]))
     guesses: dict = {}  # the interpreter's feedback, read once for every walk
@@ -799,6 +800,7 @@ def translate(jit, fn_name: str, code: CodeObject, globals_: dict,
         raise NotCompilable("returns values of different types: "
                             + ", ".join(sorted(str(t) for t in returns)), code)
     fn.return_type = returns.pop() if returns else NONE
+    fn.returns_mixed = box_returns
     return fn
 
 

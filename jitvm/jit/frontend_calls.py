@@ -387,8 +387,11 @@ class CallSteps:
             return Const(None)
         kind = Seq(rtype, getattr(callee, "return_elem", None)) if rtype in (LIST, TUPLE) \
             else rtype
-        return self.kind_value("call", [callee.name, list(args)], kind, deopt,
-                               owned=rtype in BOXED)
+        result = self.kind_value("call", [callee.name, list(args)], kind, deopt,
+                                 owned=rtype in BOXED)
+        if getattr(callee, "returns_mixed", False):
+            self.mixed.add(result.id)  # its returns differ in type: no operand guess
+        return result
 
     def host_call(self, index, callee, args, names, locals_, stack, pre):
         """Call any Python callable through the C-API, with boxed arguments."""

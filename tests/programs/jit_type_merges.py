@@ -128,6 +128,19 @@ def nested_loops(rows):
     return grand
 
 
+def halves(n):
+    if n <= 0:
+        return 0
+    return halves(n - 1) + 0.5
+
+
+def chain(n):
+    if n == 0:
+        return None
+    x = chain(n - 1)
+    return n if x is None else x + n / 2
+
+
 def main():
     for _ in range(3):
         print(repr(mean([1.5, 2.5, 3.0])), repr(mean([])), repr(mean([1, 2, 4])))
@@ -150,6 +163,7 @@ def main():
         print(repr(power_sum(3)), repr(power_sum(66)), repr(power_sum(72)))
         print(repr(widen_param(1, 0)), repr(widen_param(1, 3)), repr(widen_param(True, 2)))
         print(repr(nested_loops([[1, 2.5], [], [3]])), repr(nested_loops([])))
+        print(repr(halves(0)), repr(halves(3)), repr(chain(0)), repr(chain(1)), repr(chain(4)))
 
 
 main()
