@@ -225,7 +225,7 @@ def mixed_program(draw):
     for acc in accs:
         update = draw(st.sampled_from(UPDATE)).format(a=acc, x="x")
         if draw(st.booleans()):
-            lines.append(f"        if x < 1:")
+            lines.append("        if x < 1:")
             lines.append(f"            {acc} = {update}")
         else:
             lines.append(f"        {acc} = {update}")
