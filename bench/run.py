@@ -97,11 +97,10 @@ SIZES: dict[str, dict[str, int]] = {
         "large": 70_000_000,  # CPython 4.4 s (2026-11-21)
     },
     "stats": {
-        "small": 1_500,  # CPython ~0.25 s (2026-11-21, estimated from 20000: 2.6 s)
-        "medium": 12_000,  # CPython ~1.6 s (2026-11-21, estimated)
-        "large": 40_000,  # CPython ~5 s (2026-11-21, estimated)
+        "small": 6_000,  # CPython ~0.25 s (2026-11-21)
+        "medium": 45_000,  # CPython 1.4-1.8 s (2026-11-21, loaded machine)
+        "large": 150_000,  # CPython ~5 s (2026-11-21, estimated from medium)
     },
-}
 
 CONFIG_NAMES = ("cpython", "interp", "jit")  # also the round-robin order within a repeat
 STARTUP = "startup"  # pseudo-program: an empty file, for start-up time

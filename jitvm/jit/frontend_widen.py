@@ -11,8 +11,9 @@ positions), so `total` has an int version of the loop header (entered once, from
 function's start) and a float version (from the back-edge): the first iteration is peeled
 off, and the hot loop adds unboxed floats.  Each version is translated on its own, with its
 own slots (`total:int`, `total:float`), deopt records and guards; returns that then differ in
-type return a boxed `obj`.  Measured on mean/variance over lists of floats: 2.2x faster than
-CPython, where boxing everything was 1.6x slower (README, bench/programs/stats.py).
+type return a boxed `obj`.  Measured on mean/variance over lists of floats (README,
+bench/programs/stats.py): about 2x faster than CPython, where boxing every conflicting value
+was only as fast as CPython and on-stack replacement on every call twice as slow.
 
 Fallback: widen.  Past MAX_VERSIONS versions of one block (several accumulators that may each
 turn float), or where versions still do not merge, one varying position at a time becomes a
