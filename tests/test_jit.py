@@ -1098,3 +1098,31 @@ def test_signal_handler_calling_jitvm_code_during_the_first_compilation():
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
     """, compiled=("work",))
+
+
+@pytest.mark.parametrize("opt_level", ["0", "2"])
+def test_a_loop_calling_native_code_does_not_use_up_the_native_stack(opt_level):
+    # Each call's result cell and argument arrays live in the caller's prologue: an `alloca`
+    # at the call would take stack on every iteration, until the native stack budget
+    # reported "native recursion limit" and the callee deoptimized (or was blacklisted).
+    src = textwrap.dedent("""
+        def fib(n):
+            if n < 2:
+                return n
+            return fib(n - 1) + fib(n - 2)
+        def main():
+            t = 0
+            for i in range(400_000):
+                t += fib(i & 3) + len([i])
+            print(t)
+        main()
+    """)
+    with tempfile.TemporaryDirectory(prefix="jitvm_jit_") as tmp:
+        path = Path(tmp) / "prog.py"
+        path.write_text(src, encoding="utf-8")
+        result = run_jitvm(path, options=("--jit-log", "--jit-threshold", "100",
+                                          "--opt-level", opt_level), timeout=120)
+    assert result.stdout == f"{sum((0, 1, 1, 2)) * 100_000 + 400_000}\n", result.stderr
+    log = jit_log(result.stderr)
+    assert not [line for line in log if line.startswith("deopt")], log
+    assert any(line.startswith("OSR entry: main") for line in log), log
