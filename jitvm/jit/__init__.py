@@ -357,8 +357,12 @@ class JIT:
         None) when native code is nested too deeply already.
 
         Native code may call Python callables, which may call native code again: a nested
-        entry keeps the outer one's stack limit and recursion budget, and restores them."""
+        entry keeps the outer one's stack limit and recursion budget, and restores them.  A
+        signal handler may also run jitvm code natively at any bytecode, even while an outer
+        entry is still reading its deopt records: each entry writes its records after the
+        ones pending in the buffer (from `first` on) and reads its result cell at once."""
         ctx, buffer, ctx_address, out, out_ref = ts.native or self._context(ts)
+        first = ctx[CTX_USED]  # deopt records of an outer entry still being read end here
         level = ctx[CTX_NESTING]
         if level >= MAX_NESTING:
             return None, None
@@ -378,8 +382,9 @@ class JIT:
             start = time.perf_counter()
         try:
             status = fn.cfunc(ctx_address, *args, out_ref)
+            word = out.value
         except BaseException as exc:  # raised in native code (by a Python callable it called)
-            if not ctx[CTX_USED]:
+            if ctx[CTX_USED] == first:
                 raise
             error, status = exc, DEOPT
         finally:
@@ -389,11 +394,10 @@ class JIT:
             if level:
                 ctx[CTX_DEPTH], ctx[CTX_STACK_LIMIT] = depth, limit
         if status == OK:
-            return OK, _from_word(out.value, fn.return_type)
+            return OK, _from_word(word, fn.return_type)
         if status != DEOPT:
             raise SystemError("native code returned an unknown status")  # never: see abi.py
-        used, ctx[CTX_USED] = ctx[CTX_USED], 0
-        return DEOPT, self._resume(buffer, used, ts, into=into, error=error)
+        return DEOPT, self._resume(ctx, buffer, first, ts, into=into, error=error)
 
     def _respecialize(self, func: Function, args: list, dropped: JitFunction):
         """`dropped` kept deoptimizing.  When its lists' elements are now of another type
@@ -443,21 +447,26 @@ class JIT:
 
     # -- deoptimization ---------------------------------------------------------------------
 
-    def _resume(self, buffer, used: int, ts, into=None, error=None):
+    def _resume(self, ctx, buffer, first: int, ts, into=None, error=None):
         """Rebuild an interpreter frame for every native frame that deoptimized (innermost
-        first) and finish them in the interpreter, each result flowing to its caller.  With
+        first; their records are in `buffer` from `first` to the context's used mark), give
+        the buffer space back, and finish them in the interpreter, each result flowing to
+        its caller.  With
         `into` (OSR), the outermost native frame *is* that live interpreter frame: its state
         is restored there and the index to continue at is returned.  With `error`, native code
         left because of that exception (raised by a Python callable it called): it is raised
         in the innermost frame, at the instruction that raised it."""
         frames = []
-        position = 0
+        position, used = first, ctx[CTX_USED]
         while position < used:
             fn = self.functions[buffer[position]]
             point = fn.deopts[buffer[position + 1]]
             position += 2
             frame, position = self._rebuild(fn, point, buffer, position, ts)
             frames.append((fn, point, frame))
+        ctx[CTX_USED] = first  # (not before: code run meanwhile must not write over them)
+        if not frames:
+            raise SystemError("native code deoptimized without a record")  # never
         # One deoptimization, however many native frames it unwound: charge the function
         # whose guard failed.  (An exception is not a deoptimization.)
         fn, point, _ = frames[0]
