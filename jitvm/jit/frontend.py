@@ -638,8 +638,6 @@ def translate(jit, fn_name: str, code: CodeObject, globals_: dict,
     With `osr = (loop header index, State there)`, build an on-stack-replacement entry: the
     arguments are the bound locals and the stack entries at the header (a range iterator as
     three ints), and execution starts at the header."""
-    if code.exceptiontable:
-        raise NotCompilable("try/with blocks are not supported by the JIT yet", code)
     if (code.cellvars or code.freevars) and not jit.objects:
         raise NotCompilable("closures are not supported by the JIT yet", code)
     if code.generator:
