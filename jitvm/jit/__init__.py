@@ -468,6 +468,7 @@ class JIT:
         watched = frames[0] if error is None else None
         if watched is not None:
             watched[2].first_fault = None
+            self._log_deopt(*watched[:2])
         if into is not None:
             *frames, (fn, outer_point, outer) = frames
             if not frames and watched is not None:  # settled at the frame's next OSR entry
@@ -515,6 +516,10 @@ class JIT:
         if first_fault != point.pc:
             self._count_deopt(fn, point)
 
+    def _log_deopt(self, fn: JitFunction, point):
+        self.say(f"deopt: {fn.code.qualname} at {fn.code.filename}:"
+                 f"{fn.code.line_of(point.pc)} ({point.reason})")
+
     def _count_deopt(self, fn: JitFunction, point):
         fn.deopt_count += 1
         self.stats["deopts"] += 1
@@ -526,8 +531,6 @@ class JIT:
         if fn.deopt_count == MAX_DEOPTS + 1:
             self.say(f"blacklisted: {fn.code.qualname} keeps deoptimizing; it stays "
                      f"interpreted")
-        self.say(f"deopt: {fn.code.qualname} at {fn.code.filename}:"
-                 f"{fn.code.line_of(point.pc)} ({point.reason})")
 
     def _rebuild(self, fn: JitFunction, point, buffer, position: int, ts):
         code = fn.code
