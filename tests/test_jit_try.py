@@ -174,6 +174,35 @@ def test_exceptions_from_python_callables_caught_in_the_same_function():
     """, thresholds=THRESHOLDS, compiled=("lookup", "parse", "user"))
 
 
+def test_raise_leaves_native_code_without_a_side_exit():
+    """`raise` in compiled code hands the frame to the interpreter at that instruction; a
+    function that raises is still compiled whole and called natively."""
+    results = run("""
+        def validate(x):
+            if x % 3 == 0:
+                raise ValueError(f"bad {x}")
+            return x * 2
+        def collect(n):
+            good = 0
+            for i in range(n):
+                try:
+                    if i == 4:
+                        raise KeyError("four")
+                    good += validate(i)
+                except ValueError as e:
+                    print("invalid:", e)
+                except KeyError as e:
+                    print("key:", e)
+            return good
+        for k in range(80):
+            collect(7)
+        print(collect(10))
+        validate(9)
+    """, thresholds=THRESHOLDS, compiled=("validate", "collect"))
+    for result in results.values():
+        assert "blacklisted" not in result.stderr
+
+
 def test_with_blocks_call_enter_and_exit_natively():
     run("""
         class Tracker:

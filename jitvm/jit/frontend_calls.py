@@ -439,6 +439,16 @@ class CallSteps:
         self.release(pair)
         return None
 
+    def _raise(self, index, arg, locals_, stack):
+        """`raise`: always an exception, so native code hands the frame to the interpreter at
+        the instruction, which raises it (not a side exit: nothing is left uncompiled, and
+        the deopt is not counted, see JIT._resume)."""
+        if any(isinstance(e, (RangeArgs,) + COMPOSITES) for e in stack[len(stack) - arg:]):
+            self.fail("raising an iterator", index)
+        self.emit("exit", ["'raise'"], None,
+                  self.deopt_point(index, locals_, stack, reason="raise"))
+        return []
+
 
 def _with_enter(manager):
     """(bound __exit__, __enter__()) of a context manager, with the interpreter's errors."""
