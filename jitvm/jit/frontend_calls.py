@@ -415,9 +415,6 @@ class CallSteps:
         return self.unbox_result(result, index, locals_, stack,
                                  Seq(LIST) if listcomp else None)
 
-
-
-
     # -- with ------------------------------------------------------------------------------------
 
     def _before_with(self, index, arg, locals_, stack):
