@@ -218,6 +218,9 @@ class JIT:
         from the loop header.  Returns None (stay interpreted), ("return", value) when the
         frame finished, or ("resume", index) when native code handed the frame back."""
         code = f.code
+        if f.pending_deopt is not None:  # this frame deoptimized last time: was it an error?
+            self._settle_deopt(*f.pending_deopt, f.first_fault)
+            f.pending_deopt = None
         if f.ts.in_jit:
             return None  # re-entered from a signal handler: stay interpreted for now
         if f.locals is not None or code.generator or code.has_cells and not self.objects:
@@ -468,12 +471,18 @@ class JIT:
         if not frames:
             raise SystemError("native code deoptimized without a record")  # never
         # One deoptimization, however many native frames it unwound: charge the function
-        # whose guard failed.  (An exception is not a deoptimization.)
-        fn, point, _ = frames[0]
-        if error is None:
-            self._count_deopt(fn, point)
+        # whose guard failed — unless the interpreter then raises at that very instruction
+        # (a ZeroDivisionError, an IndexError...): an exception is the program's semantics,
+        # not a failed speculation, and a `try` in a loop may catch it every iteration.
+        watched = frames[0] if error is None else None
+        if watched is not None:
+            watched[2].first_fault = None
+            self._log_deopt(*watched[:2])
         if into is not None:
             *frames, (fn, outer_point, outer) = frames
+            if not frames and watched is not None:  # settled at the frame's next OSR entry
+                into.first_fault, into.pending_deopt = None, watched[:2]
+                watched = None
         base = ts.depth
         result = None
         raised, error = error, None
@@ -493,6 +502,8 @@ class JIT:
                     error = exc
         finally:
             ts.depth = base
+            if watched is not None:
+                self._settle_deopt(watched[0], watched[1], watched[2].first_fault)
         if into is not None:
             into.fast[:] = outer.fast
             into.stack[:] = outer.stack
@@ -509,6 +520,15 @@ class JIT:
             raise error
         return result
 
+    def _settle_deopt(self, fn: JitFunction, point, first_fault):
+        """Count the deopt at `point` unless the interpreter raised right there."""
+        if first_fault != point.pc:
+            self._count_deopt(fn, point)
+
+    def _log_deopt(self, fn: JitFunction, point):
+        self.say(f"deopt: {fn.code.qualname} at {fn.code.filename}:"
+                 f"{fn.code.line_of(point.pc)} ({point.reason})")
+
     def _count_deopt(self, fn: JitFunction, point):
         fn.deopt_count += 1
         self.stats["deopts"] += 1
@@ -520,8 +540,6 @@ class JIT:
         if fn.deopt_count == MAX_DEOPTS + 1:
             self.say(f"blacklisted: {fn.code.qualname} keeps deoptimizing; it stays "
                      f"interpreted")
-        self.say(f"deopt: {fn.code.qualname} at {fn.code.filename}:"
-                 f"{fn.code.line_of(point.pc)} ({point.reason})")
 
     def _rebuild(self, fn: JitFunction, point, buffer, position: int, ts):
         code = fn.code
