@@ -1154,3 +1154,36 @@ def test_a_loop_calling_native_code_does_not_use_up_the_native_stack(opt_level):
     log = jit_log(result.stderr)
     assert not [line for line in log if line.startswith("deopt")], log
     assert any(line.startswith("OSR entry: main") for line in log), log
+
+
+def test_a_specialisation_that_keeps_deoptimizing_backs_off_and_is_compiled_again():
+    # A phase with big results (every call overflows 64 bits and deoptimizes) drops the
+    # specialisation; after BACKOFF more calls it is compiled again, and the phase with
+    # small results runs natively (no cliff). A function that never stops deoptimizing is
+    # dropped MAX_RETRIES times, then stays interpreted for good.
+    results = run("""
+        def scale(x):
+            return x * 3_000_000_000
+        def always(x):
+            return x * 2**40
+        total = 0
+        for i in range(60):
+            total += scale(2**40 + i)      # overflows: deopts until dropped
+        for i in range(12_000):
+            total += scale(i)              # after the back-off: native again
+        print(total)
+        for i in range(300_000):
+            total += always(2**30 + i)     # always overflows
+        print(total)
+    """, thresholds=("0",), timeout=120)
+    log = jit_log(results["0"].stderr)
+    events = [line.split(":")[0] for line in log
+              if line.startswith(("dropped", "backing off", "retrying", "blacklisted"))
+              and "scale" in line]
+    assert events == ["dropped", "backing off", "retrying"], log
+    last_deopt = max(i for i, line in enumerate(log) if line.startswith("deopt: scale"))
+    assert last_deopt < log.index("retrying: scale"), "the small phase deoptimized"
+    always = [line.split(":")[0] for line in log
+              if "always" in line and not line.startswith(("deopt", "compiled"))]
+    assert always == ["dropped", "backing off", "retrying"] * 4 + ["dropped", "blacklisted"], \
+        always

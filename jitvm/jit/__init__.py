@@ -39,7 +39,9 @@ NATIVE_DEPTH_CAP = 20_000  # native frames use the C stack: never more than this
 NATIVE_STACK_BYTES = 2 * 1024 * 1024  # ... nor more than this much of it (of Linux's 8 MiB;
                                       # a quarter of a smaller thread stack)
 DEOPT_BUFFER_WORDS = 1 << 20
-MAX_DEOPTS = 50  # a specialisation that deoptimizes this often is dropped
+MAX_DEOPTS = 50  # a specialisation that deoptimizes this often is dropped ...
+BACKOFF = 10_000  # ... and made again after this many calls and loop iterations, doubling
+MAX_RETRIES = 4   # each time; after this many retries the call stays interpreted for good
 MAX_NESTING = 64  # native code entered again from Python callables it called: at most this
                   # deep (each level takes some C stack outside the native frames' budget)
 
@@ -60,6 +62,9 @@ class JIT:
         self._lock = threading.RLock()  # one compilation at a time: llvmlite is not thread-safe
         self.compiled_modules = []
         self._respecialized: dict = {}  # code object → argument kinds tried again
+        # (code object, argument classes) of a dropped specialisation → [count at which to
+        # compile it again, retries so far, its specialisation key]
+        self._backoff: dict = {}
         self.stats = {"compiled": 0, "compile_ms": 0.0, "osr_entries": 0, "deopts": 0,
                       "not_compiled": 0, "element_deopts": 0, "native_ms": 0.0}
         self.deopts_by_guard: dict[str, int] = {}  # "f at file:line (reason)" → count
@@ -341,10 +346,14 @@ class JIT:
             finally:
                 ts.in_jit = False
         if fn is None or fn.cfunc is None:
+            if fn is None and self._backoff and self._retry(func, key):
+                return self.try_call(func, args, ts)
             return NOT_HANDLED
         if fn.deopt_count > MAX_DEOPTS:
+            dropped = fn
             natives[key] = fn = self._respecialize(func, args, fn)
             if fn is None:
+                self._back_off(func, key, dropped)
                 return NOT_HANDLED
         for arg in args:
             if type(arg) is int and not -_INT64 <= arg < _INT64:
@@ -419,6 +428,36 @@ class JIT:
         finally:
             self.vm.thread_state().in_jit = False
         return fn if fn is not None and fn.deopt_count <= MAX_DEOPTS else None
+
+    def _back_off(self, func: Function, key: tuple, dropped: JitFunction):
+        """`dropped` keeps deoptimizing: interpret the calls for a while, longer each time
+        (the program may be in a phase its guards do not fit), then compile it again."""
+        waiting = self._backoff.get((func._code, key))
+        retries = waiting[1] if waiting is not None else 0
+        if retries >= MAX_RETRIES:
+            self._backoff[(func._code, key)] = [float("inf"), retries, None]
+            self.say(f"blacklisted: {func.__qualname__} keeps deoptimizing; it stays "
+                     f"interpreted")
+            return
+        wait = BACKOFF << retries
+        self._backoff[(func._code, key)] = [func._profile.count + wait, retries + 1,
+                                            (func._code, getattr(dropped, "arg_kinds",
+                                                                 dropped.argtypes))]
+        self.say(f"backing off: {func.__qualname__} keeps deoptimizing; interpreted for "
+                 f"{wait} calls and loop iterations, then compiled again "
+                 f"({retries + 1} of {MAX_RETRIES})")
+
+    def _retry(self, func: Function, key: tuple) -> bool:
+        """Is it time to compile a dropped specialisation again?  (Then it is forgotten.)"""
+        waiting = self._backoff.get((func._code, key))
+        if waiting is None or func._profile.count < waiting[0]:
+            return False
+        waiting[0] = float("inf")  # until it is dropped again
+        self.specializations.pop(waiting[2], None)
+        self._respecialized.pop(func._code, None)
+        del func._profile.natives[key]
+        self.say(f"retrying: {func.__qualname__}")
+        return True
 
     def _specialization_for_call(self, func: Function, args: list):
         argtypes = []
@@ -538,8 +577,7 @@ class JIT:
                  f"{fn.code.line_of(point.pc)} ({point.reason})")
         self.deopts_by_guard[where] = self.deopts_by_guard.get(where, 0) + 1
         if fn.deopt_count == MAX_DEOPTS + 1:
-            self.say(f"blacklisted: {fn.code.qualname} keeps deoptimizing; it stays "
-                     f"interpreted")
+            self.say(f"dropped: {fn.code.qualname} keeps deoptimizing")
 
     def _rebuild(self, fn: JitFunction, point, buffer, position: int, ts):
         code = fn.code
