@@ -134,6 +134,10 @@ def main():
               help="Compile a function to machine code once its calls plus loop iterations "
                    "reach this count (0: before its first call).")
 @click.option("--no-jit", is_flag=True, help="Never compile: interpret everything.")
+@click.option("--jit-background/--jit-sync", default=True, show_default=True,
+              help="Make machine code on a second thread while the interpreter goes on (hot "
+                   "code runs natively once it is ready), or stop and compile at once.  "
+                   "Always at once with --jit-threshold 0 or a dump option.")
 @click.option("--jit-log", is_flag=True,
               help="Print one line per JIT event (compiled, deopt, not compiled) to stderr.")
 @click.option("--opt-level", type=click.IntRange(0, 3), default=2, show_default=True,
@@ -148,7 +152,7 @@ def main():
 @click.argument("file", type=click.Path(dir_okay=True))
 @click.argument("args", nargs=-1, type=click.UNPROCESSED)
 def run(file: str, args: tuple[str, ...], stats: bool, stats_json: str | None,
-        jit_threshold: int, no_jit: bool, jit_log: bool, opt_level: int, dump_jit_ir: bool,
+        jit_threshold: int, no_jit: bool, jit_background: bool, jit_log: bool, opt_level: int, dump_jit_ir: bool,
         dump_ir: bool, dump_asm: bool, dump_dir: str | None):
     """Run FILE as a program, with ARGS in sys.argv (like `python3 FILE ARGS`)."""
     started = time.perf_counter()
@@ -163,7 +167,7 @@ def run(file: str, args: tuple[str, ...], stats: bool, stats_json: str | None,
         dump = {stage for stage, on in (("jit-ir", dump_jit_ir), ("llvm", dump_ir),
                                          ("opt", dump_ir), ("asm", dump_asm)) if on}
         vm.jit = JIT(vm, threshold=jit_threshold, opt_level=opt_level, log=log,
-                     dump=frozenset(dump), dump_dir=dump_dir)
+                     dump=frozenset(dump), dump_dir=dump_dir, background=jit_background)
         vm.jit.timed = stats or stats_json is not None
     _share_recursion_limit(vm)
     _share_exc_info(vm)
@@ -172,6 +176,8 @@ def run(file: str, args: tuple[str, ...], stats: bool, stats_json: str | None,
     code = _run_guarded(lambda: run_path(file, list(args), vm))
     from .runner import finalize_main
     code = _run_guarded(finalize_main) or code
+    if vm.jit is not None:
+        vm.jit.close()  # a compilation still under way is finished and dropped
     summary = _time_split(vm, time.perf_counter() - started)
     if stats:
         _print_stats(vm, summary)
@@ -245,7 +251,9 @@ def _print_stats(vm, summary: dict):
     print(f"time: {summary['wall_ms']:.1f} ms in all: interpreting {summary['interp_ms']:.1f} ms "
           f"({summary['interp_ms'] / wall:.0%}), native {summary['native_ms']:.1f} ms "
           f"({summary['native_ms'] / wall:.0%}), compiling {summary['compile_ms']:.1f} ms "
-          f"({summary['compile_ms'] / wall:.0%})", file=err)
+          f"({summary['compile_ms'] / wall:.0%})"
+          + (f"; {summary['background_ms']:.1f} ms of LLVM on the compiler thread"
+             if summary.get("background_ms") else ""), file=err)
     if vm.jit is not None:
         jit = vm.jit.stats
         print(f"jit: {jit['compiled']} compiled, "
