@@ -134,10 +134,12 @@ def main():
               help="Compile a function to machine code once its calls plus loop iterations "
                    "reach this count (0: before its first call).")
 @click.option("--no-jit", is_flag=True, help="Never compile: interpret everything.")
-@click.option("--jit-background/--jit-sync", default=True, show_default=True,
+@click.option("--jit-background/--jit-sync", default=False, show_default=True,
               help="Make machine code on a second thread while the interpreter goes on (hot "
-                   "code runs natively once it is ready), or stop and compile at once.  "
-                   "Always at once with --jit-threshold 0 or a dump option.")
+                   "code runs natively once it is ready; helps when a CPU core is free), or "
+                   "stop and compile at once (the default: faster on a busy machine, see "
+                   "bench/README.md).  Always at once with --jit-threshold 0 or a dump "
+                   "option.")
 @click.option("--jit-log", is_flag=True,
               help="Print one line per JIT event (compiled, deopt, not compiled) to stderr.")
 @click.option("--opt-level", type=click.IntRange(0, 3), default=2, show_default=True,
@@ -152,8 +154,8 @@ def main():
 @click.argument("file", type=click.Path(dir_okay=True))
 @click.argument("args", nargs=-1, type=click.UNPROCESSED)
 def run(file: str, args: tuple[str, ...], stats: bool, stats_json: str | None,
-        jit_threshold: int, no_jit: bool, jit_background: bool, jit_log: bool, opt_level: int, dump_jit_ir: bool,
-        dump_ir: bool, dump_asm: bool, dump_dir: str | None):
+        jit_threshold: int, no_jit: bool, jit_background: bool, jit_log: bool,
+        opt_level: int, dump_jit_ir: bool, dump_ir: bool, dump_asm: bool, dump_dir: str | None):
     """Run FILE as a program, with ARGS in sys.argv (like `python3 FILE ARGS`)."""
     started = time.perf_counter()
     _check_readable(file)

@@ -117,7 +117,7 @@ def test_exit_by_exception_and_sys_exit_while_compiling(tmp_path):
     path = _program(tmp_path, src)
     for args in ((), ("x",)):
         expected = run_cpython(path, args=args)
-        actual = run_jitvm(path, args=args, options=("--jit-threshold", "2"))
+        actual = run_jitvm(path, args=args, options=("--jit-background", "--jit-threshold", "2"))
         assert not compare(expected, actual, f"exit {args}")
 
 
