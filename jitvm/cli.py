@@ -64,13 +64,9 @@ def _run_guarded(action) -> int:
     """Run `action`, turning every way a program can end into CPython's output and exit code."""
     from .compiler import UnsupportedError
     from .errors import is_user_exception
-    from .inspect import InspectError
     try:
         action()
         return 0
-    except InspectError as exc:
-        click.echo(f"jitvm: {exc}", err=True)
-        return 2
     except SystemExit as exc:
         return _system_exit_code(exc)
     except SyntaxError as exc:
@@ -93,6 +89,12 @@ def _run_guarded(action) -> int:
             return 1
         raise
     except BaseException as exc:
+        # (Only `jitvm ir`/`show` raise it, having imported jitvm.inspect: a plain run does not
+        # import that module just to catch it.)
+        inspect = sys.modules.get(f"{__package__}.inspect")
+        if inspect is not None and isinstance(exc, inspect.InspectError):
+            click.echo(f"jitvm: {exc}", err=True)
+            return 2
         if is_user_exception(exc):
             _print_user_error(exc)
             return 1
