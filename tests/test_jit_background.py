@@ -174,3 +174,30 @@ def test_wait_then_calls_go_native():
     assert vm.jit.stats["compiled"] >= 1
     assert vm.jit.stats["native_ms"] > before
     vm.jit.close()
+
+
+def test_a_waiting_loop_enters_native_code_once_its_entry_is_installed():
+    # The loop gets hot at iteration ~100 and its OSR entry goes to the compiler thread; the
+    # loop runs on as a plain loop, and at iteration 500 the program waits for the compiler
+    # (a host callable): the very next back-edge must enter native code.
+    from jitvm.compiler import compile_source
+    from jitvm.interpreter import VM
+    from jitvm.jit import JIT
+
+    vm = VM()
+    vm.jit = JIT(vm, threshold=100, background=True)
+    src = textwrap.dedent("""\
+        def f(n):
+            s = 0
+            for i in range(n):
+                if i == 500:
+                    sync()
+                s += i * 3
+            return s
+        result = f(100000)
+    """)
+    namespace = {"__name__": "prog", "sync": lambda: vm.jit.wait(timeout=120)}
+    vm.run_module(compile_source(src, "<bg-osr>"), namespace)
+    assert namespace["result"] == sum(i * 3 for i in range(100000))
+    assert vm.jit.stats["compiled"] >= 1 and vm.jit.stats["osr_entries"] == 1
+    vm.jit.close()
