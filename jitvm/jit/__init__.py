@@ -29,11 +29,11 @@ from .bridge_objects import (cells_param as _cells_param, from_word as _from_wor
                              internal_error as _internal_error, live_kind,
                              make_cells as _make_cells,
                              rebuild_entry, stack_entry_kind)
-from .frontend import NotCompilable, translate
 from .install import install as _install
 from .ir import JitFunction, format_function
 from ..passes.jit import run_jit_pipeline
 from .types import BOOL, FLOAT, INT, NONE, TUPLE, jtype_of
+# (The front end, frontend*.py, is imported where compiling needs it: not at start-up.)
 
 NATIVE_DEPTH_CAP = 20_000  # native frames use the C stack: never more than this many ...
 NATIVE_STACK_BYTES = 2 * 1024 * 1024  # ... nor more than this much of it (of Linux's 8 MiB;
@@ -55,7 +55,7 @@ class JIT:
         self.opt_level = opt_level
         self._engine = None
         self.log = log  # a callable taking one line, or None
-        self.specializations: dict[tuple, JitFunction | NotCompilable] = {}
+        self.specializations: dict[tuple, JitFunction | Exception] = {}  # or NotCompilable
         self.functions: list[JitFunction] = []  # by index, for deopt records
         self._index: dict[JitFunction, int] = {}
         self._lock = threading.RLock()  # one compilation at a time: llvmlite is not thread-safe
@@ -105,6 +105,7 @@ class JIT:
                        ) -> JitFunction:
         """The specialisation of `func` for `argtypes`, compiling it (and its callees) if
         needed.  Raises NotCompilable.  Called recursively for callees while translating."""
+        from .frontend import NotCompilable
         key = (func._code, argtypes)
         known = self.specializations.get(key)
         if isinstance(known, NotCompilable):
@@ -115,6 +116,7 @@ class JIT:
         return self._translate(func, argtypes)
 
     def _translate(self, func: Function, argtypes: tuple) -> JitFunction:
+        from .frontend import NotCompilable, translate
         code = func._code
         key = (code, argtypes)
         name = f"{code.qualname}.{'_'.join(str(t) for t in argtypes)}.{len(self.functions)}"
@@ -157,7 +159,7 @@ class JIT:
         if known is not None:
             # (Its `cfunc` is None while it is being compiled: by the compiler thread, or by
             # this thread further up.  The caller checks.)
-            return None if isinstance(known, NotCompilable) else known
+            return known if isinstance(known, JitFunction) else None
         with self._lock:
             if key in self.specializations:
                 return self.compile_for_call(func, argtypes)
@@ -168,6 +170,7 @@ class JIT:
                 self.stats["compile_ms"] += (time.perf_counter() - start) * 1e3
 
     def _compile_for_call(self, func: Function, argtypes: tuple, key) -> JitFunction | None:
+        from .frontend import NotCompilable
         code = func._code
         try:
             fn = self.specialization(func, argtypes)
@@ -287,7 +290,7 @@ class JIT:
                     self.stats["compile_ms"] += (time.perf_counter() - start) * 1e3
             finally:
                 f.ts.in_jit = False
-        if isinstance(fn, NotCompilable) or fn.deopt_count > MAX_DEOPTS:
+        if not isinstance(fn, JitFunction) or fn.deopt_count > MAX_DEOPTS:
             return self._no_osr(f, jump_index, header)
         if fn.cfunc is None:
             return None  # another thread is compiling it
@@ -301,7 +304,7 @@ class JIT:
         return ("return" if status == OK else "resume"), value
 
     def _compile_osr(self, f, header, key, local_types, stack_kinds, then=None):
-        from .frontend import State
+        from .frontend import NotCompilable, State, translate
         code = f.code
         argtypes = [jtype_of(t) for t in local_types if t is not None]
         for kind in stack_kinds:
