@@ -9,8 +9,13 @@ optimization and code generation (most of a compilation's time) run in parallel 
 interpreter.  Until a function's code is installed its calls stay interpreted (`cfunc` is
 None) and a loop waiting for its OSR entry runs as a plain loop; once installed, the next
 call goes native and the loop's next back-edge enters native code (HotSpot's and V8's
-scheme).  Lowering to LLVM IR is Python and runs on the thread too: it reads only the
-translated functions, which nothing changes once handed over.
+scheme).  Lowering to LLVM IR is Python and stays on the interpreter's thread (it needs the
+GIL either way); the thread gets the IR as text and makes few calls into LLVM, since each
+one must take the GIL back when it returns.
+
+Measured (bench/README.md): it pays only with an idle core.  On a busy machine the thread
+competes with the interpreter for the same CPU share, LLVM finishes later, and the programs
+got slower; so compiling at once stays the default.
 
 One thread, first in first out: a module may call functions of an earlier module, so those
 must be in the MCJIT engine first.  If an earlier module failed, a later one calling into it
