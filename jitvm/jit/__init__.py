@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import ctypes
 import os
-import sys
 import threading
 import time
 
@@ -28,12 +27,13 @@ from .abi import (CTX_BUFFER, CTX_DEPTH, CTX_STACK_BUDGET, CTX_STACK_LIMIT, CTX_
                   CTX_NESTING, CTX_USED, CTX_WORDS, DEOPT, OK, check_layout)
 from .bridge_objects import (cells_param as _cells_param, from_word as _from_word,
                              internal_error as _internal_error, live_kind,
-                             make_cells as _make_cells, object_summary as _object_summary,
+                             make_cells as _make_cells,
                              rebuild_entry, stack_entry_kind)
-from .frontend import NotCompilable, translate
+from .install import install as _install
 from .ir import JitFunction, format_function
 from ..passes.jit import run_jit_pipeline
-from .types import BOOL, BOXED, CTYPES, FLOAT, INT, NONE, TUPLE, jtype_of
+from .types import BOOL, FLOAT, INT, NONE, TUPLE, jtype_of
+# (The front end, frontend*.py, is imported where compiling needs it: not at start-up.)
 
 NATIVE_DEPTH_CAP = 20_000  # native frames use the C stack: never more than this many ...
 NATIVE_STACK_BYTES = 2 * 1024 * 1024  # ... nor more than this much of it (of Linux's 8 MiB;
@@ -48,7 +48,8 @@ MAX_NESTING = 64  # native code entered again from Python callables it called: a
 
 class JIT:
     def __init__(self, vm, threshold: int = 1000, opt_level: int = 2, log=None,
-                 dump: frozenset = frozenset(), dump_dir: str | None = None):
+                 dump: frozenset = frozenset(), dump_dir: str | None = None,
+                 background: bool = False):
         self.vm = vm
         self.dump = dump  # stages to dump as code compiles: "jit-ir", "llvm", "opt", "asm"
         self.dump_dir = dump_dir
@@ -56,7 +57,7 @@ class JIT:
         self.opt_level = opt_level
         self._engine = None
         self.log = log  # a callable taking one line, or None
-        self.specializations: dict[tuple, JitFunction | NotCompilable] = {}
+        self.specializations: dict[tuple, JitFunction | Exception] = {}  # or NotCompilable
         self.functions: list[JitFunction] = []  # by index, for deopt records
         self._index: dict[JitFunction, int] = {}
         self._lock = threading.RLock()  # one compilation at a time: llvmlite is not thread-safe
@@ -66,7 +67,12 @@ class JIT:
         # compile it again, retries so far, its specialisation key]
         self._backoff: dict = {}
         self.stats = {"compiled": 0, "compile_ms": 0.0, "osr_entries": 0, "deopts": 0,
-                      "not_compiled": 0, "element_deopts": 0, "native_ms": 0.0}
+                      "not_compiled": 0, "element_deopts": 0, "native_ms": 0.0,
+                      "background_ms": 0.0}
+        # Machine code made by a compiler thread (background.py) while the interpreter goes
+        # on; never at threshold 0 (code is compiled before it first runs) nor when dumping.
+        self.background = background and threshold > 0 and not dump
+        self._compiler = None
         self.deopts_by_guard: dict[str, int] = {}  # "f at file:line (reason)" → count
         # Time native calls entered from the interpreter (--stats): two clock reads a call.
         self.timed = False
@@ -104,6 +110,7 @@ class JIT:
                        ) -> JitFunction:
         """The specialisation of `func` for `argtypes`, compiling it (and its callees) if
         needed.  Raises NotCompilable.  Called recursively for callees while translating."""
+        from .frontend import NotCompilable
         key = (func._code, argtypes)
         known = self.specializations.get(key)
         if isinstance(known, NotCompilable):
@@ -114,6 +121,7 @@ class JIT:
         return self._translate(func, argtypes)
 
     def _translate(self, func: Function, argtypes: tuple) -> JitFunction:
+        from .frontend import NotCompilable, translate
         code = func._code
         key = (code, argtypes)
         name = f"{code.qualname}.{'_'.join(str(t) for t in argtypes)}.{len(self.functions)}"
@@ -154,8 +162,9 @@ class JIT:
         key = (func._code, argtypes)
         known = self.specializations.get(key)
         if known is not None:
-            # Being compiled by another thread (or this one, further up): not callable yet.
-            return None if isinstance(known, NotCompilable) or known.cfunc is None else known
+            # (Its `cfunc` is None while it is being compiled: by the compiler thread, or by
+            # this thread further up.  The caller checks.)
+            return known if isinstance(known, JitFunction) else None
         with self._lock:
             if key in self.specializations:
                 return self.compile_for_call(func, argtypes)
@@ -166,6 +175,7 @@ class JIT:
                 self.stats["compile_ms"] += (time.perf_counter() - start) * 1e3
 
     def _compile_for_call(self, func: Function, argtypes: tuple, key) -> JitFunction | None:
+        from .frontend import NotCompilable
         code = func._code
         try:
             fn = self.specialization(func, argtypes)
@@ -179,31 +189,37 @@ class JIT:
             return None
         return fn
 
-    def _finish(self, fn: JitFunction):
-        """Generate machine code for `fn` and the callees not compiled yet."""
-        pending = [f for f in self._closure(fn) if not hasattr(f, "address")]
-        compiled = self.engine.compile(pending, self.function_index)
-        self.compiled_modules.append((pending, compiled))
-        if self.dump:
-            self._dump(pending, compiled)
-        self.stats["compiled"] += len(pending)
+    def _finish(self, fn: JitFunction, then=None):
+        """Generate machine code for `fn` and the callees not compiled yet: now, or on the
+        compiler thread (then `fn.cfunc` stays None until it is installed; `then()` is
+        called once it is)."""
+        pending = [f for f in self._closure(fn) if not getattr(f, "scheduled", False)]
         for f in pending:
-            cfunc = ctypes.PYFUNCTYPE(
-                ctypes.c_int32, ctypes.c_void_p,
-                *[CTYPES[t] for t in f.argtypes],
-                ctypes.POINTER(ctypes.c_int64))(f.address)
-            f.cfunc = cfunc
-            f.boxed_params = tuple(i for i, t in enumerate(f.argtypes) if t in BOXED)
-            kinds = getattr(f, "arg_kinds", f.argtypes)
-            line = f"compiled: {f.code.qualname}({', '.join(map(str, kinds))}) -> " \
-                   f"{f.return_type}"
-            if f.osr_entry is not None:
-                line += f" (OSR entry at line {f.code.line_of(f.osr_entry)})"
-            line += f" in {compiled.milliseconds / len(pending):.1f} ms" + _object_summary(f)
-            if f.exits:
-                index, reason = f.exits[0]
-                line += f"; exits to the interpreter at line {f.code.line_of(index)} ({reason})"
-            self.say(line)
+            f.scheduled = True
+        try:
+            if not self.background:
+                self._install(pending, self.engine.compile(pending, self.function_index))
+                return
+            if self._compiler is None:
+                from .background import BackgroundCompiler
+                self._compiler = BackgroundCompiler(self)
+            self._compiler.hand_over(pending, then)
+        except BaseException:
+            for f in pending:  # a later module will have to define them itself
+                f.scheduled = False
+            raise
+
+    def close(self):
+        """Stop compiling in the background (at exit): queued work is dropped."""
+        if self._compiler is not None:
+            self._compiler.close()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Wait for the background compilations handed over so far (tests, tools)."""
+        return self._compiler is None or self._compiler.wait(timeout)
+
+    def _install(self, pending: list[JitFunction], compiled):
+        _install(self, pending, compiled)
 
     def _closure(self, fn: JitFunction) -> list[JitFunction]:
         seen, order, work = set(), [], [fn]
@@ -265,19 +281,24 @@ class JIT:
         fn = self.specializations.get(key)
         if fn is None:
             f.ts.in_jit = True
+            then = None
+            if self.background:  # a plain loop until the entry is installed, then OSR again
+                from .background import reopen_osr
+                then = reopen_osr(f.instrs, jump_index)
+                self._no_osr(f, jump_index, header)
             try:
                 with self._lock:
                     start = time.perf_counter()
                     try:
                         fn = self.specializations.get(key) or self._compile_osr(
-                            f, header, key, local_types, stack_kinds)
+                            f, header, key, local_types, stack_kinds, then)
                     except Exception as exc:  # noqa: BLE001 - see _compile_for_call
                         fn = self.specializations[key] = _internal_error(exc, code)
                         self.say(f"not compiled: OSR entry of {code.qualname}: {fn}")
                     self.stats["compile_ms"] += (time.perf_counter() - start) * 1e3
             finally:
                 f.ts.in_jit = False
-        if isinstance(fn, NotCompilable) or fn.deopt_count > MAX_DEOPTS:
+        if not isinstance(fn, JitFunction) or fn.deopt_count > MAX_DEOPTS:
             return self._no_osr(f, jump_index, header)
         if fn.cfunc is None:
             return None  # another thread is compiling it
@@ -290,8 +311,8 @@ class JIT:
             return None
         return ("return" if status == OK else "resume"), value
 
-    def _compile_osr(self, f, header, key, local_types, stack_kinds):
-        from .frontend import State
+    def _compile_osr(self, f, header, key, local_types, stack_kinds, then=None):
+        from .frontend import NotCompilable, State, translate
         code = f.code
         argtypes = [jtype_of(t) for t in local_types if t is not None]
         for kind in stack_kinds:
@@ -317,7 +338,7 @@ class JIT:
                      f"{code.line_of(header)}: {exc}")
             return self.specializations[key]
         self.specializations[key] = fn
-        self._finish(fn)
+        self._finish(fn, then)
         return fn
 
     def _no_osr(self, f, jump_index: int, header: int):
@@ -621,20 +642,6 @@ class JIT:
             return "\n\n".join(format_function(f) for f in functions)
         return {"llvm": compiled.built_ir, "opt": compiled.optimized_ir,
                 "asm": compiled.assembly}[stage]
-
-    def _dump(self, functions: list[JitFunction], compiled):
-        label = functions[0].name
-        for stage in ("jit-ir", "llvm", "opt", "asm"):
-            if stage not in self.dump:
-                continue
-            text = self.stage_text(functions, compiled, stage)
-            if self.dump_dir is not None:
-                os.makedirs(self.dump_dir, exist_ok=True)
-                suffix = {"jit-ir": "jit", "llvm": "ll", "opt": "opt.ll", "asm": "s"}[stage]
-                with open(os.path.join(self.dump_dir, f"{label}.{suffix}"), "w") as fh:
-                    fh.write(text)
-            else:
-                print(f"; ---- {stage}: {label}\n{text}", file=sys.stderr)
 
 
 _RANGE_ITERATOR = type(iter(range(0)))
