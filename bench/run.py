@@ -102,7 +102,7 @@ SIZES: dict[str, dict[str, int]] = {
         "large": 150_000,  # CPython ~5 s (2026-11-21, estimated from medium)
     },
 
-CONFIG_NAMES = ("cpython", "interp", "jit")  # also the round-robin order within a repeat
+CONFIG_NAMES = ("cpython", "interp", "jit", "jit-bg")  # also the round-robin order within a repeat
 STARTUP = "startup"  # pseudo-program: an empty file, for start-up time
 INSTR_RE = re.compile(r"^instructions executed: (\d+)\s*$", re.MULTILINE)
 
@@ -169,7 +169,8 @@ def resolve_configs(names: list[str], threshold: int, empty: Path, timeout: floa
             expanded += [(f"jit@{t}", ["--jit-threshold", str(t)]) for t in thresholds]
         else:
             options = {"cpython": [], "interp": ["--no-jit"],
-                       "jit": ["--jit-threshold", str(thresholds[0])]}
+                       "jit": ["--jit-threshold", str(thresholds[0])],
+                       "jit-bg": ["--jit-threshold", str(thresholds[0]), "--jit-background"]}
             expanded.append((name, options[name]))
     for name, options in expanded:
         config = Config(name, options)
@@ -532,8 +533,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--repeat", type=int, default=3, metavar="K",
                         help="runs per program and configuration (default: 3)")
     parser.add_argument("--configs", type=comma_list(list(CONFIG_NAMES), "configuration"),
-                        default=list(CONFIG_NAMES), metavar="LIST",
-                        help="comma-separated subset of cpython,interp,jit (default: all)")
+                        default=list(CONFIG_NAMES[:3]), metavar="LIST",
+                        help="comma-separated subset of cpython,interp,jit,jit-bg (default: "
+                             "cpython,interp,jit)")
     parser.add_argument("--only", type=comma_list(list(SIZES) + [STARTUP], "program"),
                         metavar="LIST",
                         help="comma-separated programs to run (default: all, plus the start-up "

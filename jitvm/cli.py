@@ -64,13 +64,9 @@ def _run_guarded(action) -> int:
     """Run `action`, turning every way a program can end into CPython's output and exit code."""
     from .compiler import UnsupportedError
     from .errors import is_user_exception
-    from .inspect import InspectError
     try:
         action()
         return 0
-    except InspectError as exc:
-        click.echo(f"jitvm: {exc}", err=True)
-        return 2
     except SystemExit as exc:
         return _system_exit_code(exc)
     except SyntaxError as exc:
@@ -93,6 +89,12 @@ def _run_guarded(action) -> int:
             return 1
         raise
     except BaseException as exc:
+        # (Only `jitvm ir`/`show` raise it, having imported jitvm.inspect: a plain run does not
+        # import that module just to catch it.)
+        inspect = sys.modules.get(f"{__package__}.inspect")
+        if inspect is not None and isinstance(exc, inspect.InspectError):
+            click.echo(f"jitvm: {exc}", err=True)
+            return 2
         if is_user_exception(exc):
             _print_user_error(exc)
             return 1
@@ -134,6 +136,12 @@ def main():
               help="Compile a function to machine code once its calls plus loop iterations "
                    "reach this count (0: before its first call).")
 @click.option("--no-jit", is_flag=True, help="Never compile: interpret everything.")
+@click.option("--jit-background/--jit-sync", default=False, show_default=True,
+              help="Make machine code on a second thread while the interpreter goes on (hot "
+                   "code runs natively once it is ready; helps when a CPU core is free), or "
+                   "stop and compile at once (the default: faster on a busy machine, see "
+                   "bench/README.md).  Always at once with --jit-threshold 0 or a dump "
+                   "option.")
 @click.option("--jit-log", is_flag=True,
               help="Print one line per JIT event (compiled, deopt, not compiled) to stderr.")
 @click.option("--opt-level", type=click.IntRange(0, 3), default=2, show_default=True,
@@ -148,8 +156,8 @@ def main():
 @click.argument("file", type=click.Path(dir_okay=True))
 @click.argument("args", nargs=-1, type=click.UNPROCESSED)
 def run(file: str, args: tuple[str, ...], stats: bool, stats_json: str | None,
-        jit_threshold: int, no_jit: bool, jit_log: bool, opt_level: int, dump_jit_ir: bool,
-        dump_ir: bool, dump_asm: bool, dump_dir: str | None):
+        jit_threshold: int, no_jit: bool, jit_background: bool, jit_log: bool,
+        opt_level: int, dump_jit_ir: bool, dump_ir: bool, dump_asm: bool, dump_dir: str | None):
     """Run FILE as a program, with ARGS in sys.argv (like `python3 FILE ARGS`)."""
     started = time.perf_counter()
     _check_readable(file)
@@ -163,7 +171,7 @@ def run(file: str, args: tuple[str, ...], stats: bool, stats_json: str | None,
         dump = {stage for stage, on in (("jit-ir", dump_jit_ir), ("llvm", dump_ir),
                                          ("opt", dump_ir), ("asm", dump_asm)) if on}
         vm.jit = JIT(vm, threshold=jit_threshold, opt_level=opt_level, log=log,
-                     dump=frozenset(dump), dump_dir=dump_dir)
+                     dump=frozenset(dump), dump_dir=dump_dir, background=jit_background)
         vm.jit.timed = stats or stats_json is not None
     _share_recursion_limit(vm)
     _share_exc_info(vm)
@@ -172,6 +180,8 @@ def run(file: str, args: tuple[str, ...], stats: bool, stats_json: str | None,
     code = _run_guarded(lambda: run_path(file, list(args), vm))
     from .runner import finalize_main
     code = _run_guarded(finalize_main) or code
+    if vm.jit is not None:
+        vm.jit.close()  # a compilation still under way is finished and dropped
     summary = _time_split(vm, time.perf_counter() - started)
     if stats:
         _print_stats(vm, summary)
@@ -245,7 +255,9 @@ def _print_stats(vm, summary: dict):
     print(f"time: {summary['wall_ms']:.1f} ms in all: interpreting {summary['interp_ms']:.1f} ms "
           f"({summary['interp_ms'] / wall:.0%}), native {summary['native_ms']:.1f} ms "
           f"({summary['native_ms'] / wall:.0%}), compiling {summary['compile_ms']:.1f} ms "
-          f"({summary['compile_ms'] / wall:.0%})", file=err)
+          f"({summary['compile_ms'] / wall:.0%})"
+          + (f"; {summary['background_ms']:.1f} ms of LLVM on the compiler thread"
+             if summary.get("background_ms") else ""), file=err)
     if vm.jit is not None:
         jit = vm.jit.stats
         print(f"jit: {jit['compiled']} compiled, "

@@ -83,7 +83,8 @@ class ThreadState:
 
 class Frame:
     __slots__ = ("vm", "ts", "code", "instrs", "stack", "fast", "cells", "globals", "builtins",
-                 "locals", "pc", "profile", "finished", "fault_index")
+                 "locals", "pc", "profile", "finished", "fault_index", "first_fault",
+                 "pending_deopt")
 
     def __init__(self, vm: VM, ts: ThreadState, code: CodeObject, instrs, globals: dict,
                  builtins_: dict, locals_, profile: CodeProfile):
@@ -101,6 +102,10 @@ class Frame:
         self.profile = profile
         self.finished = False
         self.fault_index = None  # set when an exception belongs to another instruction
+        # For the JIT's deopt accounting: where the first exception since it cleared this was
+        # raised, and a deopt of this (OSR) frame not yet known to be a speculation failure.
+        self.first_fault = None
+        self.pending_deopt = None
 
     def at_yield_from(self) -> bool:
         return (not self.finished and self.pc < len(self.code.instructions)
@@ -272,6 +277,8 @@ class VM:
         code = f.code
         if f.fault_index is not None:  # e.g. raised by a call that native code made
             index, f.fault_index = f.fault_index, None
+        if f.first_fault is None:
+            f.first_fault = index
         op, arg = code.instructions[index]
         if not (Flag.RERAISE in OPCODES[op].flags or (op == Op.RAISE_VARARGS and arg == 0)):
             add_traceback_entry(exc, f, index)

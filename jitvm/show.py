@@ -238,11 +238,13 @@ class _Source:
 
 def guess_types(node: ast.FunctionDef | ast.AsyncFunctionDef, tree: ast.Module
                 ) -> list[tuple]:
-    """(JIT type, why) for each positional parameter of `node`: its annotation if that names
-    int, float or bool; else the type of its literal default; else that of a literal argument
-    in the first call `name(...)` in the file that passes one; else int (why: None)."""
-    from .jit.types import BOOL, FLOAT, INT
-    by_name = {"int": INT, "float": FLOAT, "bool": BOOL}
+    """(JIT kind, why) for each positional parameter of `node`, from the first that says
+    something: its annotation (`int`, `float`, `bool`, `list[float]`, `tuple[int, ...]`...);
+    its default; a literal passed in the first call `name(...)` in the file that passes one
+    (numbers, list and tuple displays, `[0.0] * n`, `list(range(n))`); how the body uses it
+    (indexed, iterated or given to `len`: a list, of lists when its items are indexed too,
+    of floats when the body does float arithmetic, else of ints); else int (why: None)."""
+    from .jit.types import INT
     params = _parameters(node)
     defaults = dict(zip(reversed(params), reversed(node.args.defaults)))
     calls = [call for call in ast.walk(tree) if isinstance(call, ast.Call)
@@ -250,36 +252,112 @@ def guess_types(node: ast.FunctionDef | ast.AsyncFunctionDef, tree: ast.Module
     calls.sort(key=lambda call: (call.lineno, call.col_offset))
     guesses = []
     for index, arg in enumerate(node.args.posonlyargs + node.args.args):
-        annotation = arg.annotation
-        if annotation is not None:
-            named = annotation.id if isinstance(annotation, ast.Name) else \
-                annotation.value if isinstance(annotation, ast.Constant) else None
-            if named in by_name:
-                guesses.append((by_name[named], "its annotation"))
-                continue
-        literal = _literal_type(defaults.get(arg.arg), by_name)
-        if literal is not None:
-            guesses.append((literal, "its default"))
+        kind = _annotation_kind(arg.annotation)
+        if kind is not None:
+            guesses.append((kind, "its annotation"))
+            continue
+        kind = _literal_kind(defaults.get(arg.arg))
+        if kind is not None:
+            guesses.append((kind, "its default"))
             continue
         for call in calls:
             passed = call.args[index] if index < len(call.args) and not any(
                 isinstance(a, ast.Starred) for a in call.args[:index + 1]) else \
                 next((k.value for k in call.keywords if k.arg == arg.arg), None)
-            literal = _literal_type(passed, by_name)
-            if literal is not None:
-                guesses.append((literal, f"the call at line {call.lineno}"))
+            kind = _literal_kind(passed)
+            if kind is not None:
+                guesses.append((kind, f"the call at line {call.lineno}"))
                 break
         else:
-            guesses.append((INT, None))
+            kind = _usage_kind(node, arg.arg)
+            guesses.append((kind, "how the body uses it") if kind is not None else (INT, None))
     return guesses
 
 
-def _literal_type(expr, by_name):
+def _annotation_kind(annotation):
+    """`float`, `"float"`, `list[float]`, `List[float]`, `tuple[int, ...]` as a JIT kind."""
+    from .jit.types import BOOL, FLOAT, INT, LIST, TUPLE, Seq
+    if isinstance(annotation, ast.Constant) and isinstance(annotation.value, str):
+        try:
+            annotation = ast.parse(annotation.value, mode="eval").body
+        except SyntaxError:
+            return None
+    if isinstance(annotation, ast.Name):
+        return {"int": INT, "float": FLOAT, "bool": BOOL, "list": Seq(LIST),
+                "tuple": Seq(TUPLE)}.get(annotation.id)
+    if isinstance(annotation, ast.Subscript) and isinstance(annotation.value, ast.Name):
+        container = {"list": LIST, "List": LIST, "tuple": TUPLE, "Tuple": TUPLE}.get(
+            annotation.value.id)
+        if container is None:
+            return None
+        inner = annotation.slice
+        if isinstance(inner, ast.Tuple):  # tuple[int, ...] or tuple[float, float]
+            inner = inner.elts[0] if inner.elts else None
+        return Seq(container, _annotation_kind(inner))
+    return None
+
+
+def _literal_kind(expr, depth: int = 3):
+    """The kind of a literal: a number, a list or tuple display (its first item's kind),
+    `[x] * n`, `list(range(...))`; None for anything else."""
+    from .jit.types import BOOL, FLOAT, INT, LIST, TUPLE, Seq
+    if depth == 0 or expr is None:
+        return None
     if isinstance(expr, ast.UnaryOp) and isinstance(expr.op, (ast.USub, ast.UAdd)):
         expr = expr.operand
     if isinstance(expr, ast.Constant) and type(expr.value) in (int, float, bool):
-        return by_name[type(expr.value).__name__]
+        return {int: INT, float: FLOAT, bool: BOOL}[type(expr.value)]
+    if isinstance(expr, (ast.List, ast.Tuple)):
+        container = LIST if isinstance(expr, ast.List) else TUPLE
+        return Seq(container, _literal_kind(expr.elts[0], depth - 1) if expr.elts else None)
+    if isinstance(expr, ast.BinOp) and isinstance(expr.op, ast.Mult):
+        for seq in (expr.left, expr.right):
+            if isinstance(seq, ast.List):
+                return _literal_kind(seq, depth)
+    if isinstance(expr, ast.Call) and isinstance(expr.func, ast.Name) \
+            and expr.func.id == "list" and len(expr.args) == 1 \
+            and isinstance(expr.args[0], ast.Call) \
+            and isinstance(expr.args[0].func, ast.Name) and expr.args[0].func.id == "range":
+        return Seq(LIST, INT)
     return None
+
+
+def _usage_kind(node, name: str):
+    """A parameter the body indexes, iterates or measures is a list: of lists when what it
+    holds is indexed too (two levels at most), of floats when the body does float
+    arithmetic (a float literal or `/`), else of ints.  None when it is not used so."""
+    from .jit.types import FLOAT, INT, LIST, Seq
+
+    def is_param(expr):
+        return isinstance(expr, ast.Name) and expr.id == name
+
+    used, nested = False, False
+    aliases = set()  # names bound to one of its items: `for row in p`, `row = p[i]`
+    for sub in ast.walk(node):
+        if isinstance(sub, ast.Subscript) and is_param(sub.value):
+            used = True
+        elif isinstance(sub, ast.Subscript) and isinstance(sub.value, ast.Subscript) \
+                and is_param(sub.value.value):
+            nested = True
+        elif isinstance(sub, (ast.For, ast.comprehension)) and is_param(sub.iter):
+            used = True
+            if isinstance(sub.target, ast.Name):
+                aliases.add(sub.target.id)
+        elif isinstance(sub, ast.Call) and isinstance(sub.func, ast.Name) \
+                and sub.func.id == "len" and sub.args and is_param(sub.args[0]):
+            used = True
+        elif isinstance(sub, ast.Assign) and isinstance(sub.value, ast.Subscript) \
+                and is_param(sub.value.value):
+            aliases.update(t.id for t in sub.targets if isinstance(t, ast.Name))
+    if not used:
+        return None
+    nested = nested or any(isinstance(sub, ast.Subscript) and isinstance(sub.value, ast.Name)
+                           and sub.value.id in aliases for sub in ast.walk(node))
+    floats = any(isinstance(sub, ast.Constant) and type(sub.value) is float
+                 or isinstance(sub, ast.BinOp) and isinstance(sub.op, ast.Div)
+                 for sub in ast.walk(node))
+    leaf = FLOAT if floats else INT
+    return Seq(LIST, Seq(LIST, leaf) if nested else leaf)
 
 
 def _parameters(node) -> list[str]:

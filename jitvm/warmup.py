@@ -369,7 +369,8 @@ def format_summary(data: dict) -> str:
             lines.append(f"{jit['label']:<20} compiled nothing in {len(jit['times_s'])} calls "
                          f"({totals}); {span}: median {format_ms(steady)} per call")
         refused = dict.fromkeys(line for event in jit["events"] for line in event["log"]
-                                if line.startswith(("not compiled", "blacklisted")))
+                                if line.startswith(("not compiled", "dropped", "backing off",
+                                                    "blacklisted")))
         lines += [f"{indent}{line}" for line in refused]
         if not compiled_at and not refused:
             lines.append(f"{indent}A function compiles once its calls plus loop iterations "

@@ -907,9 +907,9 @@ def test_threads_running_native_code_and_deoptimizing():
 
 SPIN = """
 import os, signal, sys
-def spin():
+def spin(stop):
     n = 0
-    while True:
+    while n != stop:
         n += 1
     return n
 def work(n):
@@ -917,6 +917,7 @@ def work(n):
     for i in range(n):
         t += i
     return t
+spin(10)  # compiled now (threshold 0), before any timer starts: spin(-1) spins for good
 """
 
 
@@ -934,7 +935,7 @@ def test_ctrl_c_from_an_alarm_interrupts_a_compiled_loop():
 signal.signal(signal.SIGALRM, lambda signum, frame: os.kill(os.getpid(), signal.SIGINT))
 signal.setitimer(signal.ITIMER_REAL, 0.2)
 print("spinning", flush=True)
-spin()
+spin(-1)
 """)
     assert result.returncode == -signal.SIGINT
     assert last_error_line(result.stderr) == "KeyboardInterrupt"
@@ -945,7 +946,7 @@ def test_keyboard_interrupt_in_a_compiled_loop_can_be_caught():
 signal.signal(signal.SIGALRM, signal.default_int_handler)
 signal.setitimer(signal.ITIMER_REAL, 0.2)
 try:
-    spin()
+    spin(-1)
 except KeyboardInterrupt:
     print("interrupted")
 print(work(100), work(10))   # compiled code still works afterwards
@@ -956,22 +957,23 @@ def test_keyboard_interrupt_deep_in_native_recursion_then_recursion_still_works(
     start = time.monotonic()
     run("""
         import signal
-        def spin_at_bottom(n):
+        def spin_at_bottom(n, stop):
             if n == 0:
                 i = 0
-                while True:
+                while i != stop:
                     i += 1
                 return i
-            return spin_at_bottom(n - 1) + 1
+            return spin_at_bottom(n - 1, stop) + 1
         def down(n):
             if n == 0:
                 return 0
             return 1 + down(n - 1)
         signal.signal(signal.SIGALRM, signal.default_int_handler)
+        spin_at_bottom(3, 10)                # compiled before the timers start
         for k in range(3):
             signal.setitimer(signal.ITIMER_REAL, 0.1)
             try:
-                spin_at_bottom(500)          # interrupted 501 native frames down
+                spin_at_bottom(500, -1)      # interrupted 501 native frames down
             except KeyboardInterrupt:
                 print("interrupted", k)
         print(down(900))                     # the recursion budget was given back
@@ -984,7 +986,7 @@ def test_keyboard_interrupt_deep_in_native_recursion_then_recursion_still_works(
 
 
 def test_ctrl_c_sent_to_the_process_interrupts_a_compiled_loop():
-    src = SPIN + 'print("spinning", flush=True)\nspin()\n'
+    src = SPIN + 'print("spinning", flush=True)\nspin(-1)\n'
     with tempfile.TemporaryDirectory(prefix="jitvm_jit_") as tmp:
         path = Path(tmp) / "prog.py"
         path.write_text(src)
@@ -1016,7 +1018,7 @@ def test_ctrl_c_from_another_thread_interrupts_a_compiled_loop():
 import threading
 threading.Timer(0.2, lambda: os.kill(os.getpid(), signal.SIGINT)).start()
 print("spinning", flush=True)
-spin()
+spin(-1)
 """, timeout=5)
     assert result.returncode == -signal.SIGINT
 
@@ -1048,6 +1050,32 @@ def test_signal_handler_calling_compiled_code_during_a_native_loop():
         signal.setitimer(signal.ITIMER_REAL, 0)
         print(r)
     """, compiled=("spin",), deopted=("spin",))  # the handler's own calls are interpreted
+
+
+def test_signal_handler_running_native_code_while_deopt_records_are_read():
+    # A handler (compiled, deoptimizing in a native call) fires every 0.2 ms, also while the
+    # bridge reads the 400 records of a deep deoptimization: it must write its own records
+    # after those, not over them (it used to: garbage frames, TypeErrors, segfaults).
+    run("""
+        import signal, sys
+        sys.setrecursionlimit(5000)
+        def big(x):
+            return x * x              # deoptimizes for x = 2**40
+        def handler(signum, frame):
+            big(2**40)
+        def down(n, m):
+            if n == 0:
+                return m * m          # deoptimizes for m = 2**40: 400 native frames unwind
+            return down(n - 1, m) + 1
+        print(down(3, 3), big(5), handler(0, None))   # compiled before the timer starts
+        signal.signal(signal.SIGALRM, handler)
+        signal.setitimer(signal.ITIMER_REAL, 0.0002, 0.0002)
+        total = 0
+        for k in range(40):
+            total += down(400, 2**40) % 1000
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        print(total)
+    """, compiled=("down", "handler"), deopted=("down",))
 
 
 def test_signal_handler_native_call_keeps_the_recursion_limit():
@@ -1098,3 +1126,64 @@ def test_signal_handler_calling_jitvm_code_during_the_first_compilation():
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
     """, compiled=("work",))
+
+
+@pytest.mark.parametrize("opt_level", ["0", "2"])
+def test_a_loop_calling_native_code_does_not_use_up_the_native_stack(opt_level):
+    # Each call's result cell and argument arrays live in the caller's prologue: an `alloca`
+    # at the call would take stack on every iteration, until the native stack budget
+    # reported "native recursion limit" and the callee deoptimized (or was blacklisted).
+    src = textwrap.dedent("""
+        def fib(n):
+            if n < 2:
+                return n
+            return fib(n - 1) + fib(n - 2)
+        def main():
+            t = 0
+            for i in range(400_000):
+                t += fib(i & 3) + len([i])
+            print(t)
+        main()
+    """)
+    with tempfile.TemporaryDirectory(prefix="jitvm_jit_") as tmp:
+        path = Path(tmp) / "prog.py"
+        path.write_text(src, encoding="utf-8")
+        result = run_jitvm(path, options=("--jit-log", "--jit-threshold", "100",
+                                          "--opt-level", opt_level), timeout=120)
+    assert result.stdout == f"{sum((0, 1, 1, 2)) * 100_000 + 400_000}\n", result.stderr
+    log = jit_log(result.stderr)
+    assert not [line for line in log if line.startswith("deopt")], log
+    assert any(line.startswith("OSR entry: main") for line in log), log
+
+
+def test_a_specialisation_that_keeps_deoptimizing_backs_off_and_is_compiled_again():
+    # A phase with big results (every call overflows 64 bits and deoptimizes) drops the
+    # specialisation; after BACKOFF more calls it is compiled again, and the phase with
+    # small results runs natively (no cliff). A function that never stops deoptimizing is
+    # dropped MAX_RETRIES times, then stays interpreted for good.
+    results = run("""
+        def scale(x):
+            return x * 3_000_000_000
+        def always(x):
+            return x * 2**40
+        total = 0
+        for i in range(60):
+            total += scale(2**40 + i)      # overflows: deopts until dropped
+        for i in range(12_000):
+            total += scale(i)              # after the back-off: native again
+        print(total)
+        for i in range(300_000):
+            total += always(2**30 + i)     # always overflows
+        print(total)
+    """, thresholds=("0",), timeout=120)
+    log = jit_log(results["0"].stderr)
+    events = [line.split(":")[0] for line in log
+              if line.startswith(("dropped", "backing off", "retrying", "blacklisted"))
+              and "scale" in line]
+    assert events == ["dropped", "backing off", "retrying"], log
+    last_deopt = max(i for i, line in enumerate(log) if line.startswith("deopt: scale"))
+    assert last_deopt < log.index("retrying: scale"), "the small phase deoptimized"
+    always = [line.split(":")[0] for line in log
+              if "always" in line and not line.startswith(("deopt", "compiled"))]
+    assert always == ["dropped", "backing off", "retrying"] * 4 + ["dropped", "blacklisted"], \
+        always

@@ -130,6 +130,44 @@ def test_jit_ir_says_which_types_it_guessed(program):
     assert "store total:int" in result.stdout and "[deopt#" in result.stdout
 
 
+LIST_PROGRAM = """\
+def scale(xs: list[float], k: float):
+    for i in range(len(xs)):
+        xs[i] = xs[i] * k
+
+def total(rows):
+    s = 0.0
+    for row in rows:
+        s += row[0] / 2
+    return s
+
+def count(flags, n):
+    return len(flags) + n
+
+def first(pair=(1, 2)):
+    return pair[0]
+
+count([True, False], 3)
+"""
+
+
+@pytest.mark.parametrize("function, line", [
+    ("scale", "; scale(xs: list[float], k: float) -- types guessed: xs from its annotation"),
+    ("total", "; total(rows: list[list[float]]) -- types guessed: rows from how the body "
+              "uses it"),
+    ("count", "; count(flags: list[bool], n: int) -- types guessed: flags from the call at "
+              "line 17, n from the call at line 17"),
+    ("first", "; first(pair: tuple[int]) -- types guessed: pair from its default"),
+])
+def test_list_and_tuple_parameters_are_guessed(tmp_path, function, line):
+    path = tmp_path / "lists.py"
+    path.write_text(LIST_PROGRAM)
+    result = show(str(path), function, "--stage", "jit-ir")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(line), result.stdout.splitlines()[0]
+    assert "not compiled" not in result.stdout
+
+
 def test_types_chosen_on_the_command_line(program):
     result = show(program, "add_squares", "--stage", "jit-ir", "--types", "float")
     assert result.exit_code == 0, result.output

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import ctypes
 import os
-import sys
 import threading
 import time
 
@@ -28,25 +27,29 @@ from .abi import (CTX_BUFFER, CTX_DEPTH, CTX_STACK_BUDGET, CTX_STACK_LIMIT, CTX_
                   CTX_NESTING, CTX_USED, CTX_WORDS, DEOPT, OK, check_layout)
 from .bridge_objects import (cells_param as _cells_param, from_word as _from_word,
                              internal_error as _internal_error, live_kind,
-                             make_cells as _make_cells, object_summary as _object_summary,
+                             make_cells as _make_cells,
                              rebuild_entry, stack_entry_kind)
-from .frontend import NotCompilable, translate
+from .install import install as _install
 from .ir import JitFunction, format_function
 from ..passes.jit import run_jit_pipeline
-from .types import BOOL, BOXED, CTYPES, FLOAT, INT, NONE, OBJ, TUPLE, jtype_of
+from .types import BOOL, FLOAT, INT, NONE, OBJ, TUPLE, jtype_of
+# (The front end, frontend*.py, is imported where compiling needs it: not at start-up.)
 
 NATIVE_DEPTH_CAP = 20_000  # native frames use the C stack: never more than this many ...
 NATIVE_STACK_BYTES = 2 * 1024 * 1024  # ... nor more than this much of it (of Linux's 8 MiB;
                                       # a quarter of a smaller thread stack)
 DEOPT_BUFFER_WORDS = 1 << 20
-MAX_DEOPTS = 50  # a specialisation that deoptimizes this often is dropped
+MAX_DEOPTS = 50  # a specialisation that deoptimizes this often is dropped ...
+BACKOFF = 10_000  # ... and made again after this many calls and loop iterations, doubling
+MAX_RETRIES = 4   # each time; after this many retries the call stays interpreted for good
 MAX_NESTING = 64  # native code entered again from Python callables it called: at most this
                   # deep (each level takes some C stack outside the native frames' budget)
 
 
 class JIT:
     def __init__(self, vm, threshold: int = 1000, opt_level: int = 2, log=None,
-                 dump: frozenset = frozenset(), dump_dir: str | None = None):
+                 dump: frozenset = frozenset(), dump_dir: str | None = None,
+                 background: bool = False):
         self.vm = vm
         self.dump = dump  # stages to dump as code compiles: "jit-ir", "llvm", "opt", "asm"
         self.dump_dir = dump_dir
@@ -54,14 +57,22 @@ class JIT:
         self.opt_level = opt_level
         self._engine = None
         self.log = log  # a callable taking one line, or None
-        self.specializations: dict[tuple, JitFunction | NotCompilable] = {}
+        self.specializations: dict[tuple, JitFunction | Exception] = {}  # or NotCompilable
         self.functions: list[JitFunction] = []  # by index, for deopt records
         self._index: dict[JitFunction, int] = {}
         self._lock = threading.RLock()  # one compilation at a time: llvmlite is not thread-safe
         self.compiled_modules = []
         self._respecialized: dict = {}  # code object → argument kinds tried again
+        # (code object, argument classes) of a dropped specialisation → [count at which to
+        # compile it again, retries so far, its specialisation key]
+        self._backoff: dict = {}
         self.stats = {"compiled": 0, "compile_ms": 0.0, "osr_entries": 0, "deopts": 0,
-                      "not_compiled": 0, "element_deopts": 0, "native_ms": 0.0}
+                      "not_compiled": 0, "element_deopts": 0, "native_ms": 0.0,
+                      "background_ms": 0.0}
+        # Machine code made by a compiler thread (background.py) while the interpreter goes
+        # on; never at threshold 0 (code is compiled before it first runs) nor when dumping.
+        self.background = background and threshold > 0 and not dump
+        self._compiler = None
         self.deopts_by_guard: dict[str, int] = {}  # "f at file:line (reason)" → count
         # Time native calls entered from the interpreter (--stats): two clock reads a call.
         self.timed = False
@@ -99,6 +110,7 @@ class JIT:
                        ) -> JitFunction:
         """The specialisation of `func` for `argtypes`, compiling it (and its callees) if
         needed.  Raises NotCompilable.  Called recursively for callees while translating."""
+        from .frontend import NotCompilable
         key = (func._code, argtypes)
         known = self.specializations.get(key)
         if isinstance(known, NotCompilable):
@@ -109,6 +121,7 @@ class JIT:
         return self._translate(func, argtypes)
 
     def _translate(self, func: Function, argtypes: tuple) -> JitFunction:
+        from .frontend import NotCompilable, translate
         code = func._code
         key = (code, argtypes)
         name = f"{code.qualname}.{'_'.join(str(t) for t in argtypes)}.{len(self.functions)}"
@@ -149,8 +162,9 @@ class JIT:
         key = (func._code, argtypes)
         known = self.specializations.get(key)
         if known is not None:
-            # Being compiled by another thread (or this one, further up): not callable yet.
-            return None if isinstance(known, NotCompilable) or known.cfunc is None else known
+            # (Its `cfunc` is None while it is being compiled: by the compiler thread, or by
+            # this thread further up.  The caller checks.)
+            return known if isinstance(known, JitFunction) else None
         with self._lock:
             if key in self.specializations:
                 return self.compile_for_call(func, argtypes)
@@ -161,6 +175,7 @@ class JIT:
                 self.stats["compile_ms"] += (time.perf_counter() - start) * 1e3
 
     def _compile_for_call(self, func: Function, argtypes: tuple, key) -> JitFunction | None:
+        from .frontend import NotCompilable
         code = func._code
         try:
             fn = self.specialization(func, argtypes)
@@ -174,31 +189,37 @@ class JIT:
             return None
         return fn
 
-    def _finish(self, fn: JitFunction):
-        """Generate machine code for `fn` and the callees not compiled yet."""
-        pending = [f for f in self._closure(fn) if not hasattr(f, "address")]
-        compiled = self.engine.compile(pending, self.function_index)
-        self.compiled_modules.append((pending, compiled))
-        if self.dump:
-            self._dump(pending, compiled)
-        self.stats["compiled"] += len(pending)
+    def _finish(self, fn: JitFunction, then=None):
+        """Generate machine code for `fn` and the callees not compiled yet: now, or on the
+        compiler thread (then `fn.cfunc` stays None until it is installed; `then()` is
+        called once it is)."""
+        pending = [f for f in self._closure(fn) if not getattr(f, "scheduled", False)]
         for f in pending:
-            cfunc = ctypes.PYFUNCTYPE(
-                ctypes.c_int32, ctypes.c_void_p,
-                *[CTYPES[t] for t in f.argtypes],
-                ctypes.POINTER(ctypes.c_int64))(f.address)
-            f.cfunc = cfunc
-            f.boxed_params = tuple(i for i, t in enumerate(f.argtypes) if t in BOXED)
-            kinds = getattr(f, "arg_kinds", f.argtypes)
-            line = f"compiled: {f.code.qualname}({', '.join(map(str, kinds))}) -> " \
-                   f"{f.return_type}"
-            if f.osr_entry is not None:
-                line += f" (OSR entry at line {f.code.line_of(f.osr_entry)})"
-            line += f" in {compiled.milliseconds / len(pending):.1f} ms" + _object_summary(f)
-            if f.exits:
-                index, reason = f.exits[0]
-                line += f"; exits to the interpreter at line {f.code.line_of(index)} ({reason})"
-            self.say(line)
+            f.scheduled = True
+        try:
+            if not self.background:
+                self._install(pending, self.engine.compile(pending, self.function_index))
+                return
+            if self._compiler is None:
+                from .background import BackgroundCompiler
+                self._compiler = BackgroundCompiler(self)
+            self._compiler.hand_over(pending, then)
+        except BaseException:
+            for f in pending:  # a later module will have to define them itself
+                f.scheduled = False
+            raise
+
+    def close(self):
+        """Stop compiling in the background (at exit): queued work is dropped."""
+        if self._compiler is not None:
+            self._compiler.close()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Wait for the background compilations handed over so far (tests, tools)."""
+        return self._compiler is None or self._compiler.wait(timeout)
+
+    def _install(self, pending: list[JitFunction], compiled):
+        _install(self, pending, compiled)
 
     def _closure(self, fn: JitFunction) -> list[JitFunction]:
         seen, order, work = set(), [], [fn]
@@ -218,6 +239,9 @@ class JIT:
         from the loop header.  Returns None (stay interpreted), ("return", value) when the
         frame finished, or ("resume", index) when native code handed the frame back."""
         code = f.code
+        if f.pending_deopt is not None:  # this frame deoptimized last time: was it an error?
+            self._settle_deopt(*f.pending_deopt, f.first_fault)
+            f.pending_deopt = None
         if f.ts.in_jit:
             return None  # re-entered from a signal handler: stay interpreted for now
         if f.locals is not None or code.generator or code.has_cells and not self.objects:
@@ -257,19 +281,24 @@ class JIT:
         fn = self.specializations.get(key)
         if fn is None:
             f.ts.in_jit = True
+            then = None
+            if self.background:  # a plain loop until the entry is installed, then OSR again
+                from .background import reopen_osr
+                then = reopen_osr(f.instrs, jump_index)
+                self._no_osr(f, jump_index, header)
             try:
                 with self._lock:
                     start = time.perf_counter()
                     try:
                         fn = self.specializations.get(key) or self._compile_osr(
-                            f, header, key, local_types, stack_kinds)
+                            f, header, key, local_types, stack_kinds, then)
                     except Exception as exc:  # noqa: BLE001 - see _compile_for_call
                         fn = self.specializations[key] = _internal_error(exc, code)
                         self.say(f"not compiled: OSR entry of {code.qualname}: {fn}")
                     self.stats["compile_ms"] += (time.perf_counter() - start) * 1e3
             finally:
                 f.ts.in_jit = False
-        if isinstance(fn, NotCompilable) or fn.deopt_count > MAX_DEOPTS:
+        if not isinstance(fn, JitFunction) or fn.deopt_count > MAX_DEOPTS:
             return self._no_osr(f, jump_index, header)
         if fn.cfunc is None:
             return None  # another thread is compiling it
@@ -282,8 +311,8 @@ class JIT:
             return None
         return ("return" if status == OK else "resume"), value
 
-    def _compile_osr(self, f, header, key, local_types, stack_kinds):
-        from .frontend import State
+    def _compile_osr(self, f, header, key, local_types, stack_kinds, then=None):
+        from .frontend import NotCompilable, State, translate
         code = f.code
         argtypes = [jtype_of(t) for t in local_types if t is not None]
         for kind in stack_kinds:
@@ -309,7 +338,7 @@ class JIT:
                      f"{code.line_of(header)}: {exc}")
             return self.specializations[key]
         self.specializations[key] = fn
-        self._finish(fn)
+        self._finish(fn, then)
         return fn
 
     def _no_osr(self, f, jump_index: int, header: int):
@@ -338,10 +367,14 @@ class JIT:
             finally:
                 ts.in_jit = False
         if fn is None or fn.cfunc is None:
+            if fn is None and self._backoff and self._retry(func, key):
+                return self.try_call(func, args, ts)
             return NOT_HANDLED
         if fn.deopt_count > MAX_DEOPTS:
+            dropped = fn
             natives[key] = fn = self._respecialize(func, args, fn)
             if fn is None:
+                self._back_off(func, key, dropped)
                 return NOT_HANDLED
         for arg in args:
             if type(arg) is int and not -_INT64 <= arg < _INT64:
@@ -357,8 +390,12 @@ class JIT:
         None) when native code is nested too deeply already.
 
         Native code may call Python callables, which may call native code again: a nested
-        entry keeps the outer one's stack limit and recursion budget, and restores them."""
+        entry keeps the outer one's stack limit and recursion budget, and restores them.  A
+        signal handler may also run jitvm code natively at any bytecode, even while an outer
+        entry is still reading its deopt records: each entry writes its records after the
+        ones pending in the buffer (from `first` on) and reads its result cell at once."""
         ctx, buffer, ctx_address, out, out_ref = ts.native or self._context(ts)
+        first = ctx[CTX_USED]  # deopt records of an outer entry still being read end here
         level = ctx[CTX_NESTING]
         if level >= MAX_NESTING:
             return None, None
@@ -378,8 +415,9 @@ class JIT:
             start = time.perf_counter()
         try:
             status = fn.cfunc(ctx_address, *args, out_ref)
+            word = out.value
         except BaseException as exc:  # raised in native code (by a Python callable it called)
-            if not ctx[CTX_USED]:
+            if ctx[CTX_USED] == first:
                 raise
             error, status = exc, DEOPT
         finally:
@@ -389,11 +427,10 @@ class JIT:
             if level:
                 ctx[CTX_DEPTH], ctx[CTX_STACK_LIMIT] = depth, limit
         if status == OK:
-            return OK, _from_word(out.value, fn.return_type)
+            return OK, _from_word(word, fn.return_type)
         if status != DEOPT:
             raise SystemError("native code returned an unknown status")  # never: see abi.py
-        used, ctx[CTX_USED] = ctx[CTX_USED], 0
-        return DEOPT, self._resume(buffer, used, ts, into=into, error=error)
+        return DEOPT, self._resume(ctx, buffer, first, ts, into=into, error=error)
 
     def _respecialize(self, func: Function, args: list, dropped: JitFunction):
         """`dropped` kept deoptimizing.  When its lists' elements are now of another type
@@ -412,6 +449,36 @@ class JIT:
         finally:
             self.vm.thread_state().in_jit = False
         return fn if fn is not None and fn.deopt_count <= MAX_DEOPTS else None
+
+    def _back_off(self, func: Function, key: tuple, dropped: JitFunction):
+        """`dropped` keeps deoptimizing: interpret the calls for a while, longer each time
+        (the program may be in a phase its guards do not fit), then compile it again."""
+        waiting = self._backoff.get((func._code, key))
+        retries = waiting[1] if waiting is not None else 0
+        if retries >= MAX_RETRIES:
+            self._backoff[(func._code, key)] = [float("inf"), retries, None]
+            self.say(f"blacklisted: {func.__qualname__} keeps deoptimizing; it stays "
+                     f"interpreted")
+            return
+        wait = BACKOFF << retries
+        self._backoff[(func._code, key)] = [func._profile.count + wait, retries + 1,
+                                            (func._code, getattr(dropped, "arg_kinds",
+                                                                 dropped.argtypes))]
+        self.say(f"backing off: {func.__qualname__} keeps deoptimizing; interpreted for "
+                 f"{wait} calls and loop iterations, then compiled again "
+                 f"({retries + 1} of {MAX_RETRIES})")
+
+    def _retry(self, func: Function, key: tuple) -> bool:
+        """Is it time to compile a dropped specialisation again?  (Then it is forgotten.)"""
+        waiting = self._backoff.get((func._code, key))
+        if waiting is None or func._profile.count < waiting[0]:
+            return False
+        waiting[0] = float("inf")  # until it is dropped again
+        self.specializations.pop(waiting[2], None)
+        self._respecialized.pop(func._code, None)
+        del func._profile.natives[key]
+        self.say(f"retrying: {func.__qualname__}")
+        return True
 
     def _specialization_for_call(self, func: Function, args: list):
         argtypes = []
@@ -443,28 +510,39 @@ class JIT:
 
     # -- deoptimization ---------------------------------------------------------------------
 
-    def _resume(self, buffer, used: int, ts, into=None, error=None):
+    def _resume(self, ctx, buffer, first: int, ts, into=None, error=None):
         """Rebuild an interpreter frame for every native frame that deoptimized (innermost
-        first) and finish them in the interpreter, each result flowing to its caller.  With
+        first; their records are in `buffer` from `first` to the context's used mark), give
+        the buffer space back, and finish them in the interpreter, each result flowing to
+        its caller.  With
         `into` (OSR), the outermost native frame *is* that live interpreter frame: its state
         is restored there and the index to continue at is returned.  With `error`, native code
         left because of that exception (raised by a Python callable it called): it is raised
         in the innermost frame, at the instruction that raised it."""
         frames = []
-        position = 0
+        position, used = first, ctx[CTX_USED]
         while position < used:
             fn = self.functions[buffer[position]]
             point = fn.deopts[buffer[position + 1]]
             position += 2
             frame, position = self._rebuild(fn, point, buffer, position, ts)
             frames.append((fn, point, frame))
+        ctx[CTX_USED] = first  # (not before: code run meanwhile must not write over them)
+        if not frames:
+            raise SystemError("native code deoptimized without a record")  # never
         # One deoptimization, however many native frames it unwound: charge the function
-        # whose guard failed.  (An exception is not a deoptimization.)
-        fn, point, _ = frames[0]
-        if error is None:
-            self._count_deopt(fn, point)
+        # whose guard failed — unless the interpreter then raises at that very instruction
+        # (a ZeroDivisionError, an IndexError...): an exception is the program's semantics,
+        # not a failed speculation, and a `try` in a loop may catch it every iteration.
+        watched = frames[0] if error is None else None
+        if watched is not None:
+            watched[2].first_fault = None
+            self._log_deopt(*watched[:2])
         if into is not None:
             *frames, (fn, outer_point, outer) = frames
+            if not frames and watched is not None:  # settled at the frame's next OSR entry
+                into.first_fault, into.pending_deopt = None, watched[:2]
+                watched = None
         base = ts.depth
         result = None
         raised, error = error, None
@@ -484,6 +562,8 @@ class JIT:
                     error = exc
         finally:
             ts.depth = base
+            if watched is not None:
+                self._settle_deopt(watched[0], watched[1], watched[2].first_fault)
         if into is not None:
             into.fast[:] = outer.fast
             into.stack[:] = outer.stack
@@ -500,6 +580,15 @@ class JIT:
             raise error
         return result
 
+    def _settle_deopt(self, fn: JitFunction, point, first_fault):
+        """Count the deopt at `point` unless the interpreter raised right there."""
+        if first_fault != point.pc:
+            self._count_deopt(fn, point)
+
+    def _log_deopt(self, fn: JitFunction, point):
+        self.say(f"deopt: {fn.code.qualname} at {fn.code.filename}:"
+                 f"{fn.code.line_of(point.pc)} ({point.reason})")
+
     def _count_deopt(self, fn: JitFunction, point):
         fn.deopt_count += 1
         self.stats["deopts"] += 1
@@ -509,10 +598,7 @@ class JIT:
                  f"{fn.code.line_of(point.pc)} ({point.reason})")
         self.deopts_by_guard[where] = self.deopts_by_guard.get(where, 0) + 1
         if fn.deopt_count == MAX_DEOPTS + 1:
-            self.say(f"blacklisted: {fn.code.qualname} keeps deoptimizing; it stays "
-                     f"interpreted")
-        self.say(f"deopt: {fn.code.qualname} at {fn.code.filename}:"
-                 f"{fn.code.line_of(point.pc)} ({point.reason})")
+            self.say(f"dropped: {fn.code.qualname} keeps deoptimizing")
 
     def _rebuild(self, fn: JitFunction, point, buffer, position: int, ts):
         code = fn.code
@@ -556,20 +642,6 @@ class JIT:
             return "\n\n".join(format_function(f) for f in functions)
         return {"llvm": compiled.built_ir, "opt": compiled.optimized_ir,
                 "asm": compiled.assembly}[stage]
-
-    def _dump(self, functions: list[JitFunction], compiled):
-        label = functions[0].name
-        for stage in ("jit-ir", "llvm", "opt", "asm"):
-            if stage not in self.dump:
-                continue
-            text = self.stage_text(functions, compiled, stage)
-            if self.dump_dir is not None:
-                os.makedirs(self.dump_dir, exist_ok=True)
-                suffix = {"jit-ir": "jit", "llvm": "ll", "opt": "opt.ll", "asm": "s"}[stage]
-                with open(os.path.join(self.dump_dir, f"{label}.{suffix}"), "w") as fh:
-                    fh.write(text)
-            else:
-                print(f"; ---- {stage}: {label}\n{text}", file=sys.stderr)
 
 
 _RANGE_ITERATOR = type(iter(range(0)))

@@ -13,8 +13,6 @@ import ctypes
 import struct
 from types import CellType
 
-from .frontend import Const, NotCompilable, RangeArgs, RangeIter
-from .frontend_entries import COMPOSITES
 from .types import BOOL, BOXED, FLOAT, INT, LIST, NONE, TUPLE, Seq, guess_elem, kind_of
 
 _decref = ctypes.pythonapi.Py_DecRef
@@ -76,6 +74,8 @@ def stack_entry_kind(value):
 def rebuild_entry(entry, word):
     """A stack entry of a deopt point as the Python object the interpreter expects; `word()`
     gives the record's word for each of its parts in turn."""
+    from .frontend import Const, RangeArgs, RangeIter  # (not at start-up: see jit/__init__)
+    from .frontend_entries import COMPOSITES
     if isinstance(entry, Const):
         return entry.value
     if isinstance(entry, (RangeArgs, RangeIter)):
@@ -122,10 +122,12 @@ def object_summary(fn) -> str:
     return "; " + ", ".join(parts) if parts else ""
 
 
-def internal_error(exc: Exception, code) -> NotCompilable:
+def internal_error(exc: Exception, code) -> Exception:
     """A bug in the JIT met while compiling `code`: the code stays interpreted (the program's
-    output must not depend on the JIT), and --jit-log says what happened."""
+    output must not depend on the JIT), and --jit-log says what happened.  (A
+    NotCompilable.)"""
     import traceback
+    from .frontend import NotCompilable
     where = traceback.extract_tb(exc.__traceback__)[-1]
     return NotCompilable(f"internal error in the JIT: {type(exc).__name__}: {exc} "
                          f"[{where.filename}:{where.lineno}]", code)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ctypes
 import sys
+import time
 from dataclasses import dataclass
 
 import llvmlite.binding as llvm
@@ -45,7 +46,7 @@ def dict_version_readable() -> bool:
 @dataclass
 class CompiledModule:
     built_ir: str
-    optimized_ir: str
+    optimized_ir: str | None  # not kept when compiled in the background (nothing dumps it)
     milliseconds: float
     target_machine: object
 
@@ -75,8 +76,12 @@ class Engine:
     def compile(self, functions: list[JitFunction], function_index) -> CompiledModule:
         """Machine code for `functions`, with the IR as built and optimized (the assembly is
         made only when asked for)."""
-        import time
         start = time.perf_counter()
+        built = self.lower(functions, function_index)
+        return self.generate(built, functions, start)
+
+    def lower(self, functions: list[JitFunction], function_index) -> str:
+        """The LLVM IR of `functions` as text (Python work: done where the GIL is held)."""
         module = ir.Module(name=f"jitvm{self.modules}")
         module.triple = llvm.get_process_triple()
         self.modules += 1
@@ -84,14 +89,20 @@ class Engine:
         lowering = ModuleLowering(module, function_index, helpers)
         for fn in functions:
             lowering.lower(fn)
-        built = str(module)
+        return str(module)
+
+    def generate(self, built: str, functions: list[JitFunction], start: float,
+                 keep_text: bool = True) -> CompiledModule:
+        """LLVM's part: parse, verify, optimize, make machine code, and set each function's
+        `address`.  Almost all of it runs in LLVM with the GIL released, so it can run on
+        another thread; it makes few calls, since each one has to take the GIL back."""
         parsed = llvm.parse_assembly(built)
         parsed.verify()
         if self.opt_level:
             tuning = llvm.create_pipeline_tuning_options(speed_level=self.opt_level)
             builder = llvm.create_pass_builder(self.target_machine, tuning)
             builder.getModulePassManager().run(parsed, builder)
-        optimized = str(parsed)
+        optimized = str(parsed) if keep_text else None
         if self._mcjit is None:
             self._mcjit = llvm.create_mcjit_compiler(parsed, self.target_machine)
         else:

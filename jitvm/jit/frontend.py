@@ -14,6 +14,11 @@ What compiles (the rest raises NotCompilable): locals and constants of type int,
 bool; arithmetic, bitwise, shifts, unary operators and comparisons (including int/float
 mixtures, compared exactly); `and`/`or`/`not`; if/while; `for` over `range(...)`; calls to
 jitvm functions found in globals (direct native calls, recursion included); return.
+
+try/except/finally/with: only the normal path is walked (a handler is reached by no jump, so
+it is never translated).  An exception in a protected region leaves native code through a
+deopt point at its instruction, whose record is exactly the interpreter's value stack there:
+the interpreter's exception table then finds the handler and cuts the stack to its depth.
 """
 
 from __future__ import annotations
@@ -689,8 +694,6 @@ def translate(jit, fn_name: str, code: CodeObject, globals_: dict,
     With `osr = (loop header index, State there)`, build an on-stack-replacement entry: the
     arguments are the bound locals and the stack entries at the header (a range iterator as
     three ints), and execution starts at the header."""
-    if code.exceptiontable:
-        raise NotCompilable("try/with blocks are not supported by the JIT yet", code)
     if (code.cellvars or code.freevars) and not jit.objects:
         raise NotCompilable("closures are not supported by the JIT yet", code)
     if code.generator:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import builtins
 
 from ..frame_builtins import FRAME_BUILTINS
+from ..handlers.control import _enter_context
 from ..opcodes import COMPARE_OPS, FV_SPEC, Op
 from .frontend import (BUILTINS, MATH_FLOAT_FUNCTIONS, Const, MaybeUnbound, NotCompilable,
                        RangeArgs, _BINARY, _CMP_NAMES, _callable_name)
@@ -419,7 +420,43 @@ class CallSteps:
         return self.unbox_result(result, index, locals_, stack,
                                  Seq(LIST) if listcomp else None)
 
+    # -- with ------------------------------------------------------------------------------------
 
+    def _before_with(self, index, arg, locals_, stack):
+        """`with`: the interpreter's own BEFORE_WITH (a host helper called through the C-API)
+        looks up __enter__/__exit__ on the type and calls __enter__; its pair becomes the
+        bound __exit__ (called on the normal path by the CALL_FUNCTION that follows the body)
+        and __enter__'s result.  The exceptional path is the handler's: interpreted."""
+        manager = stack[-1]
+        if isinstance(manager, (RangeArgs,) + COMPOSITES):
+            self.fail("an iterator as a context manager", index)
+        redo = self.deopt_point(index, locals_, list(stack), reason="boxing")
+        stack.pop()
+        boxed = self.box(manager, index, redo)
+        pair = self.kind_value("call_object", [ObjRef(_with_enter), [boxed]], Seq(TUPLE, OBJ),
+                               self.error_point(index, locals_, stack), owned=True)
+        for i in range(2):
+            item = self.emit("item.tuple", [pair, self.emit("const", [INT, i], INT)], OBJ)
+            stack.append(self.newref(item))
+        self.release(pair)
+        return None
+
+    def _raise(self, index, arg, locals_, stack):
+        """`raise`: always an exception, so native code hands the frame to the interpreter at
+        the instruction, which raises it (not a side exit: nothing is left uncompiled, and
+        the deopt is not counted, see JIT._resume)."""
+        if any(isinstance(e, (RangeArgs,) + COMPOSITES) for e in stack[len(stack) - arg:]):
+            self.fail("raising an iterator", index)
+        self.emit("exit", ["'raise'"], None,
+                  self.deopt_point(index, locals_, stack, reason="raise"))
+        return []
+
+
+def _with_enter(manager):
+    """(bound __exit__, __enter__()) of a context manager, with the interpreter's errors."""
+    entries = [manager]
+    _enter_context(entries, "__enter__", "__exit__", "context manager")
+    return tuple(entries)
 
 
 def _sequence_result(name, a, b, inplace):

@@ -493,6 +493,8 @@ _STEPS: dict[Op, Any] = {
     Op.RETURN_VALUE: ObjectSteps._return_value,
     Op.LOAD_GLOBAL: ObjectSteps._load_global,
     Op.LOAD_ATTR: ObjectSteps._load_attr,
+    Op.BEFORE_WITH: ObjectSteps._before_with,
+    Op.RAISE_VARARGS: ObjectSteps._raise,
     Op.BINARY_SUBSCR: ObjectSteps._binary_subscr,
     Op.STORE_SUBSCR: ObjectSteps._store_subscr,
     Op.BUILD_SLICE: ObjectSteps._build_slice,

@@ -185,6 +185,14 @@ class FunctionLowering(ObjectLowering):
         depth = self.ctx_field(b, CTX_DEPTH)
         b.store(b.add(b.load(depth), ir.Constant(I64, 1)), depth)
 
+    def alloca(self, ty, count: int | None = None):
+        """Stack memory for this frame, made in the prologue: an `alloca` in a loop body
+        would take new stack on every iteration (until the frame returns), which the native
+        stack budget then reports as runaway recursion."""
+        b = ir.IRBuilder(self.llfn.entry_basic_block)
+        b.position_at_start(self.llfn.entry_basic_block)
+        return b.alloca(ty, count)
+
     # -- the walk --------------------------------------------------------------------------------
 
     def run(self):
@@ -331,7 +339,7 @@ class FunctionLowering(ObjectLowering):
         symbol, args = op.args
         callee = self.fn.callees[symbol]
         target = self.owner.declare(callee)
-        out = b.alloca(I64)
+        out = self.alloca(I64)
         params = [self.ctx]
         for value in args:
             arg = self.v(value)

@@ -39,7 +39,7 @@ class CallLowering:
     def op_call_object(self, b, op):
         callee, args, *names = op.args
         function = self.obj_const(callee.obj) if hasattr(callee, "obj") else self.v(callee)
-        array = b.alloca(PTR, max(len(args), 1))
+        array = self.alloca(PTR, max(len(args), 1))
         for i, value in enumerate(args):
             b.store(self.v(value), b.gep(array, [ir.Constant(I64, i)]))
         kwnames = self.obj_const(names[0].obj) if names else ir.Constant(PTR, None)

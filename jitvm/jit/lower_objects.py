@@ -205,7 +205,7 @@ class ObjectLowering(CallLowering):
                         magnitude)
         b.branch(done)
         b.position_at_end(slow)
-        overflow = b.alloca(I32)
+        overflow = self.alloca(I32)
         big = b.call(self.api("PyLong_AsLongLongAndOverflow", I64, [PTR, I32.as_pointer()]),
                      [obj, overflow])
         self.guarded(b, b.icmp_signed("!=", b.load(overflow), ir.Constant(I32, 0)), point)
@@ -221,7 +221,7 @@ class ObjectLowering(CallLowering):
     def _range_object(self, b, op):
         """range(start, stop, step) as an object (boxing its three ints)."""
         boxed = [self.box_value(b, v, op.deopt)[0] for v in op.args]
-        array = b.alloca(PTR, 3)
+        array = self.alloca(PTR, 3)
         for i, obj in enumerate(boxed):
             b.store(obj, b.gep(array, [ir.Constant(I64, i)]))
         call = self.api("PyObject_Vectorcall", PTR, [PTR, PTR.as_pointer(), I64, PTR])
