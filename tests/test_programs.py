@@ -43,9 +43,9 @@ KNOWN_DIFFERENCES = {
 PROGRAMS = program_files()
 
 
-def _cases():
+def _cases(modes=MODES):
     """(path, options) pairs; the id is the file name, plus the mode for non-default modes."""
-    for options in MODES:
+    for options in modes:
         for path in PROGRAMS:
             test_id = path.name if not options else f"{path.name}-{mode_id(options)}"
             marks = ()
@@ -64,6 +64,22 @@ def test_corpus_is_complete():
 
 @pytest.mark.parametrize("path, options", list(_cases()))
 def test_program(path, options):
+    _check(path, options)
+
+
+# Small thresholds: functions start interpreted, get compiled after a call or a few loop
+# iterations (so on-stack replacement and specialisations made from real feedback are
+# exercised).  The whole corpus at both takes ~7 minutes on the 2-CPU machine: slow.
+LOW_THRESHOLDS = [("--jit-threshold", "1"), ("--jit-threshold", "5")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path, options", list(_cases(LOW_THRESHOLDS)))
+def test_program_low_threshold(path, options):
+    _check(path, options)
+
+
+def _check(path, options):
     expected = assert_same(path, args=PROGRAM_ARGS.get(path.name, ()), options=options)
     assert expected.returncode == EXPECTED_STATUS.get(path.name, 0), (
         f"CPython exit status {expected.returncode} for {path.name} is not the "
