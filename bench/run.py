@@ -101,6 +101,7 @@ SIZES: dict[str, dict[str, int]] = {
         "medium": 45_000,  # CPython 1.4-1.8 s (2026-11-21, loaded machine)
         "large": 150_000,  # CPython ~5 s (2026-11-21, estimated from medium)
     },
+}
 
 CONFIG_NAMES = ("cpython", "interp", "jit", "jit-bg")  # also the round-robin order within a repeat
 STARTUP = "startup"  # pseudo-program: an empty file, for start-up time
