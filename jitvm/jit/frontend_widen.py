@@ -3,7 +3,8 @@
 In: the conflicts of the type walk — two paths reaching the same block with different types
 for a local or a stack entry (`total = 0` then `total += x` with x a float; `a if c else b`
 with an int and a float; `best = None` then a number).  Out: a `WideningPlan` for
-`frontend.translate` to walk the code again with, until no conflict is left.
+`frontend.translate` to walk the code again with, until no conflict is left.  The joins
+themselves are here too (`_merge`: two states into a block, merged where they agree).
 
 First choice: split.  The conflicting local (or stack entry at that block) becomes part of
 every block's *version key*: the walk keeps one state per (block, types of the split
@@ -32,9 +33,9 @@ describe the unboxed state, so the interpreter redoes the instruction if an allo
 
 from __future__ import annotations
 
-from .frontend import (Const, State, Value, _UNBOXED, _bound_type, _merge, _seq_join,
-                       _stack_join)
-from .types import BOOL, FLOAT, INT, NONE, OBJ, Seq
+from .frontend import Const, MaybeUnbound, State, Value, _UNBOXED, _bound_type
+from .frontend_entries import COMPOSITE_KINDS, _cap
+from .types import BOOL, FLOAT, INT, NONE, OBJ, Seq, join_elem
 
 # Kinds that widen to a boxed `obj` at a join: numbers, objects, lists and tuples; on the
 # stack also None (a compile-time constant); returns also none.
@@ -234,3 +235,52 @@ def widen_arguments(builder, entry: State, widened: State, entry_stack: list):
             boxed = builder.take(builder.box(value, None, point))
         entry_stack[d] = boxed
         builder.emit("store", [builder._spill_slot(d, OBJ), boxed])
+
+
+# -- joins ---------------------------------------------------------------------------------------
+
+
+def _seq_join(x, y):
+    """Two kinds of a list or tuple local, joined (their element guesses merge)."""
+    maybe = isinstance(x, MaybeUnbound) or isinstance(y, MaybeUnbound) or None in (x, y)
+    xs, ys = (k.type if isinstance(k, MaybeUnbound) else k for k in (x, y))
+    if not (isinstance(xs, Seq) and isinstance(ys, Seq) and xs.type is ys.type):
+        return None
+    joined = _cap(Seq(xs.type, join_elem(xs.elem, ys.elem)))
+    return MaybeUnbound(joined) if maybe else joined
+
+
+def _stack_join(a, b):
+    """Stack kinds at a join: equal, or lists and tuples whose element guesses merge."""
+    if isinstance(a, Seq) and isinstance(b, Seq) and a.type is b.type:
+        return _cap(Seq(a.type, join_elem(a.elem, b.elem)))
+    if isinstance(a, tuple) and isinstance(b, tuple) and len(a) == len(b) and a[0] == b[0] \
+            and a[0] in COMPOSITE_KINDS:
+        parts = tuple(_stack_join(x, y) for x, y in zip(a, b))
+        return None if None in parts else parts
+    return a if a == b else None
+
+
+def _merge(a: State, b: State) -> State | None:
+    """Join two states: a local bound on one path only becomes MaybeUnbound; types must
+    agree (the element guesses of lists and tuples merge)."""
+    if len(a.stack) != len(b.stack):
+        return None
+    if a.stack != b.stack:
+        stack = tuple(_stack_join(x, y) for x, y in zip(a.stack, b.stack))
+        if None in stack:
+            return None
+        a = State(a.locals, stack)
+    merged = []
+    for x, y in zip(a.locals, b.locals):
+        if x == y:
+            merged.append(x)
+            continue
+        if _seq_join(x, y) is not None:
+            merged.append(_seq_join(x, y))
+            continue
+        types = {_bound_type(t) for t in (x, y) if t is not None}
+        if len(types) != 1:
+            return None
+        merged.append(MaybeUnbound(types.pop()))
+    return State(tuple(merged), a.stack)
