@@ -11,42 +11,40 @@ interpreter continuing from the exact instruction where native code stopped.
 
 A specialisation is keyed by (code object, argument types); one that cannot be compiled is
 remembered with its reason, and one that keeps deoptimizing is dropped (the function stays
-interpreted), so no program falls off a performance cliff.
+interpreted), so no program falls off a performance cliff (deopt.py: deoptimization, back-off).
 """
 
 from __future__ import annotations
 
 import ctypes
-import os
 import threading
 import time
 
-from ..interpreter import NOT_HANDLED, UNBOUND, Frame
+from ..interpreter import NOT_HANDLED, UNBOUND
 from ..objects import Function
 from .abi import (CTX_BUFFER, CTX_DEPTH, CTX_STACK_BUDGET, CTX_STACK_LIMIT, CTX_TICKS,
                   CTX_NESTING, CTX_USED, CTX_WORDS, DEOPT, OK, check_layout)
 from .bridge_objects import (cells_param as _cells_param, from_word as _from_word,
                              internal_error as _internal_error, live_kind,
                              make_cells as _make_cells,
-                             rebuild_entry, stack_entry_kind)
+                             stack_entry_kind)
+from .deopt import (BACKOFF, MAX_DEOPTS, MAX_RETRIES,  # noqa: F401 (the JIT's constants)
+                    Deoptimization)
 from .install import install as _install
 from .ir import JitFunction, format_function
 from ..passes.jit import run_jit_pipeline
-from .types import BOOL, FLOAT, INT, NONE, OBJ, TUPLE, jtype_of
+from .types import BOOL, FLOAT, INT, NONE, OBJ, jtype_of
 # (The front end, frontend*.py, is imported where compiling needs it: not at start-up.)
 
 NATIVE_DEPTH_CAP = 20_000  # native frames use the C stack: never more than this many ...
 NATIVE_STACK_BYTES = 2 * 1024 * 1024  # ... nor more than this much of it (of Linux's 8 MiB;
                                       # a quarter of a smaller thread stack)
 DEOPT_BUFFER_WORDS = 1 << 20
-MAX_DEOPTS = 50  # a specialisation that deoptimizes this often is dropped ...
-BACKOFF = 10_000  # ... and made again after this many calls and loop iterations, doubling
-MAX_RETRIES = 4   # each time; after this many retries the call stays interpreted for good
 MAX_NESTING = 64  # native code entered again from Python callables it called: at most this
                   # deep (each level takes some C stack outside the native frames' budget)
 
 
-class JIT:
+class JIT(Deoptimization):
     def __init__(self, vm, threshold: int = 1000, opt_level: int = 2, log=None,
                  dump: frozenset = frozenset(), dump_dir: str | None = None,
                  background: bool = False):
@@ -432,54 +430,6 @@ class JIT:
             raise SystemError("native code returned an unknown status")  # never: see abi.py
         return DEOPT, self._resume(ctx, buffer, first, ts, into=into, error=error)
 
-    def _respecialize(self, func: Function, args: list, dropped: JitFunction):
-        """`dropped` kept deoptimizing.  When its lists' elements are now of another type
-        (a program whose data changed), specialise again for what the arguments hold now —
-        a few times per code object at most; otherwise the call stays interpreted."""
-        kinds = tuple(self.live_kind(arg) for arg in args)
-        tried = self._respecialized.setdefault(func._code, set())
-        if kinds == getattr(dropped, "arg_kinds", None) or kinds in tried or len(tried) >= 3 \
-                or None in kinds:
-            return None
-        tried.add(kinds)
-        self.say(f"respecializing: {func.__qualname__}({', '.join(map(str, kinds))})")
-        self.vm.thread_state().in_jit = True
-        try:
-            fn = self.compile_for_call(func, kinds)
-        finally:
-            self.vm.thread_state().in_jit = False
-        return fn if fn is not None and fn.deopt_count <= MAX_DEOPTS else None
-
-    def _back_off(self, func: Function, key: tuple, dropped: JitFunction):
-        """`dropped` keeps deoptimizing: interpret the calls for a while, longer each time
-        (the program may be in a phase its guards do not fit), then compile it again."""
-        waiting = self._backoff.get((func._code, key))
-        retries = waiting[1] if waiting is not None else 0
-        if retries >= MAX_RETRIES:
-            self._backoff[(func._code, key)] = [float("inf"), retries, None]
-            self.say(f"blacklisted: {func.__qualname__} keeps deoptimizing; it stays "
-                     f"interpreted")
-            return
-        wait = BACKOFF << retries
-        self._backoff[(func._code, key)] = [func._profile.count + wait, retries + 1,
-                                            (func._code, getattr(dropped, "arg_kinds",
-                                                                 dropped.argtypes))]
-        self.say(f"backing off: {func.__qualname__} keeps deoptimizing; interpreted for "
-                 f"{wait} calls and loop iterations, then compiled again "
-                 f"({retries + 1} of {MAX_RETRIES})")
-
-    def _retry(self, func: Function, key: tuple) -> bool:
-        """Is it time to compile a dropped specialisation again?  (Then it is forgotten.)"""
-        waiting = self._backoff.get((func._code, key))
-        if waiting is None or func._profile.count < waiting[0]:
-            return False
-        waiting[0] = float("inf")  # until it is dropped again
-        self.specializations.pop(waiting[2], None)
-        self._respecialized.pop(func._code, None)
-        del func._profile.natives[key]
-        self.say(f"retrying: {func.__qualname__}")
-        return True
-
     def _specialization_for_call(self, func: Function, args: list):
         argtypes = []
         for arg in args:
@@ -507,133 +457,6 @@ class JIT:
         out = ctypes.c_int64()
         ts.native = (ctx, buffer, ctypes.addressof(ctx), out, ctypes.byref(out))
         return ts.native
-
-    # -- deoptimization ---------------------------------------------------------------------
-
-    def _resume(self, ctx, buffer, first: int, ts, into=None, error=None):
-        """Rebuild an interpreter frame for every native frame that deoptimized (innermost
-        first; their records are in `buffer` from `first` to the context's used mark), give
-        the buffer space back, and finish them in the interpreter, each result flowing to
-        its caller.  With
-        `into` (OSR), the outermost native frame *is* that live interpreter frame: its state
-        is restored there and the index to continue at is returned.  With `error`, native code
-        left because of that exception (raised by a Python callable it called): it is raised
-        in the innermost frame, at the instruction that raised it."""
-        frames = []
-        position, used = first, ctx[CTX_USED]
-        while position < used:
-            fn = self.functions[buffer[position]]
-            point = fn.deopts[buffer[position + 1]]
-            position += 2
-            frame, position = self._rebuild(fn, point, buffer, position, ts)
-            frames.append((fn, point, frame))
-        ctx[CTX_USED] = first  # (not before: code run meanwhile must not write over them)
-        if not frames:
-            raise SystemError("native code deoptimized without a record")  # never
-        # One deoptimization, however many native frames it unwound: charge the function
-        # whose guard failed — unless the interpreter then raises at that very instruction
-        # (a ZeroDivisionError, an IndexError...): an exception is the program's semantics,
-        # not a failed speculation, and a `try` in a loop may catch it every iteration.
-        watched = frames[0] if error is None else None
-        if watched is not None:
-            watched[2].first_fault = None
-            self._log_deopt(*watched[:2])
-        if into is not None:
-            *frames, (fn, outer_point, outer) = frames
-            if not frames and watched is not None:  # settled at the frame's next OSR entry
-                into.first_fault, into.pending_deopt = None, watched[:2]
-                watched = None
-        base = ts.depth
-        result = None
-        raised, error = error, None
-        try:
-            for i, (fn, point, frame) in enumerate(frames):
-                # The outermost native frame sat just above the interpreter frame that called.
-                ts.depth = base + len(frames) - 1 - i
-                try:
-                    if i == 0:
-                        result = self.vm._enter(frame, raised)
-                    elif error is not None:  # the callee raised: raise it at the call
-                        result, error = self.vm._enter(frame, error), None
-                    else:
-                        frame.stack.append(result)
-                        result = self.vm._enter(frame)
-                except BaseException as exc:
-                    error = exc
-        finally:
-            ts.depth = base
-            if watched is not None:
-                self._settle_deopt(watched[0], watched[1], watched[2].first_fault)
-        if into is not None:
-            into.fast[:] = outer.fast
-            into.stack[:] = outer.stack
-            if not frames and raised is not None:  # raised by an instruction of this frame
-                into.fault_index = outer_point.pc
-                raise raised
-            if frames:  # it was waiting for a callee that finished in the interpreter
-                if error is not None:
-                    into.fault_index = outer_point.pc  # raised by the call instruction
-                    raise error
-                into.stack.append(result)
-            return outer.pc
-        if error is not None:
-            raise error
-        return result
-
-    def _settle_deopt(self, fn: JitFunction, point, first_fault):
-        """Count the deopt at `point` unless the interpreter raised right there."""
-        if first_fault != point.pc:
-            self._count_deopt(fn, point)
-
-    def _log_deopt(self, fn: JitFunction, point):
-        self.say(f"deopt: {fn.code.qualname} at {fn.code.filename}:"
-                 f"{fn.code.line_of(point.pc)} ({point.reason})")
-
-    def _count_deopt(self, fn: JitFunction, point):
-        fn.deopt_count += 1
-        self.stats["deopts"] += 1
-        if point.reason == "element type":
-            self.stats["element_deopts"] += 1
-        where = (f"{fn.code.qualname} at {os.path.basename(fn.code.filename)}:"
-                 f"{fn.code.line_of(point.pc)} ({point.reason})")
-        self.deopts_by_guard[where] = self.deopts_by_guard.get(where, 0) + 1
-        if fn.deopt_count == MAX_DEOPTS + 1:
-            self.say(f"dropped: {fn.code.qualname} keeps deoptimizing")
-
-    def _rebuild(self, fn: JitFunction, point, buffer, position: int, ts):
-        code = fn.code
-        fast = []
-        where = {slot: position + i for i, slot in enumerate(fn.record_slots)}
-        for slot in point.locals:
-            if slot is None:
-                fast.append(UNBOUND)
-            elif slot[0] == "maybe":  # a bound flag, then the value
-                _, flag, value = slot
-                fast.append(_from_word(buffer[where[value]], value[1]) if buffer[where[flag]]
-                            else UNBOUND)
-            else:
-                fast.append(_from_word(buffer[where[slot]], slot[1]))
-        position += len(fn.record_slots)
-        slotted = iter(point.slotted)
-
-        def word():  # the next stack word: in a slot, or after the slots
-            nonlocal position
-            slot = next(slotted)
-            if slot is not None:
-                return buffer[where[slot]]
-            position += 1
-            return buffer[position - 1]
-
-        stack = [rebuild_entry(entry, word) for entry in point.stack]
-        vm = self.vm
-        frame = Frame(vm, ts, code, vm.threaded(code), fn.globals, vm.builtins, None,
-                      vm.profile_for(code))
-        frame.fast = fast
-        frame.stack = stack
-        if code.has_cells:
-            frame.cells = list(_from_word(buffer[where[("$cells", TUPLE)]], TUPLE))
-        frame.pc = point.pc + 1 if point.after_call else point.pc
-        return frame, position
 
     # -- inspection ---------------------------------------------------------------------------
 
