@@ -4,10 +4,10 @@
 In: the deopt records native code left in a thread's deopt buffer (innermost frame first: the
 function, the deopt point, one word per live value).  Out: an interpreter frame rebuilt for
 each native frame at its exact instruction and run to completion (with OSR, the live frame
-restored instead); the deopt counted and logged, unless the interpreter raised right there.  A
-specialisation past MAX_DEOPTS is dropped: specialised again for what its arguments hold now,
-or backed off (interpreted for a while, longer each time, then compiled again), at last
-blacklisted.
+restored instead); the deopt logged, and counted unless the interpreter then raised at that
+very instruction.  A specialisation past MAX_DEOPTS is dropped: specialised again for what its
+arguments hold now, or backed off (interpreted for a while, longer each time, then compiled
+again), at last blacklisted.
 """
 
 from __future__ import annotations

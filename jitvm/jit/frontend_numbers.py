@@ -1,5 +1,5 @@
-"""Bytecode → JIT IR for unboxed numbers and control flow (a mixin of the translator, which
-frontend_objects' `step_objects` sees every instruction before).
+"""Bytecode → JIT IR for unboxed numbers and control flow (a mixin of the translator, whose
+`step` runs when frontend_objects' `step_objects` left the instruction alone).
 
 In: one instruction with the types of the locals and the stack entries before it.  Out: the
 IR for it on ints, floats and bools — constants, locals, operators, comparisons, branches and
