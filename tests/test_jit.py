@@ -1187,3 +1187,39 @@ def test_a_specialisation_that_keeps_deoptimizing_backs_off_and_is_compiled_agai
               if "always" in line and not line.startswith(("deopt", "compiled"))]
     assert always == ["dropped", "backing off", "retrying"] * 4 + ["dropped", "blacklisted"], \
         always
+
+
+def test_a_loop_whose_osr_entry_keeps_deoptimizing_backs_off_and_is_entered_again():
+    # The first 200 iterations overflow 64 bits in native code (the OSR entry deoptimizes at
+    # each); the entry is dropped, the loop runs interpreted for BACKOFF iterations (both
+    # back-edges of the if/else), then it is compiled and entered again for the rest.
+    results = run("""
+        def main():
+            total = 0
+            for i in range(60_000):
+                if i < 200:
+                    total += (i + 2**62) * 4 % 1000
+                else:
+                    total += i % 7
+            print(total)
+        main()
+    """, thresholds=("0",), timeout=120)
+    log = jit_log(results["0"].stderr)
+    events = [line.split(":")[0] for line in log
+              if line.startswith(("dropped", "backing off", "retrying", "blacklisted"))]
+    assert events == ["dropped", "backing off", "retrying"], log
+    retry = next(i for i, line in enumerate(log) if line.startswith("retrying"))
+    assert any(line.startswith("OSR entry: main") for line in log[retry:]), log
+    assert not any(line.startswith("deopt") for line in log[retry:]), log
+
+
+def test_a_loop_at_module_level_says_why_it_is_not_compiled():
+    results = run("""
+        total = 0
+        for i in range(5000):
+            total += i
+        print(total)
+    """, thresholds=("0",))
+    log = jit_log(results["0"].stderr)
+    assert any(line.startswith("not compiled: the loop of <module>") and "a loop inside a "
+               "function compiles" in line for line in log), log

@@ -242,7 +242,13 @@ class JIT(Deoptimization):
             f.pending_deopt = None
         if f.ts.in_jit:
             return None  # re-entered from a signal handler: stay interpreted for now
-        if f.locals is not None or code.generator or code.has_cells and not self.objects:
+        if f.locals is not None:
+            self.stats["not_compiled"] += 1
+            self.say(f"not compiled: the loop of {code.qualname} at {code.filename}:"
+                     f"{code.line_of(header)}: its variables live in a dict (module or class "
+                     f"level); a loop inside a function compiles")
+            return self._no_osr(f, jump_index, header)
+        if code.generator or code.has_cells and not self.objects:
             return self._no_osr(f, jump_index, header)
         local_types, args = [], []
         for value in f.fast:
@@ -296,8 +302,10 @@ class JIT(Deoptimization):
                     self.stats["compile_ms"] += (time.perf_counter() - start) * 1e3
             finally:
                 f.ts.in_jit = False
-        if not isinstance(fn, JitFunction) or fn.deopt_count > MAX_DEOPTS:
+        if not isinstance(fn, JitFunction):
             return self._no_osr(f, jump_index, header)
+        if fn.deopt_count > MAX_DEOPTS:
+            return self._osr_back_off(f, jump_index, header, key)
         if fn.cfunc is None:
             return None  # another thread is compiling it
         self.say(f"OSR entry: {code.qualname} at {code.filename}:{code.line_of(header)}")

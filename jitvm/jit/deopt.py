@@ -7,7 +7,7 @@ each native frame at its exact instruction and run to completion (with OSR, the 
 restored instead); the deopt logged, and counted unless the interpreter then raised at that
 very instruction.  A specialisation past MAX_DEOPTS is dropped: specialised again for what its
 arguments hold now, or backed off (interpreted for a while, longer each time, then compiled
-again), at last blacklisted.
+again; a loop's OSR entry likewise), at last blacklisted.
 """
 
 from __future__ import annotations
@@ -78,6 +78,39 @@ class Deoptimization:
         del func._profile.natives[key]
         self.say(f"retrying: {func.__qualname__}")
         return True
+
+    def _osr_back_off(self, f, jump_index: int, header: int, key: tuple):
+        """The OSR entry `key` keeps deoptimizing: its loop runs interpreted for a while (a
+        back-edge that only counts), longer each time, then the entry is compiled again."""
+        code = f.code
+        self.specializations.pop(key, None)
+        retries = self._backoff.get(("osr", code, header), 0)
+        if retries >= MAX_RETRIES:
+            self.say(f"blacklisted: the loop of {code.qualname} at line "
+                     f"{code.line_of(header)} keeps deoptimizing; it stays interpreted")
+            return self._no_osr(f, jump_index, header)
+        self._backoff[("osr", code, header)] = retries + 1
+        wait = BACKOFF << retries
+        instrs, left, say = f.instrs, [wait], self.say
+        # Every OSR back-edge to this header (an `if` in the loop body makes several): its
+        # argument is (header, its own index), whatever handler wraps it.
+        jumps = {i: instr for i, instr in enumerate(instrs) if instr[1] == (header, i)}
+
+        def counting_jump(frame, target):  # JUMP_BACKWARD, counting down to the retry
+            frame.profile.count += 1
+            left[0] -= 1
+            if left[0] == 0:
+                for i, instr in jumps.items():
+                    instrs[i] = instr
+                say(f"retrying: the loop of {code.qualname} at line {code.line_of(header)}")
+            return target
+
+        for i in jumps:
+            instrs[i] = (counting_jump, header)
+        self.say(f"backing off: the loop of {code.qualname} at line {code.line_of(header)} "
+                 f"keeps deoptimizing; interpreted for {wait} iterations, then compiled "
+                 f"again ({retries + 1} of {MAX_RETRIES})")
+        return None
 
     # -- deoptimization ---------------------------------------------------------------------
 
