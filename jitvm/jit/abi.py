@@ -34,6 +34,7 @@ LONG_DIGITS = 24  # PyLongObject.ob_digit[] (30-bit digits in uint32)
 DIGIT_BITS = 30
 CELL_CONTENTS = 16  # PyCellObject.ob_ref
 ITER_INDEX = 16  # it_index of a list or tuple iterator
+DICT_VERSION = 24  # PyDictObject.ma_version_tag (uint64: changes on every write)
 
 
 def check_layout() -> bool:
@@ -49,7 +50,11 @@ def check_layout() -> bool:
     cell = (lambda: probe).__closure__[0]
     moved = iter(probe)
     next(moved)
-    return (word(probe, TYPE) == id(list) and word(probe, SIZE) == 2
+    namespace = {}
+    versions = [word(namespace, DICT_VERSION)]
+    namespace["x"] = 1
+    versions.append(word(namespace, DICT_VERSION))
+    return (versions[0] != versions[1] and word(probe, TYPE) == id(list) and word(probe, SIZE) == 2
             and ctypes.c_void_p.from_address(items).value == id(probe[0])
             and ctypes.c_double.from_address(id(probe[0]) + FLOAT_VALUE).value == 1.5
             and ctypes.c_void_p.from_address(id(pair) + TUPLE_ITEMS + 8).value == id(pair[1])

@@ -14,6 +14,7 @@ import os
 import sys
 
 from .bridge_objects import object_summary
+from .module_loops import EXPECTED_EXITS
 from .ir import JitFunction
 from .types import BOXED, CTYPES
 
@@ -35,8 +36,9 @@ def install(jit, pending: list[JitFunction], compiled):
         if f.osr_entry is not None:
             line += f" (OSR entry at line {f.code.line_of(f.osr_entry)})"
         line += f" in {compiled.milliseconds / len(pending):.1f} ms" + object_summary(f)
-        if f.exits:
-            index, reason = f.exits[0]
+        exits = [(index, why) for index, why in f.exits if why not in EXPECTED_EXITS]
+        if exits:
+            index, reason = exits[0]
             line += f"; exits to the interpreter at line {f.code.line_of(index)} ({reason})"
         jit.say(line)
 

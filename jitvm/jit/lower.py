@@ -18,6 +18,8 @@ the numeric operations are lowered in lower_numbers, boxed values in lower_objec
 
 from __future__ import annotations
 
+import dataclasses
+
 from llvmlite import ir
 
 from .abi import (CTX_BUFFER, CTX_DEPTH, CTX_STACK_BUDGET, CTX_STACK_LIMIT, CTX_TICKS,
@@ -143,6 +145,17 @@ class FunctionLowering(NumberLowering, ObjectLowering):
         length.add_incoming(ir.Constant(I64, 2 + local_words + len(stack_words)), b.block)
         b.branch(writer)
         return block
+
+    def raise_point(self, point: DeoptPoint) -> DeoptPoint:
+        """For a call's deopt point (resume after the call): the point where the call raised
+        instead, so a `try` around it in this frame, or a `finally`, sees the exception."""
+        raised = self.__dict__.setdefault("raise_points", {})
+        if point.id not in raised:
+            copy = dataclasses.replace(point, id=len(self.fn.deopts), raises=True,
+                                       after_call=True, reason="raised")
+            self.fn.deopts.append(copy)
+            raised[point.id] = copy
+        return raised[point.id]
 
     @property
     def record_slots(self):
@@ -310,13 +323,21 @@ class FunctionLowering(NumberLowering, ObjectLowering):
         b.store(ir.Constant(I64, SIGNAL_CHECK_INTERVAL), ticks)
         # Let other threads run, as CPython's eval loop does between bytecodes: releasing
         # and retaking the GIL hands it over if another thread has asked for it.
+        raised = b.append_basic_block("signals.raised")
+        if op.args:  # a module-level loop: its variables go to the dict first
+            version = self.write_module_names(b, op.args, raised)
         ptr = I8.as_pointer()
         state = b.call(self.owner.external("PyEval_SaveThread", ir.FunctionType(ptr, [])), [])
         b.call(self.owner.external("PyEval_RestoreThread",
                                    ir.FunctionType(ir.VoidType(), [ptr])), [state])
         pending = b.call(self.owner.external("PyErr_CheckSignals", ir.FunctionType(I32, [])), [])
-        raised = b.append_basic_block("signals.raised")
-        b.cbranch(b.icmp_signed("!=", pending, ir.Constant(I32, 0)), raised, cont)
+        handled = b.append_basic_block("signals.handled") if op.args else cont
+        b.cbranch(b.icmp_signed("!=", pending, ir.Constant(I32, 0)), raised, handled)
+        if op.args:  # a handler or another thread assigned a module variable: deoptimize
+            b.position_at_end(handled)
+            changed = b.icmp_unsigned("!=", self.dict_version(b, op.args[0]), version)
+            self.guarded(b, changed, op.deopt)
+            b.branch(cont)
         b.position_at_end(raised)
         self.leave(b)
         b.ret(ir.Constant(I32, ERROR))
@@ -354,9 +375,8 @@ class FunctionLowering(NumberLowering, ObjectLowering):
         error = b.append_basic_block("call.error")
         b.cbranch(b.icmp_signed("==", status, ir.Constant(I32, DEOPT)),
                   self.deopt_block(op.deopt), error)
-        b.position_at_end(error)
-        self.leave(b)
-        b.ret(ir.Constant(I32, ERROR))
+        b.position_at_end(error)  # the callee raised (a signal handler did): raise it here
+        b.branch(self.deopt_block(self.raise_point(op.deopt)))
         b.position_at_end(ok)
         if op.result is None:
             return None
