@@ -1,0 +1,155 @@
+"""The machine-code cache: the object files LLVM makes, kept on disk, so that a later run
+compiling the same module skips LLVM (parse, verify, optimize, code generation).
+
+In: a module's LLVM IR as built, which is address-free (everything of this process the code
+needs, objects, counters, is read from the module's relocation table, filled when the module
+is loaded: see engine.py), and the object file LLVM made from it.  Out, in a later run: that
+object file, when the same IR text meets the same LLVM set up the same way.
+
+The key is a sha256 over the IR text and everything else LLVM's output depends on (the
+engine's `cache_context`: opt level, llvmlite and LLVM versions, target triple, host CPU name
+and features, and a fingerprint of engine.py and this file, where the pass pipeline and the
+relocation table are defined).  The same key means the same machine code, so a hit is safe
+by construction, and nothing ever needs invalidating: a change anywhere in the JIT changes
+the IR text or the fingerprint, hence the key.
+
+Where: `$JITVM_CACHE_DIR`, else `$XDG_CACHE_HOME/jitvm/machine-code`, else
+`~/.cache/jitvm/machine-code`: one folder per user rather than `__pycache__` next to the
+program, since machine code belongs to what got hot with which types (a function of a
+module imported by several programs is shared), the program's folder may not be writable,
+and one folder is easy to bound.  It holds at most MAX_BYTES: a store that finds more removes
+the least recently used files (a hit refreshes its file's time).  Deleting the folder is
+always safe.
+
+A file is a header (magic, format, key, length and sha256 of the object) and the object.
+One whose header or checksum does not match is ignored (and later overwritten): LLVM must
+never see a truncated or damaged object, it would crash the process.  Files are written to a
+temporary name and renamed (atomic); a folder that cannot be read or written is simply not
+cached: nothing here ever fails a run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import struct
+
+MAGIC = b"JVMO"
+FORMAT = 1
+_HEADER = struct.Struct("<4sI32sQ32s")  # magic, format, key, object length, object sha256
+MAX_BYTES = 64 * 1024 * 1024
+SUFFIX = ".o"
+
+
+def default_folder() -> str:
+    folder = os.environ.get("JITVM_CACHE_DIR")
+    if folder:
+        return folder
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "jitvm", "machine-code")
+
+
+def source_fingerprint(*paths: str) -> str:
+    """A hash of the files that decide what LLVM is asked to do with a module's IR."""
+    digest = hashlib.sha256()
+    for path in paths:
+        try:
+            with open(path, "rb") as fh:
+                digest.update(fh.read())
+        except OSError:
+            digest.update(b"?")
+    return digest.hexdigest()
+
+
+class MachineCodeCache:
+    def __init__(self, context: str, folder: str | None = None, max_bytes: int = MAX_BYTES):
+        self.context = context.encode()
+        self.folder = folder or default_folder()
+        self.max_bytes = max_bytes
+        self._size: int | None = None  # bytes in the folder, counted at the first store
+
+    def key(self, ir_text: str) -> bytes:
+        digest = hashlib.sha256(self.context)
+        digest.update(b"\0")
+        digest.update(ir_text.encode())
+        return digest.digest()
+
+    def _path(self, key: bytes) -> str:
+        return os.path.join(self.folder, key.hex() + SUFFIX)
+
+    def load(self, key: bytes) -> bytes | None:
+        """The object file stored under `key`, or None (missing, damaged, unreadable)."""
+        path = self._path(key)
+        try:
+            with open(path, "rb") as fh:
+                data = fh.read()
+        except OSError:
+            return None
+        if len(data) < _HEADER.size:
+            return None
+        magic, version, stored_key, length, checksum = _HEADER.unpack_from(data)
+        obj = data[_HEADER.size:]
+        if (magic != MAGIC or version != FORMAT or stored_key != key or length != len(obj)
+                or hashlib.sha256(obj).digest() != checksum):
+            return None
+        try:
+            os.utime(path)  # recently used: the last to go when the folder is trimmed
+        except OSError:
+            pass
+        return obj
+
+    def store(self, key: bytes, obj: bytes) -> None:
+        path = self._path(key)
+        data = _HEADER.pack(MAGIC, FORMAT, key, len(obj), hashlib.sha256(obj).digest()) + obj
+        tmp = f"{path}.{os.getpid()}.tmp"
+        try:
+            os.makedirs(self.folder, exist_ok=True)
+            with open(tmp, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, path)  # readers see the old file or the whole new one
+        except OSError:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            return
+        if self._size is None:
+            self._size = self._count()
+        else:
+            self._size += len(data)
+        if self._size > self.max_bytes:
+            self._trim()
+
+    def _entries(self) -> list[tuple[float, int, str]]:
+        entries = []
+        try:
+            names = os.listdir(self.folder)
+        except OSError:
+            return entries
+        for name in names:
+            if not name.endswith(SUFFIX):
+                continue
+            path = os.path.join(self.folder, name)
+            try:
+                st = os.stat(path)
+            except OSError:
+                continue
+            entries.append((st.st_mtime, st.st_size, path))
+        return entries
+
+    def _count(self) -> int:
+        return sum(size for _, size, _ in self._entries())
+
+    def _trim(self):
+        """Remove the least recently used files until the folder holds 3/4 of its bound."""
+        entries = sorted(self._entries())
+        total = sum(size for _, size, _ in entries)
+        for _, size, path in entries:
+            if total <= self.max_bytes * 3 // 4:
+                break
+            try:
+                os.unlink(path)
+                total -= size
+            except OSError:
+                pass
+        self._size = total
