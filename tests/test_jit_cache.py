@@ -31,7 +31,7 @@ PROGRAM = textwrap.dedent("""\
         total = 0
         for v in TABLE:
             total += v * n
-        print("show", n, total, len(TABLE))
+        print("show", n, total, len(TABLE), n * 0.5)
         return total
 
     def scale(x):
@@ -246,7 +246,7 @@ def test_store_load_round_trip_and_checks(tmp_path):
 
 
 def test_the_folder_is_trimmed_least_recently_used_first(tmp_path):
-    cache = MachineCodeCache("context", str(tmp_path), max_bytes=10_000)
+    cache = MachineCodeCache("context", str(tmp_path), max_bytes=10_000, check_every=1)
     keys = [cache.key(str(i)) for i in range(12)]
     for i, key in enumerate(keys):
         cache.store(key, bytes(1000))
@@ -256,3 +256,8 @@ def test_the_folder_is_trimmed_least_recently_used_first(tmp_path):
     total = sum(p.stat().st_size for p in _files(tmp_path))
     assert total <= 10_000
     assert cache.load(keys[-1]) is not None and cache.load(keys[1]) is None
+    stale = tmp_path / "x.o.123.tmp"  # left by a process that died while writing
+    stale.write_bytes(b"half")
+    os.utime(stale, (0, 0))
+    cache.store(cache.key("one more"), b"")
+    assert not stale.exists()

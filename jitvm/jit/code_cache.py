@@ -7,19 +7,19 @@ is loaded: see engine.py), and the object file LLVM made from it.  Out, in a lat
 object file, when the same IR text meets the same LLVM set up the same way.
 
 The key is a sha256 over the IR text and everything else LLVM's output depends on (the
-engine's `cache_context`: opt level, llvmlite and LLVM versions, target triple, host CPU name
-and features, and a fingerprint of engine.py and this file, where the pass pipeline and the
-relocation table are defined).  The same key means the same machine code, so a hit is safe
-by construction, and nothing ever needs invalidating: a change anywhere in the JIT changes
-the IR text or the fingerprint, hence the key.
+context the engine gives: opt level, llvmlite and LLVM versions, target triple, host CPU name
+and features, Python's version, and a fingerprint of engine.py and this file, where the pass
+pipeline and the relocation table are defined).  The same key means the same machine code,
+so a hit is safe by construction, and nothing ever needs invalidating: whatever would change
+the machine code changes the IR text or that context, hence the key.
 
 Where: `$JITVM_CACHE_DIR`, else `$XDG_CACHE_HOME/jitvm/machine-code`, else
 `~/.cache/jitvm/machine-code`: one folder per user rather than `__pycache__` next to the
 program, since machine code belongs to what got hot with which types (a function of a
 module imported by several programs is shared), the program's folder may not be writable,
-and one folder is easy to bound.  It holds at most MAX_BYTES: a store that finds more removes
-the least recently used files (a hit refreshes its file's time).  Deleting the folder is
-always safe.
+and one folder is easy to bound.  It holds about MAX_BYTES at most: now and then (one store
+in CHECK_EVERY) a store measures it, and if it holds more, removes the least recently used
+files (a hit refreshes its file's time).  Deleting the folder is always safe.
 
 A file is a header (magic, format, key, length and sha256 of the object) and the object.
 One whose header or checksum does not match is ignored (and later overwritten): LLVM must
@@ -32,12 +32,18 @@ from __future__ import annotations
 
 import hashlib
 import os
+import random
 import struct
+import time
 
 MAGIC = b"JVMO"
 FORMAT = 1
 _HEADER = struct.Struct("<4sI32sQ32s")  # magic, format, key, object length, object sha256
 MAX_BYTES = 64 * 1024 * 1024
+# One store in this many (at random) measures the folder and trims it: measuring costs a stat
+# per file (~10 ms for a thousand), too much to pay for every module compiled.
+CHECK_EVERY = 16
+STALE_TMP_SECONDS = 3600  # a temporary file this old was left by a process that died
 SUFFIX = ".o"
 
 
@@ -62,11 +68,12 @@ def source_fingerprint(*paths: str) -> str:
 
 
 class MachineCodeCache:
-    def __init__(self, context: str, folder: str | None = None, max_bytes: int = MAX_BYTES):
+    def __init__(self, context: str, folder: str | None = None, max_bytes: int = MAX_BYTES,
+                 check_every: int = CHECK_EVERY):
         self.context = context.encode()
         self.folder = folder or default_folder()
         self.max_bytes = max_bytes
-        self._size: int | None = None  # bytes in the folder, counted at the first store
+        self.check_every = check_every
 
     def key(self, ir_text: str) -> bytes:
         digest = hashlib.sha256(self.context)
@@ -113,37 +120,36 @@ class MachineCodeCache:
             except OSError:
                 pass
             return
-        if self._size is None:
-            self._size = self._count()
-        else:
-            self._size += len(data)
-        if self._size > self.max_bytes:
+        if random.randrange(self.check_every) == 0:
             self._trim()
 
     def _entries(self) -> list[tuple[float, int, str]]:
+        """(time, size, path) of each cached file; stale temporary files are removed."""
         entries = []
         try:
             names = os.listdir(self.folder)
         except OSError:
             return entries
+        stale = time.time() - STALE_TMP_SECONDS
         for name in names:
-            if not name.endswith(SUFFIX):
-                continue
             path = os.path.join(self.folder, name)
             try:
                 st = os.stat(path)
+                if name.endswith(".tmp") and st.st_mtime < stale:
+                    os.unlink(path)
             except OSError:
                 continue
-            entries.append((st.st_mtime, st.st_size, path))
+            if name.endswith(SUFFIX):
+                entries.append((st.st_mtime, st.st_size, path))
         return entries
 
-    def _count(self) -> int:
-        return sum(size for _, size, _ in self._entries())
-
     def _trim(self):
-        """Remove the least recently used files until the folder holds 3/4 of its bound."""
+        """If the folder holds more than `max_bytes`, remove the least recently used files
+        until it holds 3/4 of that."""
         entries = sorted(self._entries())
         total = sum(size for _, size, _ in entries)
+        if total <= self.max_bytes:
+            return
         for _, size, path in entries:
             if total <= self.max_bytes * 3 // 4:
                 break
@@ -152,4 +158,3 @@ class MachineCodeCache:
                 total -= size
             except OSError:
                 pass
-        self._size = total
