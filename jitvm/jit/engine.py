@@ -14,6 +14,8 @@ MCJIT has loaded the module, before any function of it runs.  So the IR text ide
 machine code, and the object file LLVM made for it can be kept on disk and loaded by a later
 run instead of compiling (code_cache.py).  The loads are marked `!invariant.load` (the table
 never changes once code runs), so LLVM hoists them out of loops and merges repeated ones.
+(An address written into the IR would not be unsafe — the text, hence the key, would hold
+this process's address — but no other process would ever find that machine code.)
 """
 
 from __future__ import annotations
@@ -220,7 +222,8 @@ class _Helpers:
             slot = self._slots[address] = len(self.relocations)
             self.relocations.append(address)
         if self._table is None:
-            # Declared as one i64 until `finish` knows the table's length.
+            # Declared as one i64 until `finish` knows the table's length.  Its linkage stays
+            # external: an internal global nobody stores to would be folded to its zeros.
             self._table = ir.GlobalVariable(self.module, I64, RELOCS + self.module.name)
         word = b.load(b.gep(self._table, [ir.Constant(I64, slot)]) if slot else self._table)
         word.set_metadata("invariant.load", self.module.add_metadata([]))
