@@ -109,6 +109,19 @@ def test_second_run_loads_machine_code_from_the_cache(tmp_path, cache_dir):
     assert _files(cache_dir) == stored
 
 
+def test_storing_leaves_the_programs_random_numbers_alone(tmp_path, cache_dir):
+    # The program shares the host's `random` module with jitvm: the cache must not draw
+    # from it (it once chose when to trim the folder with random.randrange).
+    src = ("import random\nrandom.seed(7)\n"
+           "def f(x):\n    return x + 1\n"
+           "def g(x):\n    return x * 2.0\n"
+           "print(f(1), g(2.0), [random.randint(1, 100) for _ in range(5)])\n")
+    path = _program(tmp_path, src)
+    result, split, _ = _run(tmp_path, path)
+    assert not compare(run_cpython(path), result, "cold cache")
+    assert split["compiled"] >= 2 and split["cache_hits"] == 0
+
+
 def test_damaged_cache_files_are_ignored_and_replaced(tmp_path, cache_dir):
     path = _program(tmp_path)
     expected = run_cpython(path)

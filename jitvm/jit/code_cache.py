@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import random
 import struct
 import time
 
@@ -40,8 +39,8 @@ MAGIC = b"JVMO"
 FORMAT = 1
 _HEADER = struct.Struct("<4sI32sQ32s")  # magic, format, key, object length, object sha256
 MAX_BYTES = 64 * 1024 * 1024
-# One store in this many (at random) measures the folder and trims it: measuring costs a stat
-# per file (~10 ms for a thousand), too much to pay for every module compiled.
+# One store in this many (by its key) measures the folder and trims it: measuring costs a
+# stat per file (~10 ms for a thousand), too much to pay for every module compiled.
 CHECK_EVERY = 16
 STALE_TMP_SECONDS = 3600  # a temporary file this old was left by a process that died
 SUFFIX = ".o"
@@ -120,7 +119,9 @@ class MachineCodeCache:
             except OSError:
                 pass
             return
-        if random.randrange(self.check_every) == 0:
+        # Not `random`: the program shares the host's modules, and its random numbers must not
+        # depend on what got compiled.  A key's first byte is as good a die.
+        if key[0] % self.check_every == 0:
             self._trim()
 
     def _entries(self) -> list[tuple[float, int, str]]:
