@@ -48,7 +48,7 @@ class ObjectLowering(CallLowering):
     def obj_const(self, obj):
         """A pointer to `obj` (kept alive as long as the code), loaded from the module's
         relocation table (engine.py) once per function, in the prologue."""
-        loaded = self.__dict__.setdefault("objects", {})
+        loaded = self.__dict__.setdefault("object_loads", {})
         value = loaded.get(id(obj))
         if value is None:
             b = ir.IRBuilder(self.llfn.entry_basic_block)
