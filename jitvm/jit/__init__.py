@@ -17,6 +17,7 @@ interpreted), so no program falls off a performance cliff (deopt.py: deoptimizat
 from __future__ import annotations
 
 import ctypes
+import os
 import threading
 import time
 
@@ -48,13 +49,16 @@ MAX_NESTING = 64  # native code entered again from Python callables it called: a
 class JIT(Deoptimization):
     def __init__(self, vm, threshold: int = 1000, opt_level: int = 2, log=None,
                  dump: frozenset = frozenset(), dump_dir: str | None = None,
-                 background: bool = False):
+                 background: bool = False, cache: bool = True):
         self.vm = vm
         self.dump = dump  # stages to dump as code compiles: "jit-ir", "llvm", "opt", "asm"
         self.dump_dir = dump_dir
         self.threshold = threshold
         self.opt_level = opt_level
         self._engine = None
+        # Machine code from the on-disk cache when it has it (jit/code_cache.py); off with
+        # JITVM_NO_JIT_CACHE set (to anything but "" or "0").
+        self.cache = cache and os.environ.get("JITVM_NO_JIT_CACHE", "") in ("", "0")
         self.log = log  # a callable taking one line, or None
         self.specializations: dict[tuple, JitFunction | Exception] = {}  # or NotCompilable
         self.functions: list[JitFunction] = []  # by index, for deopt records
@@ -67,7 +71,7 @@ class JIT(Deoptimization):
         self._backoff: dict = {}
         self.stats = {"compiled": 0, "compile_ms": 0.0, "osr_entries": 0, "deopts": 0,
                       "not_compiled": 0, "element_deopts": 0, "native_ms": 0.0,
-                      "background_ms": 0.0}
+                      "background_ms": 0.0, "cache_hits": 0}
         # Machine code made by a compiler thread (background.py) while the interpreter goes
         # on; never at threshold 0 (code is compiled before it first runs) nor when dumping.
         self.background = background and threshold > 0 and not dump
@@ -85,7 +89,7 @@ class JIT(Deoptimization):
         """The LLVM engine, made on first use (importing llvmlite costs start-up time)."""
         if self._engine is None:
             from .engine import Engine
-            self._engine = Engine(self.opt_level)
+            self._engine = Engine(self.opt_level, cache=self.cache)
         return self._engine
 
     @property

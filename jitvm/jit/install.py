@@ -24,6 +24,8 @@ def install(jit, pending: list[JitFunction], compiled):
     if jit.dump:
         dump(jit, pending, compiled)
     jit.stats["compiled"] += len(pending)
+    if compiled.from_cache:
+        jit.stats["cache_hits"] += len(pending)
     for f in pending:
         f.boxed_params = tuple(i for i, t in enumerate(f.argtypes) if t in BOXED)
         f.cfunc = ctypes.PYFUNCTYPE(
@@ -35,7 +37,10 @@ def install(jit, pending: list[JitFunction], compiled):
                f"{f.return_type}"
         if f.osr_entry is not None:
             line += f" (OSR entry at line {f.code.line_of(f.osr_entry)})"
-        line += f" in {compiled.milliseconds / len(pending):.1f} ms" + object_summary(f)
+        line += f" in {compiled.milliseconds / len(pending):.1f} ms"
+        if compiled.from_cache:
+            line += " (machine code from the cache)"
+        line += object_summary(f)
         exits = [(index, why) for index, why in f.exits if why not in EXPECTED_EXITS]
         if exits:
             index, reason = exits[0]

@@ -46,8 +46,15 @@ class ObjectLowering(CallLowering):
         return b.bitcast(b.gep(obj, [ir.Constant(I64, offset)]), ty.as_pointer())
 
     def obj_const(self, obj):
-        self.owner.addresses.keep(obj)
-        return ir.Constant(I64, id(obj)).inttoptr(PTR)
+        """A pointer to `obj` (kept alive as long as the code), loaded from the module's
+        relocation table (engine.py) once per function, in the prologue."""
+        loaded = self.__dict__.setdefault("object_loads", {})
+        value = loaded.get(id(obj))
+        if value is None:
+            b = ir.IRBuilder(self.llfn.entry_basic_block)
+            b.position_at_start(self.llfn.entry_basic_block)
+            value = loaded[id(obj)] = self.owner.addresses.object(b, obj)
+        return value
 
     def incref(self, b, obj):
         count = self.field(b, obj, REFCNT, I64)
