@@ -2,8 +2,8 @@
 
 In: JitFunctions (a function and the callees compiled with it).  Out: machine code, and the
 address of each function.  Every module is verified, optimized with the new pass manager at
-the chosen level (0-3), then added to one MCJIT engine, so later modules call earlier
-functions directly.  The IR as built, the optimized IR and the assembly are kept per module
+the chosen level (0-3, see `Engine.optimize`), then added to one MCJIT engine, so later
+modules call earlier functions directly.  The IR as built, the optimized IR and the assembly are kept per module
 for `--dump-ir`/`--dump-asm` and `jitvm ir`.
 """
 
@@ -98,10 +98,7 @@ class Engine:
         another thread; it makes few calls, since each one has to take the GIL back."""
         parsed = llvm.parse_assembly(built)
         parsed.verify()
-        if self.opt_level:
-            tuning = llvm.create_pipeline_tuning_options(speed_level=self.opt_level)
-            builder = llvm.create_pass_builder(self.target_machine, tuning)
-            builder.getModulePassManager().run(parsed, builder)
+        self.optimize(parsed)
         optimized = str(parsed) if keep_text else None
         if self._mcjit is None:
             self._mcjit = llvm.create_mcjit_compiler(parsed, self.target_machine)
@@ -113,6 +110,32 @@ class Engine:
             fn.address = self._mcjit.get_function_address(fn.name)
         return CompiledModule(built, optimized, (time.perf_counter() - start) * 1000,
                               self.target_machine)
+
+
+    def optimize(self, module):
+        """LLVM's passes at `opt_level`: 0 none; 1 and 2 (the default) jitvm's pipeline: the
+        functions marked alwaysinline (the guard checks) inlined, then LLVM's O1 function
+        simplification pipeline (SROA, EarlyCSE, InstCombine, SimplifyCFG, LICM, loop
+        rotation and induction variables...) on each function; 3 LLVM's whole O3 module
+        pipeline.  (The levels differ in code generation too: the target machine's level is
+        `opt_level`.)  jitvm's pipeline costs about 40% of LLVM's O2 module pipeline, which
+        was the default until measured to make no faster code here: see bench/README.md."""
+        if not self.opt_level:
+            return
+        if self.opt_level >= 3:
+            tuning = llvm.create_pipeline_tuning_options(speed_level=self.opt_level)
+            builder = llvm.create_pass_builder(self.target_machine, tuning)
+            builder.getModulePassManager().run(module, builder)
+            return
+        builder = llvm.create_pass_builder(self.target_machine,
+                                           llvm.create_pipeline_tuning_options(speed_level=1))
+        inline = llvm.create_new_module_pass_manager()
+        inline.add_always_inliner_pass()
+        inline.run(module, builder)
+        simplify = builder.getFunctionPassManager()
+        for function in module.functions:
+            if not function.is_declaration:
+                simplify.run(function, builder)
 
 
 class _Helpers:
@@ -160,6 +183,7 @@ class _Helpers:
         symbol = f"jitvm.guard.{fn.name}.{guard.label}"
         check = ir.Function(module, ir.FunctionType(I32, []), symbol)
         check.linkage = "internal"
+        check.attributes.add("alwaysinline")  # a load and two compares on its fast path
         b = ir.IRBuilder(check.append_basic_block("entry"))
         as_ptr = lambda obj: b.inttoptr(ir.Constant(I64, id(obj)), ptr)  # noqa: E731
         getitem = module.globals.get("PyDict_GetItem") or ir.Function(
