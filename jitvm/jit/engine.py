@@ -3,8 +3,8 @@
 In: JitFunctions (a function and the callees compiled with it).  Out: machine code, and the
 address of each function.  Every module is verified, optimized with the new pass manager at
 the chosen level (0-3, see `Engine.optimize`), then added to one MCJIT engine, so later
-modules call earlier functions directly.  The IR as built, the optimized IR and the assembly are kept per module
-for `--dump-ir`/`--dump-asm` and `jitvm ir`.
+modules call earlier functions directly.  The IR as built, the optimized IR and the assembly
+are kept per module for `--dump-ir`/`--dump-asm` and `jitvm ir`.
 """
 
 from __future__ import annotations
@@ -110,7 +110,6 @@ class Engine:
             fn.address = self._mcjit.get_function_address(fn.name)
         return CompiledModule(built, optimized, (time.perf_counter() - start) * 1000,
                               self.target_machine)
-
 
     def optimize(self, module):
         """LLVM's passes at `opt_level`: 0 none; 1 and 2 (the default) jitvm's pipeline: the
