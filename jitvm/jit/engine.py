@@ -2,7 +2,7 @@
 
 In: JitFunctions (a function and the callees compiled with it).  Out: machine code, and the
 address of each function.  Every module is verified, optimized with the new pass manager at
-the chosen level (0-3), then added to one MCJIT engine, so later modules call earlier
+the chosen level (0-3, see `Engine.optimize`), then added to one MCJIT engine, so later modules call earlier
 functions directly (by symbol: MCJIT links them, and C-API functions, when it loads a module).
 The IR as built is kept per module, the optimized IR and the assembly are made again when
 asked for (`--dump-ir`/`--dump-asm` and `jitvm ir`).
@@ -142,12 +142,6 @@ class Engine:
         helpers.finish()
         return BuiltModule(module.name, str(module), helpers.relocations)
 
-    def optimize(self, parsed):
-        if self.opt_level:
-            tuning = llvm.create_pipeline_tuning_options(speed_level=self.opt_level)
-            builder = llvm.create_pass_builder(self.target_machine, tuning)
-            builder.getModulePassManager().run(parsed, builder)
-
     def generate(self, built: BuiltModule, functions: list[JitFunction], start: float,
                  keep_text: bool = True) -> CompiledModule:
         """LLVM's part: parse, verify, optimize, make machine code — or load the machine
@@ -194,6 +188,31 @@ class Engine:
     def _notify(self, module, obj: bytes):
         """MCJIT made the object file of `module` (called back while finalizing)."""
         self._made[module.name] = obj
+
+    def optimize(self, module):
+        """LLVM's passes at `opt_level`: 0 none; 1 and 2 (the default) jitvm's pipeline: the
+        functions marked alwaysinline (the guard checks) inlined, then LLVM's O1 function
+        simplification pipeline (SROA, EarlyCSE, InstCombine, SimplifyCFG, LICM, loop
+        rotation and induction variables...) on each function; 3 LLVM's whole O3 module
+        pipeline.  (The levels differ in code generation too: the target machine's level is
+        `opt_level`.)  jitvm's pipeline costs about 40% of LLVM's O2 module pipeline, which
+        was the default until measured to make no faster code here: see bench/README.md."""
+        if not self.opt_level:
+            return
+        if self.opt_level >= 3:
+            tuning = llvm.create_pipeline_tuning_options(speed_level=self.opt_level)
+            builder = llvm.create_pass_builder(self.target_machine, tuning)
+            builder.getModulePassManager().run(module, builder)
+            return
+        builder = llvm.create_pass_builder(self.target_machine,
+                                           llvm.create_pipeline_tuning_options(speed_level=1))
+        inline = llvm.create_new_module_pass_manager()
+        inline.add_always_inliner_pass()
+        inline.run(module, builder)
+        simplify = builder.getFunctionPassManager()
+        for function in module.functions:
+            if not function.is_declaration:
+                simplify.run(function, builder)
 
 
 class _Helpers:
@@ -271,6 +290,7 @@ class _Helpers:
         symbol = f"jitvm.guard.{fn.name}.{guard.label}"
         check = ir.Function(module, ir.FunctionType(I32, []), symbol)
         check.linkage = "internal"
+        check.attributes.add("alwaysinline")  # a load and two compares on its fast path
         b = ir.IRBuilder(check.append_basic_block("entry"))
         as_ptr = lambda obj: self.object(b, obj)  # noqa: E731
         getitem = module.globals.get("PyDict_GetItem") or ir.Function(
