@@ -20,7 +20,7 @@ from __future__ import annotations
 from llvmlite import ir
 
 from .abi import (DIGIT_BITS, ITER_INDEX, FLOAT_VALUE, LIST_ITEMS, LONG_DIGITS, REFCNT, SIZE,
-                  TUPLE_ITEMS, TYPE)
+                  SMALL_INT_MAX, SMALL_INT_MIN, SMALL_INT_SIZE, TUPLE_ITEMS, TYPE)
 from .lower_calls import CallLowering
 from .types import BOOL, BOXED, FLOAT, INT, LIST, TUPLE
 
@@ -103,10 +103,12 @@ class ObjectLowering(CallLowering):
 
     def box_value(self, b, value, point):
         """(a PyObject* for `value`, whether this made a new reference)."""
-        x = self.v(value)
         if value.type is INT:
-            obj = b.call(self.api("PyLong_FromLongLong", PTR, [I64]), [x])
-        elif value.type is FLOAT:
+            obj, made = self.box_lazy(b, value, point)
+            self.incref_unless(b, obj, made)
+            return obj, True
+        x = self.v(value)
+        if value.type is FLOAT:
             obj = b.call(self.api("PyFloat_FromDouble", PTR, [F64]), [x])
         elif value.type is BOOL:
             obj = b.select(x, self.obj_const(True), self.obj_const(False))
@@ -116,6 +118,59 @@ class ObjectLowering(CallLowering):
             return x, False
         self.redo(b, self.is_null(b, obj), point)
         return obj, True
+
+    def box_lazy(self, b, value, point):
+        """(a PyObject* for `value`, an i1: whether it is a new reference).  An int in CPython's
+        small-int cache (-5..256) is that cached object, borrowed: no call, no reference
+        taken yet (a caller that stores it takes one, unless the slot already holds it)."""
+        if value.type is BOOL:
+            x = self.v(value)
+            return b.select(x, self.obj_const(True), self.obj_const(False)), ir.Constant(I1, 0)
+        if value.type is not INT:
+            obj, made = self.box_value(b, value, point)
+            return obj, ir.Constant(I1, made or bool(value.owned))
+        x = self.v(value)
+        small = b.append_basic_block("box.small")
+        large = b.append_basic_block("box.large")
+        done = b.append_basic_block("box.done")
+        b.cbranch(b.icmp_unsigned("<", b.sub(x, ir.Constant(I64, SMALL_INT_MIN)),
+                                  ir.Constant(I64, SMALL_INT_MAX - SMALL_INT_MIN + 1)),
+                  small, large)
+        b.position_at_end(small)
+        cached = b.gep(self.obj_const(0), [b.mul(x, ir.Constant(I64, SMALL_INT_SIZE))])
+        b.branch(done)
+        b.position_at_end(large)
+        made = b.call(self.api("PyLong_FromLongLong", PTR, [I64]), [x])
+        self.redo(b, self.is_null(b, made), point)
+        large_end = b.block
+        b.branch(done)
+        b.position_at_end(done)
+        obj = b.phi(PTR)
+        obj.add_incoming(cached, small)
+        obj.add_incoming(made, large_end)
+        new = b.phi(I1)
+        new.add_incoming(ir.Constant(I1, 0), small)
+        new.add_incoming(ir.Constant(I1, 1), large_end)
+        return obj, new
+
+    def incref_unless(self, b, obj, new):
+        """Take a reference to `obj` unless `new` (i1) says it already is one (no branch)."""
+        count = self.field(b, obj, REFCNT, I64)
+        b.store(b.add(b.load(count), b.zext(b.not_(new), I64)), count)
+
+    def decref_if(self, b, obj, new):
+        """Release `obj` if `new` (i1) says this code holds a new reference to it."""
+        if isinstance(new, ir.Constant):
+            if new.constant:
+                self.decref(b, obj)
+            return
+        some = b.append_basic_block("decref_if")
+        done = b.append_basic_block("decref_if.done")
+        b.cbranch(new, some, done)
+        b.position_at_end(some)
+        self.decref(b, obj)
+        b.branch(done)
+        b.position_at_end(done)
 
     def consume(self, b, values):
         """Release the owned boxed operands an operation consumes."""
@@ -338,7 +393,10 @@ class ObjectLowering(CallLowering):
         self._setitem(b, op, obj, index, value)
 
     def _setitem(self, b, op, obj, index, value):
-        item, made = self.box_value(b, value, op.deopt)
+        """The store proper.  Storing the object the slot already holds (a bool or a small
+        int over an equal one, `a[i] = a[i]`) changes nothing — no reference counts are
+        touched; otherwise the new item takes a reference and the old one is released."""
+        item, new = self.box_lazy(b, value, op.deopt)
         size = self.size_of(b, obj)
         at = self.v(index)
         at = b.select(b.icmp_signed("<", at, ir.Constant(I64, 0)), b.add(at, size), at)
@@ -346,16 +404,28 @@ class ObjectLowering(CallLowering):
         ok = b.append_basic_block("setitem.ok")
         b.cbranch(b.icmp_unsigned(">=", at, size), bad, ok)
         b.position_at_end(bad)
-        if made:
-            self.decref(b, item)
+        if value.type not in BOXED:  # an owned boxed value goes to the deopt record
+            self.decref_if(b, item, new)
         b.branch(self.deopt_block(op.deopt))
         b.position_at_end(ok)
-        if not made and not value.owned:
-            self.incref(b, item)
         slot = b.gep(self.items_of(b, obj, LIST), [at])
         old = b.load(slot)
+        replace = b.append_basic_block("setitem.replace")
+        same = b.append_basic_block("setitem.same")
+        done = b.append_basic_block("setitem.done")
+        b.cbranch(b.icmp_unsigned("==", old, item), same, replace)
+        b.position_at_end(same)
+        if not (isinstance(new, ir.Constant) and not new.constant):
+            # The list keeps its reference: releasing ours cannot free the object.
+            count = self.field(b, item, REFCNT, I64)
+            b.store(b.sub(b.load(count), b.zext(new, I64)), count)
+        b.branch(done)
+        b.position_at_end(replace)
+        self.incref_unless(b, item, new)
         b.store(item, slot)
         self.decref(b, old)
+        b.branch(done)
+        b.position_at_end(done)
 
     def op_append_list(self, b, op):
         seq, value = op.args
