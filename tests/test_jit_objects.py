@@ -577,6 +577,35 @@ def test_stores_of_small_ints_bools_and_the_same_object_keep_counts_exact():
         assert "[True, True, True, True, True, True]" in result.stdout
 
 
+def test_copying_an_item_stores_the_same_object_as_cpython():
+    """b[j] = a[i] stores the object a[i] holds (no new float or int), so `is` agrees with
+    CPython; a value computed from the item is a new object, as there."""
+    run("""
+        def copy(dst, src):
+            for i in range(len(src)):
+                dst[i] = src[len(src) - 1 - i]
+            return dst
+        def shift(lst):
+            for i in range(len(lst) - 1):
+                lst[i] = lst[i + 1]
+            lst.append(lst[0])
+            return lst
+        def scaled(dst, src):
+            for i in range(len(src)):
+                dst[i] = src[i] * 1.0
+        f = [0.5, 1.5, 2.5]
+        n = [10 ** 12, -7, 2 ** 62]
+        for src in (f, n):
+            dst = copy([0] * 3, src)
+            print(dst, [x is y for x, y in zip(dst, reversed(src))])
+            moved = shift(list(src))
+            print(moved, moved[0] is src[1], moved[-1] is src[1])
+        out = [0.0] * 3
+        scaled(out, f)
+        print(out, out[0] is f[0])
+    """, thresholds=("0", "2"), compiled=("copy", "shift", "scaled"))
+
+
 # -- inspection ------------------------------------------------------------------------------------
 
 

@@ -28,7 +28,7 @@ def expect(text: str) -> str:
 
 def test_pipeline_is_listed_in_order():
     assert JIT_PIPELINE == ["specialize_types", "fold_constants", "eliminate_overflow_checks",
-                            "borrow_refs", "dead_code"]
+                            "borrow_refs", "store_read_objects", "dead_code"]
 
 
 # -- the parser -------------------------------------------------------------------------------
@@ -486,6 +486,40 @@ def test_borrow_refs_keeps_a_reference_used_after_its_block_or_release():
     in_iterator = ROW_READ.replace("stack %4, %5]\n        guard_type %6",
                                    "stack seqiter(%4, %5)]\n        guard_type %6")
     assert "newref" in run_pass("borrow_refs", in_iterator)
+
+
+# -- store_read_objects ------------------------------------------------------------------------
+
+COPY_ITEM = """
+    function f(list[float], list[float], int) -> none
+    b0:                              ; pc 0
+        %0:list = load a:list
+        %1:int = load i:int
+        %2:obj = getitem.list %0, %1  [deopt#0 at pc 4, stack %0, %1]
+        guard_type %2, float  [deopt#1 at pc 4, stack %0, %1]
+        %3:float = unbox.float %2  [deopt#1 at pc 4, stack %0, %1]
+        %4:list = load b:list
+        %5:int = load j:int
+        setitem.list %4, %5, %3  [deopt#2 at pc 8, stack %3, %4, %5]
+        ret
+"""
+
+
+def test_store_read_objects_stores_the_item_read_not_a_new_box():
+    # b[j] = a[i] stores a[i]'s object itself; the deopt point keeps the unboxed value.
+    after = run_pass("store_read_objects", COPY_ITEM)
+    assert "setitem.list %4, %5, %2  [deopt#2 at pc 8, stack %3, %4, %5]" in after
+
+
+@pytest.mark.parametrize("between", [
+    "setitem.list %0, %1, %1  [deopt#3 at pc 6]",  # may release the item read
+    "decref %0",
+    "check_signals  [deopt#3 at pc 6]",
+])
+def test_store_read_objects_boxes_again_after_what_may_release_the_item(between):
+    before = COPY_ITEM.replace("        %4:list = load b:list\n",
+                               f"        {between}\n        %4:list = load b:list\n")
+    assert "setitem.list %4, %5, %3" in run_pass("store_read_objects", before)
 
 
 # -- the whole pipeline, with a verifier, on real code ---------------------------------------
