@@ -155,6 +155,10 @@ class ObjectLowering(CallLowering):
 
     def incref_unless(self, b, obj, new):
         """Take a reference to `obj` unless `new` (i1) says it already is one (no branch)."""
+        if isinstance(new, ir.Constant):
+            if not new.constant:
+                self.incref(b, obj)
+            return
         count = self.field(b, obj, REFCNT, I64)
         b.store(b.add(b.load(count), b.zext(b.not_(new), I64)), count)
 
@@ -410,6 +414,10 @@ class ObjectLowering(CallLowering):
         b.position_at_end(ok)
         slot = b.gep(self.items_of(b, obj, LIST), [at])
         old = b.load(slot)
+        if value.type is FLOAT:  # a new float: never the object the slot holds
+            b.store(item, slot)
+            self.decref(b, old)
+            return
         replace = b.append_basic_block("setitem.replace")
         same = b.append_basic_block("setitem.same")
         done = b.append_basic_block("setitem.done")
