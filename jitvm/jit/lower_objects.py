@@ -323,11 +323,27 @@ class ObjectLowering(CallLowering):
     def index_in(self, b, obj, index, point):
         """`index` (negative counts from the end) checked against the live size."""
         size = self.size_of(b, obj)
-        index = b.select(b.icmp_signed("<", index, ir.Constant(I64, 0)), b.add(index, size),
-                         index)
-        if point is not None:
-            self.guarded(b, b.icmp_unsigned(">=", index, size), point)
-        return index
+        if point is None:
+            return b.select(b.icmp_signed("<", index, ir.Constant(I64, 0)),
+                            b.add(index, size), index)
+        return self.wrap_index(b, index, size, self.deopt_block(point))
+
+    def wrap_index(self, b, index, size, bad):
+        """`index` as a position in 0..size-1, or a branch to `bad`.  The usual index, one in
+        0..size-1, takes one unsigned comparison (a negative one looks huge); only the
+        others are counted from the end and checked again."""
+        entry = b.block
+        negative = b.append_basic_block("index.from_end")
+        ok = b.append_basic_block("index.ok")
+        b.cbranch(b.icmp_unsigned("<", index, size), ok, negative)
+        b.position_at_end(negative)
+        wrapped = b.add(index, size)
+        b.cbranch(b.icmp_unsigned("<", wrapped, size), ok, bad)
+        b.position_at_end(ok)
+        at = b.phi(I64)
+        at.add_incoming(index, entry)
+        at.add_incoming(wrapped, negative)
+        return at
 
     def _getitem(self, b, op, jtype):
         seq, index = op.args
@@ -374,12 +390,7 @@ class ObjectLowering(CallLowering):
         if value.type is FLOAT:
             done = b.append_basic_block("setitem.done")
             general = b.append_basic_block("setitem.general")
-            size = self.size_of(b, obj)
-            at = self.v(index)
-            at = b.select(b.icmp_signed("<", at, ir.Constant(I64, 0)), b.add(at, size), at)
-            in_range = b.append_basic_block("setitem.in_range")
-            b.cbranch(b.icmp_unsigned(">=", at, size), general, in_range)
-            b.position_at_end(in_range)
+            at = self.wrap_index(b, self.v(index), self.size_of(b, obj), general)
             old = b.load(b.gep(self.items_of(b, obj, LIST), [at]))
             count = b.load(self.field(b, old, REFCNT, I64))
             reuse = b.and_(self.is_type(b, old, float),
@@ -401,12 +412,9 @@ class ObjectLowering(CallLowering):
         int over an equal one, `a[i] = a[i]`) changes nothing — no reference counts are
         touched; otherwise the new item takes a reference and the old one is released."""
         item, new = self.box_lazy(b, value, op.deopt)
-        size = self.size_of(b, obj)
-        at = self.v(index)
-        at = b.select(b.icmp_signed("<", at, ir.Constant(I64, 0)), b.add(at, size), at)
         bad = b.append_basic_block("setitem.bad")
-        ok = b.append_basic_block("setitem.ok")
-        b.cbranch(b.icmp_unsigned(">=", at, size), bad, ok)
+        at = self.wrap_index(b, self.v(index), self.size_of(b, obj), bad)
+        ok = b.block
         b.position_at_end(bad)
         if value.type not in BOXED:  # an owned boxed value goes to the deopt record
             self.decref_if(b, item, new)
