@@ -146,6 +146,9 @@ def main():
               help="Print one line per JIT event (compiled, deopt, not compiled) to stderr.")
 @click.option("--opt-level", type=click.IntRange(0, 3), default=2, show_default=True,
               help="LLVM optimization level for compiled code.")
+@click.option("--no-jit-cache", is_flag=True,
+              help="Always compile with LLVM: neither load machine code from the on-disk "
+                   "cache nor store it there (also: JITVM_NO_JIT_CACHE=1).")
 @click.option("--dump-jit-ir", is_flag=True, help="Print the JIT IR of each compiled function.")
 @click.option("--dump-ir", is_flag=True,
               help="Print the LLVM IR of each compiled module, as built and optimized.")
@@ -157,7 +160,8 @@ def main():
 @click.argument("args", nargs=-1, type=click.UNPROCESSED)
 def run(file: str, args: tuple[str, ...], stats: bool, stats_json: str | None,
         jit_threshold: int, no_jit: bool, jit_background: bool, jit_log: bool,
-        opt_level: int, dump_jit_ir: bool, dump_ir: bool, dump_asm: bool, dump_dir: str | None):
+        opt_level: int, no_jit_cache: bool, dump_jit_ir: bool, dump_ir: bool, dump_asm: bool,
+        dump_dir: str | None):
     """Run FILE as a program, with ARGS in sys.argv (like `python3 FILE ARGS`)."""
     started = time.perf_counter()
     _check_readable(file)
@@ -171,7 +175,8 @@ def run(file: str, args: tuple[str, ...], stats: bool, stats_json: str | None,
         dump = {stage for stage, on in (("jit-ir", dump_jit_ir), ("llvm", dump_ir),
                                          ("opt", dump_ir), ("asm", dump_asm)) if on}
         vm.jit = JIT(vm, threshold=jit_threshold, opt_level=opt_level, log=log,
-                     dump=frozenset(dump), dump_dir=dump_dir, background=jit_background)
+                     dump=frozenset(dump), dump_dir=dump_dir, background=jit_background,
+                     cache=not no_jit_cache)
         vm.jit.timed = stats or stats_json is not None
     _share_recursion_limit(vm)
     _share_exc_info(vm)
@@ -260,7 +265,8 @@ def _print_stats(vm, summary: dict):
              if summary.get("background_ms") else ""), file=err)
     if vm.jit is not None:
         jit = vm.jit.stats
-        print(f"jit: {jit['compiled']} compiled, "
+        print(f"jit: {jit['compiled']} compiled ({jit['cache_hits']} from the machine-code "
+              f"cache), "
               f"{jit['not_compiled']} not compilable, {jit['osr_entries']} OSR entries, "
               f"{jit['deopts']} deopts ({jit['element_deopts']} on an element type), "
               f"{vm.jit.boxed_calls} calls to Python callables from native code", file=err)

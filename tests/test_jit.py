@@ -871,8 +871,11 @@ def test_argument_types_changing_between_calls():
             return y - x / 4
         def g(a, b):
             return a + b * 2
-        for v in (1, 1.5, True, 2**62, False, -0.0, 2**70, 1, 0.1, True):
+        def show(v):
             print(repr(f(v)), repr(g(v, v)), repr(g(v, 1)), repr(g(1.5, v)))
+        # (no loop: a loop here would compile and call show() with an `obj` of each type)
+        show(1); show(1.5); show(True); show(2**62); show(False)
+        show(-0.0); show(2**70); show(1); show(0.1); show(True)
     """, thresholds=("0", "1", "5"), compiled=("f", "g"))
     log = jit_log(results["0"].stderr)
     for signature in ("f(int)", "f(float)", "f(bool)", "g(int, int)", "g(float, float)",
@@ -951,6 +954,32 @@ except KeyboardInterrupt:
     print("interrupted")
 print(work(100), work(10))   # compiled code still works afterwards
 """)
+
+
+def test_keyboard_interrupt_in_a_native_callee_is_caught_by_the_native_caller():
+    # The callee's signal check raises; its native caller has a try/finally around the call:
+    # the caller deoptimizes at the call with the exception, and its handlers run.
+    run("""
+        import signal
+        def spin(stop):
+            i = 0
+            while i != stop:
+                i += 1
+            return i
+        def guarded(k):
+            try:
+                spin(-1)
+            except KeyboardInterrupt:
+                return "caught in guarded %d" % k
+            finally:
+                print("finally", k)
+            return "not reached"
+        spin(10)
+        signal.signal(signal.SIGALRM, signal.default_int_handler)
+        for k in range(3):
+            signal.setitimer(signal.ITIMER_REAL, 0.1)
+            print(guarded(k))
+    """, compiled=("spin", "guarded"), timeout=30)
 
 
 def test_keyboard_interrupt_deep_in_native_recursion_then_recursion_still_works():
@@ -1161,20 +1190,24 @@ def test_a_specialisation_that_keeps_deoptimizing_backs_off_and_is_compiled_agai
     # specialisation; after BACKOFF more calls it is compiled again, and the phase with
     # small results runs natively (no cliff). A function that never stops deoptimizing is
     # dropped MAX_RETRIES times, then stays interpreted for good.
+    # The calls come from the interpreter: the loops are in a generator, never compiled.
     results = run("""
         def scale(x):
             return x * 3_000_000_000
         def always(x):
             return x * 2**40
-        total = 0
-        for i in range(60):
-            total += scale(2**40 + i)      # overflows: deopts until dropped
-        for i in range(12_000):
-            total += scale(i)              # after the back-off: native again
-        print(total)
-        for i in range(300_000):
-            total += always(2**30 + i)     # always overflows
-        print(total)
+        def driver():
+            total = 0
+            for i in range(60):
+                total += scale(2**40 + i)      # overflows: deopts until dropped
+            for i in range(12_000):
+                total += scale(i)              # after the back-off: native again
+            yield total
+            for i in range(300_000):
+                total += always(2**30 + i)     # always overflows
+            yield total
+        for total in driver():
+            print(total)
     """, thresholds=("0",), timeout=120)
     log = jit_log(results["0"].stderr)
     events = [line.split(":")[0] for line in log
@@ -1213,13 +1246,15 @@ def test_a_loop_whose_osr_entry_keeps_deoptimizing_backs_off_and_is_entered_agai
     assert not any(line.startswith("deopt") for line in log[retry:]), log
 
 
-def test_a_loop_at_module_level_says_why_it_is_not_compiled():
+def test_a_loop_in_a_class_body_says_why_it_is_not_compiled():
+    # (A loop at module level compiles: tests/test_jit_module_loops.py.)
     results = run("""
-        total = 0
-        for i in range(5000):
-            total += i
-        print(total)
+        class Table:
+            total = 0
+            for i in range(5000):
+                total += i
+        print(Table.total)
     """, thresholds=("0",))
     log = jit_log(results["0"].stderr)
-    assert any(line.startswith("not compiled: the loop of <module>") and "a loop inside a "
+    assert any(line.startswith("not compiled: the loop of Table") and "a loop inside a "
                "function compiles" in line for line in log), log

@@ -356,9 +356,11 @@ for warm in range(3):
 gc.collect()
 counts = ([sys.getrefcount(r) for r in rows], sys.getrefcount(d), sys.getrefcount(d[0]),
           [sys.getrefcount(x) for x in rows[1]])
-tracemalloc.start()
-before = tracemalloc.get_traced_memory()[0]
-for k in range(200):
+before = 0  # (bound before the loop: its OSR entries all see the same types)
+for k in range(220):
+    if k == 20:  # this loop (module level) is compiled by now, at thresholds up to 15
+        tracemalloc.start()
+        before = tracemalloc.get_traced_memory()[0]
     catcher(rows, d, 30)
 gc.collect()
 grown = tracemalloc.get_traced_memory()[0] - before

@@ -17,13 +17,14 @@ interpreted), so no program falls off a performance cliff (deopt.py: deoptimizat
 from __future__ import annotations
 
 import ctypes
+import os
 import threading
 import time
 
 from ..interpreter import NOT_HANDLED, UNBOUND
 from ..objects import Function
-from .abi import (CTX_BUFFER, CTX_DEPTH, CTX_STACK_BUDGET, CTX_STACK_LIMIT, CTX_TICKS,
-                  CTX_NESTING, CTX_USED, CTX_WORDS, DEOPT, OK, check_layout)
+from .abi import (CTX_BUFFER, CTX_DEPTH, CTX_NESTING, CTX_STACK_BUDGET, CTX_STACK_LIMIT,
+                  CTX_TICKS, CTX_USED, CTX_WORDS, DEOPT, DICT_VERSION, OK, check_layout)
 from .bridge_objects import (cells_param as _cells_param, from_word as _from_word,
                              internal_error as _internal_error, live_kind,
                              make_cells as _make_cells,
@@ -31,6 +32,7 @@ from .bridge_objects import (cells_param as _cells_param, from_word as _from_wor
 from .deopt import (BACKOFF, MAX_DEOPTS, MAX_RETRIES,  # noqa: F401 (the JIT's constants)
                     Deoptimization)
 from .install import install as _install
+from .module_loops import ModuleViews
 from .ir import JitFunction, format_function
 from ..passes.jit import run_jit_pipeline
 from .types import BOOL, FLOAT, INT, NONE, OBJ, jtype_of
@@ -47,13 +49,16 @@ MAX_NESTING = 64  # native code entered again from Python callables it called: a
 class JIT(Deoptimization):
     def __init__(self, vm, threshold: int = 1000, opt_level: int = 2, log=None,
                  dump: frozenset = frozenset(), dump_dir: str | None = None,
-                 background: bool = False):
+                 background: bool = False, cache: bool = True):
         self.vm = vm
         self.dump = dump  # stages to dump as code compiles: "jit-ir", "llvm", "opt", "asm"
         self.dump_dir = dump_dir
         self.threshold = threshold
         self.opt_level = opt_level
         self._engine = None
+        # Machine code from the on-disk cache when it has it (jit/code_cache.py); off with
+        # JITVM_NO_JIT_CACHE set (to anything but "" or "0").
+        self.cache = cache and os.environ.get("JITVM_NO_JIT_CACHE", "") in ("", "0")
         self.log = log  # a callable taking one line, or None
         self.specializations: dict[tuple, JitFunction | Exception] = {}  # or NotCompilable
         self.functions: list[JitFunction] = []  # by index, for deopt records
@@ -66,12 +71,13 @@ class JIT(Deoptimization):
         self._backoff: dict = {}
         self.stats = {"compiled": 0, "compile_ms": 0.0, "osr_entries": 0, "deopts": 0,
                       "not_compiled": 0, "element_deopts": 0, "native_ms": 0.0,
-                      "background_ms": 0.0}
+                      "background_ms": 0.0, "cache_hits": 0}
         # Machine code made by a compiler thread (background.py) while the interpreter goes
         # on; never at threshold 0 (code is compiled before it first runs) nor when dumping.
         self.background = background and threshold > 0 and not dump
         self._compiler = None
         self.deopts_by_guard: dict[str, int] = {}  # "f at file:line (reason)" → count
+        self._module_views = ModuleViews()  # module-level loops (module_loops.py)
         # Time native calls entered from the interpreter (--stats): two clock reads a call.
         self.timed = False
         # Native code reads lists, tuples and numbers in CPython 3.11's layout; elsewhere
@@ -83,7 +89,7 @@ class JIT(Deoptimization):
         """The LLVM engine, made on first use (importing llvmlite costs start-up time)."""
         if self._engine is None:
             from .engine import Engine
-            self._engine = Engine(self.opt_level)
+            self._engine = Engine(self.opt_level, cache=self.cache)
         return self._engine
 
     @property
@@ -115,6 +121,9 @@ class JIT(Deoptimization):
             raise NotCompilable(f"calls {func.__qualname__}, which cannot be compiled: "
                                 f"{known}", caller, index)
         if known is not None:
+            if isinstance(known, JitFunction) and known.deopt_count > MAX_DEOPTS:
+                raise NotCompilable(f"calls {func.__qualname__}, which keeps deoptimizing",
+                                    caller, index)  # (a call through the interpreter instead)
             return known
         return self._translate(func, argtypes)
 
@@ -242,20 +251,28 @@ class JIT(Deoptimization):
             f.pending_deopt = None
         if f.ts.in_jit:
             return None  # re-entered from a signal handler: stay interpreted for now
-        if f.locals is not None:
-            self.stats["not_compiled"] += 1
-            self.say(f"not compiled: the loop of {code.qualname} at {code.filename}:"
-                     f"{code.line_of(header)}: its variables live in a dict (module or class "
-                     f"level); a loop inside a function compiles")
-            return self._no_osr(f, jump_index, header)
+        fast = f.fast
+        if f.locals is not None:  # module level: its variables in registers (module_loops)
+            if f.locals is not f.globals or not self.objects:
+                self.stats["not_compiled"] += 1
+                self.say(f"not compiled: the loop of {code.qualname} at {code.filename}:"
+                         f"{code.line_of(header)}: its variables live in a class body's "
+                         f"(or exec's) namespace; a loop inside a function compiles")
+                return self._no_osr(f, jump_index, header)
+            code = self._module_views.view_for(code, header, f.locals)
+            fast = [f.locals.get(name, UNBOUND) for name in code.promoted]
         if code.generator or code.has_cells and not self.objects:
             return self._no_osr(f, jump_index, header)
         local_types, args = [], []
-        for value in f.fast:
+        for value in fast:
             if value is UNBOUND:
                 local_types.append(None)
                 continue
             jtype = self.live_kind(value)
+            if f.locals is not None and (jtype is None or jtype is FLOAT and value != value):
+                # A module variable holding a big int, or a nan: an object (unboxed, a nan
+                # would become a new object wherever it is boxed, and `nan in [nan]` fails)
+                jtype = OBJ
             if jtype is None:
                 return self._no_osr(f, jump_index, header)
             local_types.append(jtype)
@@ -295,7 +312,7 @@ class JIT(Deoptimization):
                     start = time.perf_counter()
                     try:
                         fn = self.specializations.get(key) or self._compile_osr(
-                            f, header, key, local_types, stack_kinds, then)
+                            f, code, header, key, local_types, stack_kinds, then)
                     except Exception as exc:  # noqa: BLE001 - see _compile_for_call
                         fn = self.specializations[key] = _internal_error(exc, code)
                         self.say(f"not compiled: OSR entry of {code.qualname}: {fn}")
@@ -312,14 +329,20 @@ class JIT(Deoptimization):
         self.stats["osr_entries"] += 1
         if code.has_cells:
             args.append(tuple(f.cells))
+        if f.locals is not None:  # compiling may have run a signal handler: still the same?
+            args.append(ctypes.c_int64.from_address(id(f.locals) + DICT_VERSION).value)
+            if any(f.locals.get(name, UNBOUND) is not value
+                   for name, value in zip(code.promoted, fast)):
+                return None
         status, value = self._run(fn, args, f.ts, into=f)
         if status is None:
             return None
         return ("return" if status == OK else "resume"), value
 
-    def _compile_osr(self, f, header, key, local_types, stack_kinds, then=None):
+    def _compile_osr(self, f, code, header, key, local_types, stack_kinds, then=None):
+        """The OSR entry of the loop at `header` of `code` (f's code, or at module level its
+        view with the module's variables as locals)."""
         from .frontend import NotCompilable, State, translate
-        code = f.code
         argtypes = [jtype_of(t) for t in local_types if t is not None]
         for kind in stack_kinds:
             if kind == "rangeiter":
@@ -330,6 +353,8 @@ class JIT(Deoptimization):
                 argtypes.append(jtype_of(kind))
         name = f"{code.qualname}.osr{header}.{len(self.functions)}"
         name = "".join(c if c.isascii() and c.isalnum() or c in "._" else "_" for c in name)
+        if getattr(code, "promoted", None) is not None:
+            argtypes.append(INT)  # the module dict's version tag the entry values are from
         fn = JitFunction(name, code, tuple(argtypes) + _cells_param(code), return_type=None)
         fn.globals, fn.builtins, fn.osr_entry = f.globals, self.vm.builtins, header
         self._index[fn] = len(self.functions)

@@ -37,6 +37,7 @@ ITER_INDEX = 16  # it_index of a list or tuple iterator
 # CPython's cached small ints, -5..256: one array of PyLongObjects, SMALL_INT_SIZE bytes apart
 # (the int 0 is at index 5), so native code boxes them without a call.
 SMALL_INT_MIN, SMALL_INT_MAX, SMALL_INT_SIZE = -5, 256, 32
+DICT_VERSION = 24  # PyDictObject.ma_version_tag (uint64: changes on every write)
 
 
 def check_layout() -> bool:
@@ -52,7 +53,11 @@ def check_layout() -> bool:
     cell = (lambda: probe).__closure__[0]
     moved = iter(probe)
     next(moved)
-    return (word(probe, TYPE) == id(list) and word(probe, SIZE) == 2
+    namespace = {}
+    versions = [word(namespace, DICT_VERSION)]
+    namespace["x"] = 1
+    versions.append(word(namespace, DICT_VERSION))
+    return (versions[0] != versions[1] and word(probe, TYPE) == id(list) and word(probe, SIZE) == 2
             and ctypes.c_void_p.from_address(items).value == id(probe[0])
             and ctypes.c_double.from_address(id(probe[0]) + FLOAT_VALUE).value == 1.5
             and ctypes.c_void_p.from_address(id(pair) + TUPLE_ITEMS + 8).value == id(pair[1])

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ctypes
 import struct
+import sys
 from types import CellType
 
 from .types import BOOL, BOXED, FLOAT, INT, LIST, NONE, TUPLE, Seq, guess_elem, kind_of
@@ -19,6 +20,7 @@ _decref = ctypes.pythonapi.Py_DecRef
 _decref.argtypes = [ctypes.c_void_p]
 _decref.restype = None
 _LIST_ITERATOR = type(iter([]))
+_UNSHARED = 4  # references to an iterator on the stack that nothing else holds (see below)
 _TUPLE_ITERATOR = type(iter(()))
 
 
@@ -51,12 +53,21 @@ def live_kind(value, objects: bool = True):
 
 def stack_entry_kind(value):
     """For an iterator over a list or tuple (or enumerate of one) on an interpreter stack: its
-    kind and the arguments an on-stack-replacement entry takes for it; otherwise None."""
+    kind and the arguments an on-stack-replacement entry takes for it; otherwise None.
+
+    Native code iterates by index, a copy of the iterator's position: an iterator that
+    something else can reach too (a variable, for a `next(it)` in the loop) is not taken.
+    Unshared, it has _UNSHARED references: the interpreter's stack, the caller's loop
+    variable, `value` here and getrefcount's argument."""
     count = None
+    if sys.getrefcount(value) > _UNSHARED:
+        return None
     if type(value) is enumerate:
         _, (inner, count) = value.__reduce__()
-        value = inner
+        value = inner  # (the enumerate's reference instead of the stack's)
         if type(count) is not int or not -2**63 <= count < 2**63 - 1:
+            return None
+        if sys.getrefcount(value) > _UNSHARED:
             return None
     if type(value) not in (_LIST_ITERATOR, _TUPLE_ITERATOR):
         return None

@@ -13,11 +13,13 @@ again; a loop's OSR entry likewise), at last blacklisted.
 from __future__ import annotations
 
 import os
+import struct
 
 from ..interpreter import UNBOUND, Frame
 from ..objects import Function
 from .abi import CTX_USED
 from .bridge_objects import from_word as _from_word, rebuild_entry
+from .module_loops import EXPECTED_EXITS
 from .ir import JitFunction
 from .types import TUPLE
 
@@ -138,12 +140,24 @@ class Deoptimization:
         # whose guard failed — unless the interpreter then raises at that very instruction
         # (a ZeroDivisionError, an IndexError...): an exception is the program's semantics,
         # not a failed speculation, and a `try` in a loop may catch it every iteration.
-        watched = frames[0] if error is None else None
+        watched = frames[0] if error is None and frames[0][1].reason not in EXPECTED_EXITS \
+            else None
+        callers = frames[1:]  # native frames that called the one whose guard failed
         if watched is not None:
-            watched[2].first_fault = None
+            # Settled when the frame next tries OSR (before that OSR entry can deoptimize
+            # and reset `first_fault` in its turn), or else when it finishes.
+            watched[2].first_fault, watched[2].pending_deopt = None, watched[:2]
             self._log_deopt(*watched[:2])
         if into is not None:
             *frames, (fn, outer_point, outer) = frames
+            promoted = getattr(outer.code, "promoted", None)
+            if promoted is not None and not outer_point.synced:
+                # A module-level loop: its registers to the dict, before any callee that
+                # deoptimized goes on in the interpreter (it may read them).
+                namespace = into.locals
+                for name, value in zip(promoted, outer.fast):
+                    if value is not UNBOUND and not _unchanged(namespace.get(name), value):
+                        namespace[name] = value
             if not frames and watched is not None:  # settled at the frame's next OSR entry
                 into.first_fault, into.pending_deopt = None, watched[:2]
                 watched = None
@@ -167,9 +181,18 @@ class Deoptimization:
         finally:
             ts.depth = base
             if watched is not None:
-                self._settle_deopt(watched[0], watched[1], watched[2].first_fault)
+                frame = watched[2]
+                if frame.pending_deopt is not None:
+                    self._settle_deopt(*frame.pending_deopt, frame.first_fault)
+                    frame.pending_deopt = None
+                if watched[0].deopt_count > MAX_DEOPTS:
+                    # Dropped, yet native callers still call it directly: charge them too, so
+                    # they are made again (calling it through the interpreter) or back off.
+                    for caller, point, _ in callers:
+                        self._count_deopt(caller, point)
         if into is not None:
-            into.fast[:] = outer.fast
+            if promoted is None:
+                into.fast[:] = outer.fast
             into.stack[:] = outer.stack
             if not frames and raised is not None:  # raised by an instruction of this frame
                 into.fault_index = outer_point.pc
@@ -230,11 +253,22 @@ class Deoptimization:
 
         stack = [rebuild_entry(entry, word) for entry in point.stack]
         vm = self.vm
-        frame = Frame(vm, ts, code, vm.threaded(code), fn.globals, vm.builtins, None,
-                      vm.profile_for(code))
+        run = getattr(code, "module_origin", code)  # (a module's view runs as the module)
+        frame = Frame(vm, ts, code, vm.threaded(run), fn.globals, vm.builtins, None,
+                      vm.profile_for(run))
         frame.fast = fast
         frame.stack = stack
         if code.has_cells:
             frame.cells = list(_from_word(buffer[where[("$cells", TUPLE)]], TUPLE))
         frame.pc = point.pc + 1 if point.after_call else point.pc
         return frame, position
+
+
+def _unchanged(old, value) -> bool:
+    """Does the dict's `old` object already hold the number `value` (bit for bit)?  Then it
+    stays: a variable native code did not change keeps its object (`x is y` after `y = x`,
+    `nan in [nan]`)."""
+    kind = type(value)
+    if type(old) is not kind or kind not in (int, float):
+        return False
+    return old == value if kind is int else struct.pack("<d", old) == struct.pack("<d", value)

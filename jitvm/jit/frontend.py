@@ -171,9 +171,10 @@ def basic_blocks(code: CodeObject) -> list[int]:
 from .frontend_entries import COMPOSITE_KINDS, COMPOSITES  # noqa: E402
 from .frontend_objects import ObjectSteps  # noqa: E402
 from .frontend_numbers import NumberSteps  # noqa: E402
+from .frontend_module import ModuleSteps  # noqa: E402
 
 
-class _Translator(NumberSteps, ObjectSteps):
+class _Translator(NumberSteps, ObjectSteps, ModuleSteps):
     """Walks a code object's blocks; with `fn` set it also emits IR."""
 
     def __init__(self, jit, code: CodeObject, globals_: dict, argtypes: tuple[JType, ...],
@@ -206,6 +207,10 @@ class _Translator(NumberSteps, ObjectSteps):
         self.split_depths: frozenset[tuple[int, int]] = frozenset()
         self.versions: dict[int, list] = {}
         self.current_name = ""  # the block being translated (its sub-blocks extend it)
+        # A module-level loop (module_loops.py): its variables, locals here, are written to
+        # the module's dict before each instruction that may run Python code ("escapes").
+        self.promoted = getattr(code, "promoted", None)
+        self.escaped = False  # the instruction being translated escapes
 
     # -- helpers ----------------------------------------------------------------------------
 
@@ -229,12 +234,16 @@ class _Translator(NumberSteps, ObjectSteps):
             self.block.ops.append(IrOp(opcode, list(args), result, deopt))
         return result
 
-    def deopt_point(self, index: int, locals_, stack, after_call=False, reason=""):
+    def deopt_point(self, index: int, locals_, stack, after_call=False, reason="",
+                    quiet=False):
+        if self.promoted is not None and after_call and not quiet:
+            self.escaped = True  # a call, or an operation that may run Python code
         if self.fn is None:
             return None
         point = DeoptPoint(len(self.fn.deopts), index,
                            [self._deopt_local(i, t) for i, t in enumerate(locals_)],
                            list(stack), after_call, reason)
+        point.synced = self.escaped  # (after the escape's writes: the dict holds them)
         self.fn.deopts.append(point)
         return point
 
@@ -284,13 +293,20 @@ class _Translator(NumberSteps, ObjectSteps):
             op, arg = code.instructions[index]
             mark = len(self.block.ops) if self.fn is not None else 0
             saved = (list(locals_), list(stack))
+            start_block, self.escaped = self.block, False
             try:
+                if self.promoted is not None:
+                    self.module_step_allowed(index, op)
                 outcome = self.step(index, op, arg, locals_, stack)
+                if self.escaped:
+                    self.sync_names(index, saved, start_block, mark, outcome, stack)
             except NotCompilable as exc:
                 if index == self.entry_pc:
                     raise  # nothing would run natively
                 # A side exit: the interpreter takes over at this instruction.
+                self.escaped = False
                 if self.fn is not None:
+                    self.block = start_block
                     del self.block.ops[mark:]
                 locals_, stack = saved
                 self.exits.append((index, exc.reason))
@@ -473,6 +489,8 @@ def translate(jit, fn_name: str, code: CodeObject, globals_: dict,
         builder.enter_cells(len(fn.argtypes) - 1)
     entry_stack = list(builder._load_stack(entry.stack))
     widen_arguments(builder, entry, entry_w, entry_stack)
+    if builder.promoted is not None:  # a module-level loop: are its entry values current?
+        builder.check_entry_version(next(params), entry_pc, entry_w.locals, entry_stack)
     builder.emit("enter", [], None,
                  builder.deopt_point(entry_pc, entry_w.locals, entry_stack,
                                      reason="native recursion limit"))

@@ -379,7 +379,8 @@ class CallSteps:
         callee = self.jit.specialization(target, kinds, index, self.code)
         if callee.exits:
             raise NotCompilable("leaves native code")
-        deopt = self.deopt_point(index, locals_, stack, after_call=True, reason="callee deopt")
+        deopt = self.deopt_point(index, locals_, stack, after_call=True, reason="callee deopt",
+                                 quiet=self.quiet_callee(callee))
         if self.fn is not None:
             self.fn.callees[callee.name] = callee
         rtype = callee.return_type

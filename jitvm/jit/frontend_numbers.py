@@ -125,7 +125,10 @@ class NumberSteps:
         if op in (Op.JUMP_FORWARD, Op.JUMP_BACKWARD):
             self._spill(stack, [arg], lambda: self.deopt_point(arg, locals_, stack,
                                                                reason="boxing"))
-            if op == Op.JUMP_BACKWARD:
+            if op == Op.JUMP_BACKWARD and self.promoted is not None:  # frontend_module
+                names, point = self.signal_names(arg, locals_, stack)
+                self.emit("check_signals", names, None, point)
+            elif op == Op.JUMP_BACKWARD:
                 self.emit("check_signals", [], None,
                           self.deopt_point(arg, locals_, stack, reason="signal"))
             state = State(tuple(locals_), tuple(_kind(e) for e in stack))
@@ -320,7 +323,8 @@ class NumberSteps:
         if callee.exits:
             self.fail(f"calls {callee.code.qualname}, which leaves native code "
                       f"({callee.exits[0][1]})", index)
-        deopt = self.deopt_point(index, locals_, stack, after_call=True, reason="callee deopt")
+        deopt = self.deopt_point(index, locals_, stack, after_call=True, reason="callee deopt",
+                                 quiet=self.quiet_callee(callee))
         if self.fn is not None:
             self.fn.callees[callee.name] = callee
         rtype = callee.return_type

@@ -183,7 +183,8 @@ class ObjectSteps(CallSteps, SequenceSteps):
         translation so that both walks see the same."""
         key = (table, index)
         if key not in self.guesses:
-            profile = self.jit.vm.profiles.get(self.code) if self.jit is not None else None
+            code = getattr(self.code, "module_origin", self.code)  # (a module loop's view)
+            profile = self.jit.vm.profiles.get(code) if self.jit is not None else None
             seen = getattr(profile, table).get(index) if profile is not None else None
             self.guesses[key] = frozenset(seen) if seen else frozenset()
         return self.guesses[key]

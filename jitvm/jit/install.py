@@ -14,6 +14,7 @@ import os
 import sys
 
 from .bridge_objects import object_summary
+from .module_loops import EXPECTED_EXITS
 from .ir import JitFunction
 from .types import BOXED, CTYPES
 
@@ -23,6 +24,8 @@ def install(jit, pending: list[JitFunction], compiled):
     if jit.dump:
         dump(jit, pending, compiled)
     jit.stats["compiled"] += len(pending)
+    if compiled.from_cache:
+        jit.stats["cache_hits"] += len(pending)
     for f in pending:
         f.boxed_params = tuple(i for i, t in enumerate(f.argtypes) if t in BOXED)
         f.cfunc = ctypes.PYFUNCTYPE(
@@ -34,9 +37,13 @@ def install(jit, pending: list[JitFunction], compiled):
                f"{f.return_type}"
         if f.osr_entry is not None:
             line += f" (OSR entry at line {f.code.line_of(f.osr_entry)})"
-        line += f" in {compiled.milliseconds / len(pending):.1f} ms" + object_summary(f)
-        if f.exits:
-            index, reason = f.exits[0]
+        line += f" in {compiled.milliseconds / len(pending):.1f} ms"
+        if compiled.from_cache:
+            line += " (machine code from the cache)"
+        line += object_summary(f)
+        exits = [(index, why) for index, why in f.exits if why not in EXPECTED_EXITS]
+        if exits:
+            index, reason = exits[0]
             line += f"; exits to the interpreter at line {f.code.line_of(index)} ({reason})"
         jit.say(line)
 

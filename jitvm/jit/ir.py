@@ -73,6 +73,9 @@ class DeoptPoint:
     after_call: bool = False
     reason: str = ""
     raises: bool = False
+    # In a module-level loop (module_loops.py): the module's dict, not the registers, holds
+    # its variables here (during or after a call that may have changed them).
+    synced: bool = False
 
     def __str__(self) -> str:
         kind = "raise at" if self.raises else "after call at" if self.after_call else "at"

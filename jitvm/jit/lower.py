@@ -18,6 +18,8 @@ the numeric operations are lowered in lower_numbers, boxed values in lower_objec
 
 from __future__ import annotations
 
+import dataclasses
+
 from llvmlite import ir
 
 from .abi import (CTX_BUFFER, CTX_DEPTH, CTX_STACK_BUDGET, CTX_STACK_LIMIT, CTX_TICKS,
@@ -112,10 +114,12 @@ class FunctionLowering(NumberLowering, ObjectLowering):
         """The block that writes the record of `point` to the deopt buffer and returns DEOPT.
 
         A record is [function index, point id, every local slot of the function (in
-        `fn.record_slots` order), the point's stack entries...]: the block writes the stack
-        entries and hands over to one block per function that writes the rest, which keeps
-        the code LLVM compiles small.  (The bridge reads the slots the point's `locals` name;
-        the others hold whatever they held.)"""
+        `fn.record_slots` order), the point's stack entries...]: the block makes the words of
+        the stack entries (taking references to boxed ones) and hands them, with the point's
+        id and record length, to one block per function that writes the record: LLVM's
+        time grows with the code it is given, and a function has dozens of deopt points.
+        (The bridge reads the slots the point's `locals` name; the others hold whatever they
+        held.  Words past the record's length are written too, and are junk.)"""
         name = f"deopt.{point.id}"
         if name in self.blocks:
             return self.blocks[name]
@@ -134,15 +138,21 @@ class FunctionLowering(NumberLowering, ObjectLowering):
                 point.slotted.append(holder[0] if holder else None)
                 if not holder:
                     stack_words.append(self.word_of(b, part))
-        if stack_words:
-            base = self.record_base(b)
-            for i, word in enumerate(stack_words):
-                b.store(word, b.gep(base, [ir.Constant(I64, 2 + local_words + i)]))
-        writer, point_id, length = self.locals_writer(point.reason != "native recursion limit")
-        point_id.add_incoming(ir.Constant(I64, point.id), b.block)
-        length.add_incoming(ir.Constant(I64, 2 + local_words + len(stack_words)), b.block)
-        b.branch(writer)
+        writer = self.locals_writer(point.reason != "native recursion limit")
+        writer.arrive(b, [ir.Constant(I64, point.id),
+                          ir.Constant(I64, 2 + local_words + len(stack_words))] + stack_words)
         return block
+
+    def raise_point(self, point: DeoptPoint) -> DeoptPoint:
+        """For a call's deopt point (resume after the call): the point where the call raised
+        instead, so a `try` around it in this frame, or a `finally`, sees the exception."""
+        raised = self.__dict__.setdefault("raise_points", {})
+        if point.id not in raised:
+            copy = dataclasses.replace(point, id=len(self.fn.deopts), raises=True,
+                                       after_call=True, reason="raised")
+            self.fn.deopts.append(copy)
+            raised[point.id] = copy
+        return raised[point.id]
 
     @property
     def record_slots(self):
@@ -157,9 +167,9 @@ class FunctionLowering(NumberLowering, ObjectLowering):
         buffer = b.inttoptr(b.load(self.ctx_field(b, CTX_BUFFER)), I64.as_pointer())
         return b.gep(buffer, [b.load(self.ctx_field(b, CTX_USED))])
 
-    def locals_writer(self, leave: bool):
-        """The block that finishes a record: the header (function, point id), the locals, the
-        new buffer length; it returns DEOPT.  Returns (block, point-id phi, length phi)."""
+    def locals_writer(self, leave: bool) -> "RecordWriter":
+        """The block that writes a record: the header (function, point id), the locals, the
+        stack words it is handed, the new buffer length; it returns DEOPT."""
         writers = self.__dict__.setdefault("writers", {})
         if leave in writers:
             return writers[leave]
@@ -178,7 +188,8 @@ class FunctionLowering(NumberLowering, ObjectLowering):
         used = self.ctx_field(b, CTX_USED)
         b.store(b.add(b.load(used), length), used)
         b.ret(ir.Constant(I32, DEOPT))
-        writers[leave] = block, point_id, length
+        writers[leave] = RecordWriter(block, base, 2 + len(self.record_slots),
+                                      [point_id, length])
         return writers[leave]
 
     def leave(self, b: ir.IRBuilder):
@@ -218,6 +229,8 @@ class FunctionLowering(NumberLowering, ObjectLowering):
                 self.lower_op(b, op)
             if not sub:
                 holds_after[block.name] = self.slot_holds
+        for writer in self.__dict__.get("writers", {}).values():
+            writer.finish()
 
     def lower_op(self, b: ir.IRBuilder, op):
         name = op.opcode
@@ -310,13 +323,21 @@ class FunctionLowering(NumberLowering, ObjectLowering):
         b.store(ir.Constant(I64, SIGNAL_CHECK_INTERVAL), ticks)
         # Let other threads run, as CPython's eval loop does between bytecodes: releasing
         # and retaking the GIL hands it over if another thread has asked for it.
+        raised = b.append_basic_block("signals.raised")
+        if op.args:  # a module-level loop: its variables go to the dict first
+            version = self.write_module_names(b, op.args, raised)
         ptr = I8.as_pointer()
         state = b.call(self.owner.external("PyEval_SaveThread", ir.FunctionType(ptr, [])), [])
         b.call(self.owner.external("PyEval_RestoreThread",
                                    ir.FunctionType(ir.VoidType(), [ptr])), [state])
         pending = b.call(self.owner.external("PyErr_CheckSignals", ir.FunctionType(I32, [])), [])
-        raised = b.append_basic_block("signals.raised")
-        b.cbranch(b.icmp_signed("!=", pending, ir.Constant(I32, 0)), raised, cont)
+        handled = b.append_basic_block("signals.handled") if op.args else cont
+        b.cbranch(b.icmp_signed("!=", pending, ir.Constant(I32, 0)), raised, handled)
+        if op.args:  # a handler or another thread assigned a module variable: deoptimize
+            b.position_at_end(handled)
+            changed = b.icmp_unsigned("!=", self.dict_version(b, op.args[0]), version)
+            self.guarded(b, changed, op.deopt)
+            b.branch(cont)
         b.position_at_end(raised)
         self.leave(b)
         b.ret(ir.Constant(I32, ERROR))
@@ -354,9 +375,8 @@ class FunctionLowering(NumberLowering, ObjectLowering):
         error = b.append_basic_block("call.error")
         b.cbranch(b.icmp_signed("==", status, ir.Constant(I32, DEOPT)),
                   self.deopt_block(op.deopt), error)
-        b.position_at_end(error)
-        self.leave(b)
-        b.ret(ir.Constant(I32, ERROR))
+        b.position_at_end(error)  # the callee raised (a signal handler did): raise it here
+        b.branch(self.deopt_block(self.raise_point(op.deopt)))
         b.position_at_end(ok)
         if op.result is None:
             return None
@@ -368,3 +388,35 @@ class FunctionLowering(NumberLowering, ObjectLowering):
         if op.result.type in BOXED:
             return b.inttoptr(word, I8.as_pointer())
         return word
+
+
+class RecordWriter:
+    """The block that writes the deopt records of a function's points: phis take the point
+    id, the record length and the stack words from each deopt block that branches here (a
+    point with fewer stack words gives 0 for the rest)."""
+
+    def __init__(self, block: ir.Block, base: ir.Value, stack_start: int, phis: list):
+        self.block = block
+        self.base = base  # where the record goes
+        self.stack_start = stack_start  # the record position of the first stack word
+        self.phis = phis  # point id, length, then one per stack word
+        self.arrivals: list[tuple[ir.Block, list]] = []
+
+    def arrive(self, b: ir.IRBuilder, words: list):
+        """Branch from `b`'s block to the writer with `words` (id, length, stack words)."""
+        while len(self.phis) < len(words):
+            position = self.stack_start + len(self.phis) - 2
+            at = ir.IRBuilder(self.block)
+            at.position_at_start(self.block)
+            phi = at.phi(I64)
+            at.position_before(self.block.terminator)
+            at.store(phi, at.gep(self.base, [ir.Constant(I64, position)]))
+            self.phis.append(phi)
+        self.arrivals.append((b.block, words))
+        b.branch(self.block)
+
+    def finish(self):
+        zero = ir.Constant(I64, 0)
+        for block, words in self.arrivals:
+            for i, phi in enumerate(self.phis):
+                phi.add_incoming(words[i] if i < len(words) else zero, block)

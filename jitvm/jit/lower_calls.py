@@ -46,7 +46,7 @@ class CallLowering:
         positional = len(args) - (len(names[0].obj) if names else 0)
         call = self.api("PyObject_Vectorcall", PTR, [PTR, PTR.as_pointer(), I64, PTR])
         result = b.call(call, [function, array, ir.Constant(I64, positional), kwnames])
-        counter = self.owner.addresses.counter("boxed_calls")
+        counter = self.owner.addresses.counter(b, "boxed_calls")
         b.store(b.add(b.load(counter), ir.Constant(I64, 1)), counter)
         self.consume(b, list(args) + ([callee] if not hasattr(callee, "obj") else []))
         self.raised_if(b, self.is_null(b, result), op.deopt)

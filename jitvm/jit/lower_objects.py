@@ -19,8 +19,8 @@ from __future__ import annotations
 
 from llvmlite import ir
 
-from .abi import (DIGIT_BITS, ITER_INDEX, FLOAT_VALUE, LIST_ITEMS, LONG_DIGITS, REFCNT, SIZE,
-                  SMALL_INT_MAX, SMALL_INT_MIN, SMALL_INT_SIZE, TUPLE_ITEMS, TYPE)
+from .abi import (DICT_VERSION, DIGIT_BITS, ITER_INDEX, FLOAT_VALUE, LIST_ITEMS, LONG_DIGITS,
+                  REFCNT, SIZE, SMALL_INT_MAX, SMALL_INT_MIN, SMALL_INT_SIZE, TUPLE_ITEMS, TYPE)
 from .lower_calls import CallLowering
 from .types import BOOL, BOXED, FLOAT, INT, LIST, TUPLE
 
@@ -46,8 +46,15 @@ class ObjectLowering(CallLowering):
         return b.bitcast(b.gep(obj, [ir.Constant(I64, offset)]), ty.as_pointer())
 
     def obj_const(self, obj):
-        self.owner.addresses.keep(obj)
-        return ir.Constant(I64, id(obj)).inttoptr(PTR)
+        """A pointer to `obj` (kept alive as long as the code), loaded from the module's
+        relocation table (engine.py) once per function, in the prologue."""
+        loaded = self.__dict__.setdefault("object_loads", {})
+        value = loaded.get(id(obj))
+        if value is None:
+            b = ir.IRBuilder(self.llfn.entry_basic_block)
+            b.position_at_start(self.llfn.entry_basic_block)
+            value = loaded[id(obj)] = self.owner.addresses.object(b, obj)
+        return value
 
     def incref(self, b, obj):
         count = self.field(b, obj, REFCNT, I64)
@@ -175,6 +182,72 @@ class ObjectLowering(CallLowering):
         self.decref(b, obj)
         b.branch(done)
         b.position_at_end(done)
+
+    def box_raw(self, b, x, jtype):
+        """(a new reference to `x`, an LLVM value of `jtype`, boxed; NULL when out of memory),
+        or (x, False) for a boxed `x`."""
+        if jtype is INT:
+            return b.call(self.api("PyLong_FromLongLong", PTR, [I64]), [x]), True
+        if jtype is FLOAT:
+            return b.call(self.api("PyFloat_FromDouble", PTR, [F64]), [x]), True
+        if jtype is BOOL:
+            obj = b.select(x, self.obj_const(True), self.obj_const(False))
+            self.incref(b, obj)
+            return obj, True
+        return x, False
+
+    # -- module-level loops (module_loops.py) ---------------------------------------------------
+
+    def dict_version(self, b, namespace):
+        return b.load(self.field(b, self.v(namespace), DICT_VERSION, I64))
+
+    def op_dict_version(self, b, op):
+        return self.dict_version(b, op.args[0])
+
+    def op_write_names(self, b, op):
+        return self.write_module_names(b, op.args, self.deopt_block(op.deopt))
+
+    def unless_same_float(self, b, namespace, key, value, same):
+        """Go to `same` if `namespace[key]` is a float with `value`'s bits."""
+        old = b.call(self.api("PyDict_GetItem", PTR, [PTR, PTR]), [namespace, key])
+        found = b.append_basic_block("names.found")
+        is_float = b.append_basic_block("names.float")
+        differs = b.append_basic_block("names.write")
+        b.cbranch(self.is_null(b, old), differs, found)
+        b.position_at_end(found)
+        b.cbranch(self.is_type(b, old, float), is_float, differs)
+        b.position_at_end(is_float)
+        bits = b.load(self.field(b, old, FLOAT_VALUE, I64))
+        b.cbranch(b.icmp_unsigned("==", bits, b.bitcast(value, I64)), same, differs)
+        b.position_at_end(differs)
+
+    def write_module_names(self, b, args, failed):
+        """A signal check's writes: each (name, value slot, bound-flag slot or None) after
+        the dict in `args` into the dict, if bound; on failure (out of memory) to `failed`,
+        with the exception set.  Returns the dict's version tag after the writes."""
+        namespace = self.v(args[0])
+        setitem = self.api("PyDict_SetItem", I32, [PTR, PTR, PTR])
+        for name, slot, flag in zip(args[1::3], args[2::3], args[3::3]):
+            done = b.append_basic_block("names.next")
+            if flag is not None:
+                bound = b.append_basic_block("names.bound")
+                b.cbranch(b.load(self.slots[flag]), bound, done)
+                b.position_at_end(bound)
+            value = b.load(self.slots[slot])
+            key = self.obj_const(name)
+            if slot[1] is FLOAT:  # unchanged (bit for bit): the dict keeps its object
+                self.unless_same_float(b, namespace, key, value, done)
+            obj, new = self.box_raw(b, value, slot[1])
+            if new:
+                boxed = b.append_basic_block("names.boxed")
+                b.cbranch(self.is_null(b, obj), failed, boxed)
+                b.position_at_end(boxed)
+            status = b.call(setitem, [namespace, key, obj])
+            if new:
+                self.decref(b, obj)
+            b.cbranch(b.icmp_signed("!=", status, ir.Constant(I32, 0)), failed, done)
+            b.position_at_end(done)
+        return self.dict_version(b, args[0])
 
     def consume(self, b, values):
         """Release the owned boxed operands an operation consumes."""
