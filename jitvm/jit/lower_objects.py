@@ -405,6 +405,12 @@ class ObjectLowering(CallLowering):
         """`index` as a position in 0..size-1, or a branch to `bad`.  The usual index, one in
         0..size-1, takes one unsigned comparison (a negative one looks huge); only the
         others are counted from the end and checked again."""
+        if isinstance(index, ir.Constant):  # b[3], b[-1]: one comparison either way
+            at = index if index.constant >= 0 else b.add(index, size)
+            ok = b.append_basic_block("index.ok")
+            b.cbranch(b.icmp_unsigned("<", at, size), ok, bad)
+            b.position_at_end(ok)
+            return at
         entry = b.block
         negative = b.append_basic_block("index.from_end")
         ok = b.append_basic_block("index.ok")
