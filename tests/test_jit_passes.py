@@ -28,7 +28,7 @@ def expect(text: str) -> str:
 
 def test_pipeline_is_listed_in_order():
     assert JIT_PIPELINE == ["specialize_types", "fold_constants", "eliminate_overflow_checks",
-                            "dead_code"]
+                            "borrow_refs", "store_read_objects", "dead_code"]
 
 
 # -- the parser -------------------------------------------------------------------------------
@@ -426,6 +426,100 @@ def test_dead_code_drops_an_unread_spill_slot_with_its_clear():
             ret
     """)
     assert after.strip().splitlines()[1:] == ["b0:                              ; pc 0", "    ret"]
+
+
+# -- borrow_refs -------------------------------------------------------------------------------
+
+ROW_READ = """
+    function f(list[list[float]], int) -> float
+    b0:                              ; pc 0
+        %0:list = load b:list
+        %1:int = load k:int
+        %2:obj = getitem.list %0, %1  [deopt#0 at pc 4, stack %0, %1]
+        guard_type %2, list  [deopt#1 at pc 4, stack %0, %1]
+        %3:list = cast %2
+        %4:list = newref %3
+        %5:int = load j:int
+        %6:obj = getitem.list %4, %5  [deopt#2 at pc 6, stack %4, %5]
+        guard_type %6, float  [deopt#3 at pc 6, stack %4, %5]
+        %7:float = unbox.float %6  [deopt#3 at pc 6, stack %4, %5]
+        decref %4
+        ret %7
+"""
+
+
+def test_borrow_refs_drops_the_reference_a_nested_read_takes():
+    # b[k][j]: the row is only read while its item is; the list b keeps it alive.
+    assert run_pass("borrow_refs", ROW_READ) == expect("""
+        function f(list[list[float]], int) -> float
+        b0:                              ; pc 0
+            %0:list = load b:list
+            %1:int = load k:int
+            %2:obj = getitem.list %0, %1  [deopt#0 at pc 4, stack %0, %1]
+            guard_type %2, list  [deopt#1 at pc 4, stack %0, %1]
+            %3:list = cast %2
+            %5:int = load j:int
+            %6:obj = getitem.list %3, %5  [deopt#2 at pc 6, stack %3, %5]
+            guard_type %6, float  [deopt#3 at pc 6, stack %3, %5]
+            %7:float = unbox.float %6  [deopt#3 at pc 6, stack %3, %5]
+            ret %7
+    """)
+
+
+@pytest.mark.parametrize("between", [
+    "check_signals  [deopt#4 at pc 6]",  # a signal handler runs Python code
+    "decref %0",  # any release may run a finalizer
+    "setitem.list %0, %5, %5  [deopt#4 at pc 6]",  # a store releases the old item
+    "store $s0:list, %4",  # the slot would own the reference
+    "%9:obj = call_object print, (%4)  [deopt#4 after call at pc 6]",
+])
+def test_borrow_refs_keeps_the_reference_across_what_may_release(between):
+    before = ROW_READ.replace("        decref %4\n", f"        {between}\n        decref %4\n")
+    after = run_pass("borrow_refs", before)
+    assert "%4:list = newref %3" in after and "decref %4" in after
+
+
+def test_borrow_refs_keeps_a_reference_used_after_its_block_or_release():
+    used_later = ROW_READ.replace("        ret %7\n", "        jump b1\n    b1:    ; pc 9\n"
+                                  "        %8:int = len.seq %4\n        ret %7\n")
+    assert "newref" in run_pass("borrow_refs", used_later)
+    in_iterator = ROW_READ.replace("stack %4, %5]\n        guard_type %6",
+                                   "stack seqiter(%4, %5)]\n        guard_type %6")
+    assert "newref" in run_pass("borrow_refs", in_iterator)
+
+
+# -- store_read_objects ------------------------------------------------------------------------
+
+COPY_ITEM = """
+    function f(list[float], list[float], int) -> none
+    b0:                              ; pc 0
+        %0:list = load a:list
+        %1:int = load i:int
+        %2:obj = getitem.list %0, %1  [deopt#0 at pc 4, stack %0, %1]
+        guard_type %2, float  [deopt#1 at pc 4, stack %0, %1]
+        %3:float = unbox.float %2  [deopt#1 at pc 4, stack %0, %1]
+        %4:list = load b:list
+        %5:int = load j:int
+        setitem.list %4, %5, %3  [deopt#2 at pc 8, stack %3, %4, %5]
+        ret
+"""
+
+
+def test_store_read_objects_stores_the_item_read_not_a_new_box():
+    # b[j] = a[i] stores a[i]'s object itself; the deopt point keeps the unboxed value.
+    after = run_pass("store_read_objects", COPY_ITEM)
+    assert "setitem.list %4, %5, %2  [deopt#2 at pc 8, stack %3, %4, %5]" in after
+
+
+@pytest.mark.parametrize("between", [
+    "setitem.list %0, %1, %1  [deopt#3 at pc 6]",  # may release the item read
+    "decref %0",
+    "check_signals  [deopt#3 at pc 6]",
+])
+def test_store_read_objects_boxes_again_after_what_may_release_the_item(between):
+    before = COPY_ITEM.replace("        %4:list = load b:list\n",
+                               f"        {between}\n        %4:list = load b:list\n")
+    assert "setitem.list %4, %5, %3" in run_pass("store_read_objects", before)
 
 
 # -- the whole pipeline, with a verifier, on real code ---------------------------------------

@@ -34,6 +34,9 @@ LONG_DIGITS = 24  # PyLongObject.ob_digit[] (30-bit digits in uint32)
 DIGIT_BITS = 30
 CELL_CONTENTS = 16  # PyCellObject.ob_ref
 ITER_INDEX = 16  # it_index of a list or tuple iterator
+# CPython's cached small ints, -5..256: one array of PyLongObjects, SMALL_INT_SIZE bytes apart
+# (the int 0 is at index 5), so native code boxes them without a call.
+SMALL_INT_MIN, SMALL_INT_MAX, SMALL_INT_SIZE = -5, 256, 32
 DICT_VERSION = 24  # PyDictObject.ma_version_tag (uint64: changes on every write)
 
 
@@ -62,4 +65,6 @@ def check_layout() -> bool:
             and ctypes.c_uint32.from_address(id(big) + LONG_DIGITS).value == big % 2**30
             and ctypes.c_uint32.from_address(id(big) + LONG_DIGITS + 4).value == big >> 30
             and ctypes.c_void_p.from_address(id(cell) + CELL_CONTENTS).value == id(probe)
-            and word(moved, ITER_INDEX) == 1 and word(iter(pair), ITER_INDEX) == 0)
+            and word(moved, ITER_INDEX) == 1 and word(iter(pair), ITER_INDEX) == 0
+            and all(id(int(str(v))) == id(0) + SMALL_INT_SIZE * v
+                    for v in range(SMALL_INT_MIN, SMALL_INT_MAX + 1)))

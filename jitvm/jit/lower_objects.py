@@ -19,9 +19,10 @@ from __future__ import annotations
 
 from llvmlite import ir
 
-from .abi import (DICT_VERSION, DIGIT_BITS, ITER_INDEX, FLOAT_VALUE, LIST_ITEMS, LONG_DIGITS, REFCNT, SIZE,
-                  TUPLE_ITEMS, TYPE)
+from .abi import (DICT_VERSION, DIGIT_BITS, ITER_INDEX, FLOAT_VALUE, LIST_ITEMS, LONG_DIGITS,
+                  REFCNT, SIZE, SMALL_INT_MAX, SMALL_INT_MIN, SMALL_INT_SIZE, TUPLE_ITEMS, TYPE)
 from .lower_calls import CallLowering
+from .lower_lists import ListLowering
 from .types import BOOL, BOXED, FLOAT, INT, LIST, TUPLE
 
 I64 = ir.IntType(64)
@@ -34,7 +35,7 @@ PTR = I8.as_pointer()
 _PY_TYPES = {INT: int, FLOAT: float, BOOL: bool, LIST: list, TUPLE: tuple}
 
 
-class ObjectLowering(CallLowering):
+class ObjectLowering(ListLowering, CallLowering):
     """Lowering of the boxed-value operations (see frontend_objects for their meaning)."""
 
     # -- object layout and reference counts ---------------------------------------------------
@@ -110,10 +111,12 @@ class ObjectLowering(CallLowering):
 
     def box_value(self, b, value, point):
         """(a PyObject* for `value`, whether this made a new reference)."""
-        x = self.v(value)
         if value.type is INT:
-            obj = b.call(self.api("PyLong_FromLongLong", PTR, [I64]), [x])
-        elif value.type is FLOAT:
+            obj, made = self.box_lazy(b, value, point)
+            self.incref_unless(b, obj, made)
+            return obj, True
+        x = self.v(value)
+        if value.type is FLOAT:
             obj = b.call(self.api("PyFloat_FromDouble", PTR, [F64]), [x])
         elif value.type is BOOL:
             obj = b.select(x, self.obj_const(True), self.obj_const(False))
@@ -123,6 +126,63 @@ class ObjectLowering(CallLowering):
             return x, False
         self.redo(b, self.is_null(b, obj), point)
         return obj, True
+
+    def box_lazy(self, b, value, point):
+        """(a PyObject* for `value`, an i1: whether it is a new reference).  An int in CPython's
+        small-int cache (-5..256) is that cached object, borrowed: no call, no reference
+        taken yet (a caller that stores it takes one, unless the slot already holds it)."""
+        if value.type is BOOL:
+            x = self.v(value)
+            return b.select(x, self.obj_const(True), self.obj_const(False)), ir.Constant(I1, 0)
+        if value.type is not INT:
+            obj, made = self.box_value(b, value, point)
+            return obj, ir.Constant(I1, made or bool(value.owned))
+        x = self.v(value)
+        small = b.append_basic_block("box.small")
+        large = b.append_basic_block("box.large")
+        done = b.append_basic_block("box.done")
+        b.cbranch(b.icmp_unsigned("<", b.sub(x, ir.Constant(I64, SMALL_INT_MIN)),
+                                  ir.Constant(I64, SMALL_INT_MAX - SMALL_INT_MIN + 1)),
+                  small, large)
+        b.position_at_end(small)
+        cached = b.gep(self.obj_const(0), [b.mul(x, ir.Constant(I64, SMALL_INT_SIZE))])
+        b.branch(done)
+        b.position_at_end(large)
+        made = b.call(self.api("PyLong_FromLongLong", PTR, [I64]), [x])
+        self.redo(b, self.is_null(b, made), point)
+        large_end = b.block
+        b.branch(done)
+        b.position_at_end(done)
+        obj = b.phi(PTR)
+        obj.add_incoming(cached, small)
+        obj.add_incoming(made, large_end)
+        new = b.phi(I1)
+        new.add_incoming(ir.Constant(I1, 0), small)
+        new.add_incoming(ir.Constant(I1, 1), large_end)
+        return obj, new
+
+    def incref_unless(self, b, obj, new):
+        """Take a reference to `obj` unless `new` (i1) says it already is one (no branch)."""
+        if isinstance(new, ir.Constant):
+            if not new.constant:
+                self.incref(b, obj)
+            return
+        count = self.field(b, obj, REFCNT, I64)
+        b.store(b.add(b.load(count), b.zext(b.not_(new), I64)), count)
+
+    def decref_if(self, b, obj, new):
+        """Release `obj` if `new` (i1) says this code holds a new reference to it."""
+        if isinstance(new, ir.Constant):
+            if new.constant:
+                self.decref(b, obj)
+            return
+        some = b.append_basic_block("decref_if")
+        done = b.append_basic_block("decref_if.done")
+        b.cbranch(new, some, done)
+        b.position_at_end(some)
+        self.decref(b, obj)
+        b.branch(done)
+        b.position_at_end(done)
 
     def box_raw(self, b, x, jtype):
         """(a new reference to `x`, an LLVM value of `jtype`, boxed; NULL when out of memory),
@@ -328,278 +388,3 @@ class ObjectLowering(CallLowering):
         return self.box_value(b, op.args[0], op.deopt)[0]
 
     op_box_float = op_box_bool = op_box_int
-
-    # -- lists and tuples -----------------------------------------------------------------------
-
-    def op_len_seq(self, b, op):
-        return self.size_of(b, self.v(op.args[0]))
-
-    def index_in(self, b, obj, index, point):
-        """`index` (negative counts from the end) checked against the live size."""
-        size = self.size_of(b, obj)
-        index = b.select(b.icmp_signed("<", index, ir.Constant(I64, 0)), b.add(index, size),
-                         index)
-        if point is not None:
-            self.guarded(b, b.icmp_unsigned(">=", index, size), point)
-        return index
-
-    def _getitem(self, b, op, jtype):
-        seq, index = op.args
-        obj = self.v(seq)
-        at = self.index_in(b, obj, self.v(index), op.deopt)
-        return b.load(b.gep(self.items_of(b, obj, jtype), [at]))
-
-    def op_getitem_list(self, b, op):
-        return self._getitem(b, op, LIST)
-
-    def op_getitem_tuple(self, b, op):
-        return self._getitem(b, op, TUPLE)
-
-    def op_more_seq(self, b, op):
-        seq, index = op.args
-        return b.icmp_signed("<", self.v(index), self.size_of(b, self.v(seq)))
-
-    def op_item_list(self, b, op):
-        seq, index = op.args
-        return b.load(b.gep(self.items_of(b, self.v(seq), LIST), [self.v(index)]))
-
-    def op_item_tuple(self, b, op):
-        seq, index = op.args
-        return b.load(b.gep(self.items_of(b, self.v(seq), TUPLE), [self.v(index)]))
-
-    def op_inc(self, b, op):
-        return b.add(self.v(op.args[0]), ir.Constant(I64, 1))
-
-    def op_guard_len(self, b, op):
-        seq, n = op.args
-        self.guarded(b, b.icmp_signed("!=", self.size_of(b, self.v(seq)), ir.Constant(I64, n)),
-                     op.deopt)
-
-    def op_setitem_list(self, b, op):
-        """lst[i] = value: the value is boxed first (an allocation may run a finalizer that
-        changes the list), then the index is checked; the old item is released after the
-        store, as list_ass_item does.
-
-        A float stored over a float that only the list holds (reference count 1) is written
-        into that object instead: no one else can see the object, so this is the same as
-        replacing it, without allocating one float and freeing another."""
-        seq, index, value = op.args
-        obj = self.v(seq)
-        if value.type is FLOAT:
-            done = b.append_basic_block("setitem.done")
-            general = b.append_basic_block("setitem.general")
-            size = self.size_of(b, obj)
-            at = self.v(index)
-            at = b.select(b.icmp_signed("<", at, ir.Constant(I64, 0)), b.add(at, size), at)
-            in_range = b.append_basic_block("setitem.in_range")
-            b.cbranch(b.icmp_unsigned(">=", at, size), general, in_range)
-            b.position_at_end(in_range)
-            old = b.load(b.gep(self.items_of(b, obj, LIST), [at]))
-            count = b.load(self.field(b, old, REFCNT, I64))
-            reuse = b.and_(self.is_type(b, old, float),
-                           b.icmp_signed("==", count, ir.Constant(I64, 1)))
-            in_place = b.append_basic_block("setitem.in_place")
-            b.cbranch(reuse, in_place, general)
-            b.position_at_end(in_place)
-            b.store(self.v(value), self.field(b, old, FLOAT_VALUE, F64))
-            b.branch(done)
-            b.position_at_end(general)
-            self._setitem(b, op, obj, index, value)
-            b.branch(done)
-            b.position_at_end(done)
-            return
-        self._setitem(b, op, obj, index, value)
-
-    def _setitem(self, b, op, obj, index, value):
-        item, made = self.box_value(b, value, op.deopt)
-        size = self.size_of(b, obj)
-        at = self.v(index)
-        at = b.select(b.icmp_signed("<", at, ir.Constant(I64, 0)), b.add(at, size), at)
-        bad = b.append_basic_block("setitem.bad")
-        ok = b.append_basic_block("setitem.ok")
-        b.cbranch(b.icmp_unsigned(">=", at, size), bad, ok)
-        b.position_at_end(bad)
-        if made:
-            self.decref(b, item)
-        b.branch(self.deopt_block(op.deopt))
-        b.position_at_end(ok)
-        if not made and not value.owned:
-            self.incref(b, item)
-        slot = b.gep(self.items_of(b, obj, LIST), [at])
-        old = b.load(slot)
-        b.store(item, slot)
-        self.decref(b, old)
-
-    def op_append_list(self, b, op):
-        seq, value = op.args
-        item, made = self.box_value(b, value, op.deopt)
-        status = b.call(self.api("PyList_Append", I32, [PTR, PTR]), [self.v(seq), item])
-        if made or value.owned:
-            self.decref(b, item)  # the list took its own reference
-        self.redo(b, b.icmp_signed("!=", status, ir.Constant(I32, 0)), op.deopt)
-
-    def op_del_list(self, b, op):
-        """del lst[i] (after pop() read the item): PyList_SetSlice moves the tail down and
-        releases the item, as list.pop does."""
-        seq, index = op.args
-        obj = self.v(seq)
-        at = self.index_in(b, obj, self.v(index), None)
-        b.call(self.api("PyList_SetSlice", I32, [PTR, I64, I64, PTR]),
-               [obj, at, b.add(at, ir.Constant(I64, 1)), ir.Constant(PTR, None)])
-
-    def _build(self, b, op, jtype):
-        (values,) = op.args
-        made = []
-        for value in values:  # box first: a failure then leaves nothing half-built
-            item, new = self.box_value(b, value, op.deopt)
-            made.append((item, new or value.owned, new))
-        n = ir.Constant(I64, len(values))
-        new_api = "PyList_New" if jtype is LIST else "PyTuple_New"
-        obj = b.call(self.api(new_api, PTR, [I64]), [n])
-        failed = b.append_basic_block("build.failed")
-        ok = b.append_basic_block("build.ok")
-        b.cbranch(self.is_null(b, obj), failed, ok)
-        b.position_at_end(failed)
-        for item, _, new in made:
-            if new:
-                self.decref(b, item)
-        b.call(self.api("PyErr_Clear", ir.VoidType(), []), [])
-        b.branch(self.deopt_block(op.deopt))
-        b.position_at_end(ok)
-        items = self.items_of(b, obj, jtype)
-        for i, (item, owned, _) in enumerate(made):
-            if not owned:
-                self.incref(b, item)
-            b.store(item, b.gep(items, [ir.Constant(I64, i)]))
-        return obj
-
-    def op_build_list(self, b, op):
-        return self._build(b, op, LIST)
-
-    def op_build_tuple(self, b, op):
-        return self._build(b, op, TUPLE)
-
-    def _from_range(self, b, op, jtype):
-        point = op.deopt
-        made = self._range_object(b, op)
-        api = "PySequence_List" if jtype is LIST else "PySequence_Tuple"
-        result = b.call(self.api(api, PTR, [PTR]), [made])
-        self.decref(b, made)
-        self.redo(b, self.is_null(b, result), point)
-        return result
-
-    def op_range_list(self, b, op):
-        return self._from_range(b, op, LIST)
-
-    def op_range_tuple(self, b, op):
-        return self._from_range(b, op, TUPLE)
-
-    def _copy(self, b, op, api):
-        result = b.call(self.api(api, PTR, [PTR]), [self.v(op.args[0])])
-        self.redo(b, self.is_null(b, result), op.deopt)
-        return result
-
-    def op_copy_list(self, b, op):
-        return self._copy(b, op, "PySequence_List")
-
-    def op_copy_tuple(self, b, op):
-        return self._copy(b, op, "PySequence_Tuple")
-
-    def op_box_slice(self, b, op):
-        return self.slice_object(b, op.args, op.deopt)
-
-    def slice_object(self, b, bounds, point):
-        """slice(start, stop, step) from ints and Nones (a new reference)."""
-        parts = []
-        for bound in bounds:
-            if hasattr(bound, "type"):
-                parts.append(self.box_value(b, bound, point))
-            else:
-                parts.append((self.obj_const(None), False))
-        while len(parts) < 3:
-            parts.append((self.obj_const(None), False))
-        made = b.call(self.api("PySlice_New", PTR, [PTR, PTR, PTR]), [p for p, _ in parts])
-        for obj, new in parts:
-            if new:
-                self.decref(b, obj)
-        self.redo(b, self.is_null(b, made), point)
-        return made
-
-    def op_getslice(self, b, op):
-        seq, *bounds = op.args
-        point = op.deopt
-        made = self.slice_object(b, bounds, point)
-        result = b.call(self.api("PyObject_GetItem", PTR, [PTR, PTR]), [self.v(seq), made])
-        self.decref(b, made)
-        self.redo(b, self.is_null(b, result), point)
-        return result
-
-    def _reduce(self, b, op, kind):
-        """sum/min/max over a list or tuple of one numeric type, in a loop; any other
-        element, an overflow, or an empty sequence (sum of floats, min, max) deoptimizes to
-        the call, which the interpreter then makes."""
-        seq, elem = op.args
-        jtype = seq.type
-        obj = self.v(seq)
-        size = self.size_of(b, obj)
-        items = self.items_of(b, obj, jtype)
-        point = op.deopt
-        if kind != "sum" or elem is FLOAT:
-            self.guarded(b, b.icmp_signed("==", size, ir.Constant(I64, 0)), point)
-        acc_type = F64 if elem is FLOAT else (I1 if elem is BOOL and kind != "sum" else I64)
-        start = {F64: ir.Constant(F64, 0.0), I64: ir.Constant(I64, 0), I1: ir.Constant(I1, 0)}
-        head = b.append_basic_block(f"{kind}.head")
-        body = b.append_basic_block(f"{kind}.body")
-        done = b.append_basic_block(f"{kind}.done")
-        entry = b.block
-        b.branch(head)
-        b.position_at_end(head)
-        i = b.phi(I64)
-        acc = b.phi(acc_type)
-        i.add_incoming(ir.Constant(I64, 0), entry)
-        acc.add_incoming(start[acc_type], entry)
-        b.cbranch(b.icmp_signed("<", i, size), body, done)
-        b.position_at_end(body)
-        item = b.load(b.gep(items, [i]))
-        self.guarded(b, b.not_(self.is_type(b, item, _PY_TYPES[elem])), point)
-        x = self.unbox_item(b, item, elem, point)
-        if kind == "sum":
-            if elem is FLOAT:
-                new = b.fadd(acc, x)
-            else:
-                pair = b.sadd_with_overflow(acc, b.zext(x, I64) if elem is BOOL else x)
-                self.guarded(b, b.extract_value(pair, 1), point)
-                new = b.extract_value(pair, 0)
-        else:
-            op_ = ">" if kind == "max" else "<"
-            if elem is FLOAT:
-                better = b.fcmp_ordered(op_, x, acc)
-            elif elem is BOOL:
-                better = b.icmp_unsigned(op_, x, acc)
-            else:
-                better = b.icmp_signed(op_, x, acc)
-            first = b.icmp_signed("==", i, ir.Constant(I64, 0))
-            new = b.select(b.or_(first, better), x, acc)
-        i.add_incoming(b.add(i, ir.Constant(I64, 1)), b.block)
-        acc.add_incoming(new, b.block)
-        b.branch(head)
-        b.position_at_end(done)
-        return acc
-
-    def unbox_item(self, b, item, elem, point):
-        if elem is FLOAT:
-            return b.load(self.field(b, item, FLOAT_VALUE, F64))
-        if elem is BOOL:
-            return b.icmp_unsigned("==", item, self.obj_const(True))
-        return self.unbox_int(b, item, point)
-
-    def op_sum_list(self, b, op):
-        return self._reduce(b, op, "sum")
-
-    def op_min_list(self, b, op):
-        return self._reduce(b, op, "min")
-
-    def op_max_list(self, b, op):
-        return self._reduce(b, op, "max")
-
-    op_sum_tuple, op_min_tuple, op_max_tuple = op_sum_list, op_min_list, op_max_list

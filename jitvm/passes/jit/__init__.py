@@ -11,7 +11,11 @@ feedback and emits generic Python operations (`py.add %1, %2`) on those typed va
    constant read as that constant, guards on constants dropped, branches on constants jump.
 3. `eliminate_overflow_checks`: a range analysis (`range()` loop counters lie between start
    and stop) drops overflow guards that cannot fail.
-4. `dead_code`: blocks no branch reaches, operations whose value nobody uses, and stores to
+4. `borrow_refs`: a new reference that only spans reads (`b[k]` while `b[k][j]` is read)
+   is not taken: the list that holds the object keeps it alive meanwhile.
+5. `store_read_objects`: `b[j] = a[i]` stores the object `a[i]` holds instead of boxing
+   its unboxed value again.
+6. `dead_code`: blocks no branch reaches, operations whose value nobody uses, and stores to
    spill slots nobody reads.
 
 Each pass is a module here with `run(fn) -> fn`; it rewrites the function's blocks (the
@@ -23,7 +27,8 @@ from __future__ import annotations
 from .. import PassManager
 
 JIT_PIPELINE: list[str] = [
-    "specialize_types", "fold_constants", "eliminate_overflow_checks", "dead_code",
+    "specialize_types", "fold_constants", "eliminate_overflow_checks", "borrow_refs",
+    "store_read_objects", "dead_code",
 ]
 
 
