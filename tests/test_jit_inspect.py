@@ -116,3 +116,22 @@ def test_dumps_go_to_a_folder(program, tmp_path):
 def test_no_jit_compiles_nothing(program):
     result = jitvm("run", "--no-jit", "--jit-log", program)
     assert result.stdout == "59997 6765 15.0\n" and "[jit]" not in result.stderr
+
+
+def test_an_osr_entry_compiles_the_range_step_in(tmp_path):
+    # A loop entered by OSR gets its range iterator's state as arguments; a step of 1 or -1
+    # is compiled in as a constant (no sign test, no overflow check on the counter).
+    path = tmp_path / "steps.py"
+    path.write_text("def main():\n"
+                    "    total = 0\n"
+                    "    for i in range(100, 0, -1):\n"
+                    "        total += i\n"
+                    "    print(total)\n"
+                    "main()\n")
+    result = jitvm("run", "--jit-threshold", "5", "--dump-jit-ir", str(path))
+    assert result.returncode == 0, result.stderr
+    dump = result.stdout + result.stderr
+    assert "5050" in dump
+    entry = dump.split("; ---- jit-ir: main.osr")[1]
+    prologue = entry.split("\nb")[0]
+    assert "const int -1" in prologue and "range_next.nsw" in entry

@@ -277,8 +277,9 @@ class JIT(Deoptimization):
                 return self._no_osr(f, jump_index, header)
             local_types.append(jtype)
             args.append(value)
-        stack_kinds = []
+        stack_kinds, steps = [], []
         for value in f.stack:
+            steps.append(None)
             if type(value) is _RANGE_ITERATOR:
                 _, (whole,), done = value.__reduce__()
                 parts = (whole.start + done * whole.step, whole.stop, whole.step)
@@ -286,6 +287,8 @@ class JIT(Deoptimization):
                     return self._no_osr(f, jump_index, header)
                 stack_kinds.append("rangeiter")
                 args.extend(parts)
+                if whole.step in (1, -1):  # compiled in as a constant (the usual steps)
+                    steps[-1] = whole.step
                 continue
             entry = stack_entry_kind(value) if self.objects else None
             if entry is not None:  # an iterator over a list or tuple
@@ -298,7 +301,7 @@ class JIT(Deoptimization):
                 return self._no_osr(f, jump_index, header)
             stack_kinds.append(jtype)
             args.append(value)
-        key = ("osr", code, header, tuple(local_types), tuple(stack_kinds))
+        key = ("osr", code, header, tuple(local_types), tuple(stack_kinds), tuple(steps))
         fn = self.specializations.get(key)
         if fn is None:
             f.ts.in_jit = True
@@ -361,7 +364,8 @@ class JIT(Deoptimization):
         self.functions.append(fn)
         try:
             translate(self, name, code, f.globals, tuple(argtypes), None, fn,
-                      osr=(header, State(tuple(local_types), tuple(stack_kinds))))
+                      osr=(header, State(tuple(local_types), tuple(stack_kinds))),
+                      range_steps=key[5])
             run_jit_pipeline(fn)
         except NotCompilable as exc:
             self.specializations[key] = exc.with_traceback(None)

@@ -396,12 +396,15 @@ class _Translator(NumberSteps, ObjectSteps, ModuleSteps):
 
 def translate(jit, fn_name: str, code: CodeObject, globals_: dict,
               argtypes: tuple[JType, ...], assumed_return: JType | None,
-              fn: JitFunction, osr: tuple[int, State] | None = None) -> JitFunction:
+              fn: JitFunction, osr: tuple[int, State] | None = None,
+              range_steps: tuple = ()) -> JitFunction:
     """Build `fn` (already registered, so recursive calls find it) from `code`.
 
     With `osr = (loop header index, State there)`, build an on-stack-replacement entry: the
     arguments are the bound locals and the stack entries at the header (a range iterator as
-    three ints), and execution starts at the header."""
+    three ints), and execution starts at the header.  `range_steps`: for each stack entry, the
+    step of a range iterator compiled in as a constant (its argument is then not read), or
+    None."""
     if (code.cellvars or code.freevars) and not jit.objects:
         raise NotCompilable("closures are not supported by the JIT yet", code)
     if code.generator:
@@ -483,8 +486,10 @@ def translate(jit, fn_name: str, code: CodeObject, globals_: dict,
             builder.emit("store", [builder._spill_slot(depth, kind), value])
         else:  # a range iterator: three ints
             for part in ("a", "b", "c"):
-                builder.emit("store", [builder._spill_slot(depth, INT, part),
-                                       builder.emit("arg", [next(params)], INT)])
+                value = builder.emit("arg", [next(params)], INT)
+                if part == "c" and depth < len(range_steps) and range_steps[depth] is not None:
+                    value = builder.emit("const", [INT, range_steps[depth]], INT)
+                builder.emit("store", [builder._spill_slot(depth, INT, part), value])
     if code.has_cells:  # the function's cells arrive as a tuple, after the arguments
         builder.enter_cells(len(fn.argtypes) - 1)
     entry_stack = list(builder._load_stack(entry.stack))
