@@ -601,6 +601,28 @@ print(big(25000))
 """, compiled=("big",))
 
 
+# Each native frame writes a record when it deoptimizes: 20,000 frames of a function with
+# 70 locals would fill the deopt buffer 1.3 times over (they wrote past it, silently: a wrong
+# result).  An entry now grants only as many frames as their records fit in the buffer.
+
+
+def test_deep_native_recursion_deoptimizing_at_the_bottom_fits_the_deopt_buffer():
+    names = [f"v{i}" for i in range(70)]
+    body = "\n".join(f"    {name} = {i + 1}" for i, name in enumerate(names))
+    run(f"""
+import sys
+sys.setrecursionlimit(100000)
+def f(n, x):
+{body}
+    if n == 0:
+        return x * 4611686018427387904 * 4  # overflows int64 at the bottom: every frame deopts
+    return f(n - 1, x) + {" + ".join(names)}
+for i in range(3):
+    print(f(10, 1))
+print(f(16000, 1))
+""", compiled=("f",))
+
+
 # -- globals -------------------------------------------------------------------------------------
 
 

@@ -195,6 +195,7 @@ class JitFunction:
     cfunc: Any = None  # the ctypes callable, once machine code exists
     boxed_params: tuple = ()  # the positions of the arguments that are objects (by address)
     deopt_count: int = 0
+    record_words: int = 0  # the most words one deopt record of it takes (set by lowering)
     next_value: int = 0
 
     def new_value(self, jtype: JType) -> Value:
