@@ -50,7 +50,7 @@ class CodeProfile:
     `profile_limit`), by the profiling variant of its threaded code."""
 
     __slots__ = ("count", "arg_types", "operand_types", "loop_types", "natives",
-                 "result_types")
+                 "result_types", "owner_types")
 
     def __init__(self):
         self.count = 0  # calls plus loop back-edges
@@ -63,6 +63,8 @@ class CodeProfile:
         self.loop_types: dict[int, set[tuple[type, ...]]] = {}
         # instruction index → types of the results of a call, subscript or attribute
         self.result_types: dict[int, set[type]] = {}
+        # instruction index → types of the objects an attribute was read from (LOAD_ATTR)
+        self.owner_types: dict[int, set[type]] = {}
 
     def __repr__(self) -> str:
         return f"<CodeProfile count={self.count}>"

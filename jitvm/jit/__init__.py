@@ -24,7 +24,8 @@ import time
 from ..interpreter import NOT_HANDLED, UNBOUND
 from ..objects import Function
 from .abi import (CTX_BUFFER, CTX_DEPTH, CTX_NESTING, CTX_STACK_BUDGET, CTX_STACK_LIMIT,
-                  CTX_TICKS, CTX_USED, CTX_WORDS, DEOPT, DICT_VERSION, OK, check_layout)
+                  CTX_TICKS, CTX_USED, CTX_WORDS, DEOPT, DICT_VERSION, OK, check_layout,
+                  mark_method_descriptor)
 from .bridge_objects import (cells_param as _cells_param, from_word as _from_word,
                              internal_error as _internal_error, live_kind,
                              make_cells as _make_cells,
@@ -83,6 +84,8 @@ class JIT(Deoptimization):
         # Native code reads lists, tuples and numbers in CPython 3.11's layout; elsewhere
         # it only takes ints, floats and bools.
         self.objects = check_layout()
+        # `obj.method(...)` calls a jitvm method's machine code directly (frontend_objects.py)
+        self.method_calls = self.objects and mark_method_descriptor(Function)
         self.record_words = 0  # the most words a deopt record of any compiled function takes
 
     @property

@@ -113,10 +113,11 @@ def make_cells(func, args: list) -> tuple:
 
 
 def object_summary(fn) -> str:
-    """What the log says about a specialisation's boxed values: its element type guards and
-    the Python callables it calls through the C-API."""
+    """What the log says about a specialisation's boxed values: its element type guards, the
+    Python callables it calls through the C-API, and the methods it calls directly."""
     guards = 0
     called: list[str] = []
+    direct: list[str] = []  # methods and __init__s called natively (frontend_objects.py)
     for block in fn.blocks:
         for op in block.ops:
             if op.opcode == "guard_type":
@@ -125,11 +126,17 @@ def object_summary(fn) -> str:
                 name = str(op.args[0]) if hasattr(op.args[0], "obj") else "a method"
                 if name not in called:
                     called.append(name)
+            elif op.opcode in ("load_method", "guard_constructor"):
+                name = op.args[2 if op.opcode == "load_method" else 1].obj.__qualname__
+                if name not in direct:
+                    direct.append(name)
     parts = []
     if guards:
         parts.append(f"{guards} type guard{'s' if guards > 1 else ''}")
     if called:
         parts.append("calls " + ", ".join(called))
+    if direct:
+        parts.append("calls the machine code of " + ", ".join(direct))
     return "; " + ", ".join(parts) if parts else ""
 
 

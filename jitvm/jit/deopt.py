@@ -173,9 +173,8 @@ class Deoptimization:
                         result = self.vm._enter(frame, raised)
                     elif error is not None:  # the callee raised: raise it at the call
                         result, error = self.vm._enter(frame, error), None
-                    else:
-                        frame.stack.append(result)
-                        result = self.vm._enter(frame)
+                    else:  # (an __init__ that returned something raises at the call)
+                        result = self.vm._enter(frame, _push_result(frame, point, result))
                 except BaseException as exc:
                     error = exc
         finally:
@@ -198,10 +197,11 @@ class Deoptimization:
                 into.fault_index = outer_point.pc
                 raise raised
             if frames:  # it was waiting for a callee that finished in the interpreter
+                if error is None:
+                    error = _push_result(into, outer_point, result)
                 if error is not None:
                     into.fault_index = outer_point.pc  # raised by the call instruction
                     raise error
-                into.stack.append(result)
             return outer.pc
         if error is not None:
             raise error
@@ -272,3 +272,14 @@ def _unchanged(old, value) -> bool:
     if type(old) is not kind or kind not in (int, float):
         return False
     return old == value if kind is int else struct.pack("<d", old) == struct.pack("<d", value)
+
+
+def _push_result(frame, point, result) -> BaseException | None:
+    """A callee finished in the interpreter: its result goes on its caller's stack — unless
+    the call made an object (`point.constructs`: the callee was its __init__), which is on
+    the stack already.  Returns the exception the call raises instead, if any."""
+    if not point.constructs:
+        frame.stack.append(result)
+    elif result is not None:
+        return TypeError(f"__init__() should return None, not '{type(result).__name__}'")
+    return None

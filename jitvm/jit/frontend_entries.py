@@ -8,6 +8,7 @@ deopt-record order; boxed ones are owned), `kind()` (what the type walk compares
 from __future__ import annotations
 
 import dataclasses
+import types
 from dataclasses import dataclass
 from typing import Any
 
@@ -131,8 +132,27 @@ class SliceArgs:
         return slice(*(next(values) if isinstance(v, Value) else None for v in self.items))
 
 
-COMPOSITES = (SeqIter, Enumerate, Pair, Method, SliceArgs)
-COMPOSITE_KINDS = frozenset({"seqiter", "enumerate", "pair", "method"})
+@dataclass(frozen=True)
+class BoundFunction:
+    """`obj.name`, where `name` is a jitvm function of obj's class (`target`), looked up as
+    LOAD_METHOD looks it up and not yet called: the call runs the function's machine code
+    with `obj` first.  `recv` may be borrowed from a local (see `own_borrowed`)."""
+
+    recv: Value
+    target: Any
+
+    def parts(self):
+        return [self.recv]
+
+    def kind(self):
+        return ("bound", value_kind(self.recv), self.target)
+
+    def rebuild(self, values):
+        return types.MethodType(self.target, values[0])  # what LOAD_ATTR made
+
+
+COMPOSITES = (SeqIter, Enumerate, Pair, Method, SliceArgs, BoundFunction)
+COMPOSITE_KINDS = frozenset({"seqiter", "enumerate", "pair", "method", "bound"})
 
 
 class ObjRef:
