@@ -102,6 +102,11 @@ SIZES: dict[str, dict[str, int]] = {
         "medium": 45_000,  # CPython 1.4-1.8 s (2026-11-21, loaded machine)
         "large": 150_000,  # CPython ~5 s (2026-11-21, estimated from medium)
     },
+    "particles": {
+        "small": 20_000,  # CPython ~0.25 s CPU (2026-11-21, loaded machine)
+        "medium": 150_000,  # CPython 1.5 s CPU (2026-11-21, loaded machine)
+        "large": 500_000,  # CPython ~5 s (2026-11-21, estimated from medium)
+    },
     "toplevel": {
         "small": 300_000,  # CPython 0.22 s CPU (2026-11-21, loaded machine)
         "medium": 3_000_000,  # CPython 1.5 s CPU (2026-11-21, loaded machine)
