@@ -240,3 +240,55 @@ def test_a_class_that_changes_how_it_makes_objects_mid_loop():
     print(make(400), gone[:4], len(gone))
     print(sum(Q(i).x for i in range(5)))
     """, thresholds=MID_RUN)
+
+
+# -- default arguments: a call that leaves parameters out passes the function's defaults --------
+
+
+def test_defaults_of_functions_methods_and_constructors_are_passed_natively():
+    src = """
+    class Body:
+        def __init__(self, x, v=0.0, m=1.0):
+            self.x = x
+            self.v = v
+            self.m = m
+        def step(self, dt=0.01, damping=None):
+            if damping is not None:
+                self.v *= damping
+            self.x += self.v * dt
+            return self.x
+    def accel(x, k=2.0, c=(1, 2)):
+        return -k * x + c[0]
+    def run(n):
+        b = Body(1.0)
+        t = 0.0
+        for i in range(n):
+            b.v += accel(b.x) * 0.01
+            t += b.step()
+            if i % 1000 == 0:
+                b.step(0.02, 0.5)
+        return t, b.x, Body(2.0, 1.0).v
+    print(run(5000))
+    print(accel(1.0), accel(1.0, 1.0), accel(2.0, c=(5, 5)))
+    """
+    run(src, thresholds=MID_RUN, compiled=("run",), compiled_upto=100)
+    ir = _dumped_ir(src, "--jit-threshold", "100", "--stats")
+    assert "call Body.step.obj_float_obj" in ir and "call accel.float_float_tuple" in ir
+    boxed = re.search(r"(\d+) calls to Python callables from native code", ir)
+    assert boxed and int(boxed.group(1)) <= 2, ir
+
+
+def test_defaults_changed_or_mutated_while_compiled_code_runs():
+    run("""
+    def accel(x, k=2.0, seen=[]):
+        seen.append(x)
+        return -k * x + len(seen)
+    def run(n):
+        t = 0.0
+        for i in range(n):
+            t += accel(i * 0.5)
+            if i == n // 2:
+                accel.__defaults__ = (3.0, [])
+        return t
+    print(run(600), len(accel.__defaults__[1]))
+    """, thresholds=MID_RUN)

@@ -396,6 +396,10 @@ class JIT(Deoptimization):
         the context and result cell are preallocated per thread."""
         if ts.in_jit:  # e.g. a signal handler run while compiling: interpret it
             return NOT_HANDLED
+        if len(args) < func._code.argcount:  # the defaults fill the rest (read now)
+            args = _with_defaults(func, args)
+            if args is None:
+                return NOT_HANDLED
         natives = func._profile.natives
         key = tuple([type(arg) for arg in args])
         fn = natives.get(key, _MISSING)
@@ -548,3 +552,15 @@ def _reaches(start: JitFunction, target: JitFunction) -> bool:
             seen.add(f.name)
             work.extend(f.callees.values())
     return False
+
+
+def _with_defaults(func: Function, args: list) -> list | None:
+    """A positional call's arguments completed with the function's defaults, as
+    bind_arguments completes them; None if the call is not that simple (the interpreter
+    binds it, and raises if it must)."""
+    code = func._code
+    defaults = func.__defaults__ or ()
+    missing = code.argcount - len(args)
+    if not code.simple_args or missing > len(defaults):
+        return None
+    return args + list(defaults[len(defaults) - missing:])
