@@ -86,7 +86,7 @@ class JIT(Deoptimization):
         self.objects = check_layout()
         # `obj.method(...)` calls a jitvm method's machine code directly (frontend_objects.py)
         self.method_calls = self.objects and mark_method_descriptor(Function)
-        self.record_words = 0  # the most words a deopt record of any compiled function takes
+        self.record_words = 1  # the most words a deopt record of any compiled function takes
 
     @property
     def engine(self):
@@ -444,12 +444,14 @@ class JIT(Deoptimization):
             return None, None
         depth, limit = ctx[CTX_DEPTH], ctx[CTX_STACK_LIMIT]
         budget = self.vm.recursion_limit - ts.depth
-        frames = min(budget, NATIVE_DEPTH_CAP if level == 0 else depth)
+        frames = NATIVE_DEPTH_CAP if level == 0 else depth
+        if budget < frames:  # (no min(): this is on the path of every native call)
+            frames = budget
         # Each native frame writes one record when it deoptimizes, so the frames granted
         # must fit in the buffer, after the records pending and those the frames of outer
         # entries, still on the C stack, will write; one record more is kept for the frame
         # that finds the budget exhausted (it deoptimizes at once).
-        words = max(self.record_words, 1)
+        words = self.record_words
         reserved = 0
         if levels:
             outer_frames, outer_words, outer_reserved = levels[-1]
@@ -457,7 +459,8 @@ class JIT(Deoptimization):
         room = (DEOPT_BUFFER_WORDS - first - reserved) // words - 1
         if room < 0:
             return None, None  # no room for even one record: interpret this call
-        frames = min(frames, room)
+        if room < frames:
+            frames = room
         ctx[CTX_DEPTH] = frames
         levels.append((frames, words, reserved))
         if level == 0:
