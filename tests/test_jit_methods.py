@@ -292,3 +292,33 @@ def test_defaults_changed_or_mutated_while_compiled_code_runs():
         return t
     print(run(600), len(accel.__defaults__[1]))
     """, thresholds=MID_RUN)
+
+
+def test_methods_of_objects_read_from_attributes_and_items():
+    run("""
+    class V:
+        def __init__(self, x):
+            self.x = x
+        def plus(self, k):
+            return V(self.x + k)
+        def get(self):
+            return self.x
+    class Holder:
+        def __init__(self):
+            self.v = V(1.0)
+            self.items = [V(2.0), V(3.0)]
+        def step(self, i):
+            self.v = self.v.plus(0.5)           # a receiver owned by the stack
+            if i == 300:
+                V.plus = lambda self, k: V(self.x - k)
+            if i == 500:
+                self.items[0].plus = lambda k: V(-1.0)   # shadowed on one instance
+            return self.items[i % 2].plus(1.0).get() + self.v.get()
+    def run(n):
+        h = Holder()
+        t = 0.0
+        for i in range(n):
+            t += h.step(i)
+        return t, h.v.x
+    print(run(800))
+    """, thresholds=MID_RUN)

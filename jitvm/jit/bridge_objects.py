@@ -86,6 +86,9 @@ def stack_entry_kind(value):
     return kind, [seq, index] + ([count] if count is not None else [])
 
 
+RELEASED = object()  # what a Released entry (frontend_entries.py) rebuilds to: no entry
+
+
 def rebuild_entry(entry, word):
     """A stack entry of a deopt point as the Python object the interpreter expects; `word()`
     gives the record's word for each of its parts in turn."""
