@@ -240,3 +240,85 @@ def test_a_class_that_changes_how_it_makes_objects_mid_loop():
     print(make(400), gone[:4], len(gone))
     print(sum(Q(i).x for i in range(5)))
     """, thresholds=MID_RUN)
+
+
+# -- default arguments: a call that leaves parameters out passes the function's defaults --------
+
+
+def test_defaults_of_functions_methods_and_constructors_are_passed_natively():
+    src = """
+    class Body:
+        def __init__(self, x, v=0.0, m=1.0):
+            self.x = x
+            self.v = v
+            self.m = m
+        def step(self, dt=0.01, damping=None):
+            if damping is not None:
+                self.v *= damping
+            self.x += self.v * dt
+            return self.x
+    def accel(x, k=2.0, c=(1, 2)):
+        return -k * x + c[0]
+    def run(n):
+        b = Body(1.0)
+        t = 0.0
+        for i in range(n):
+            b.v += accel(b.x) * 0.01
+            t += b.step()
+            if i % 1000 == 0:
+                b.step(0.02, 0.5)
+        return t, b.x, Body(2.0, 1.0).v
+    print(run(5000))
+    print(accel(1.0), accel(1.0, 1.0), accel(2.0, c=(5, 5)))
+    """
+    run(src, thresholds=MID_RUN, compiled=("run",), compiled_upto=100)
+    ir = _dumped_ir(src, "--jit-threshold", "100", "--stats")
+    assert "call Body.step.obj_float_obj" in ir and "call accel.float_float_tuple" in ir
+    boxed = re.search(r"(\d+) calls to Python callables from native code", ir)
+    assert boxed and int(boxed.group(1)) <= 2, ir
+
+
+def test_defaults_changed_or_mutated_while_compiled_code_runs():
+    run("""
+    def accel(x, k=2.0, seen=[]):
+        seen.append(x)
+        return -k * x + len(seen)
+    def run(n):
+        t = 0.0
+        for i in range(n):
+            t += accel(i * 0.5)
+            if i == n // 2:
+                accel.__defaults__ = (3.0, [])
+        return t
+    print(run(600), len(accel.__defaults__[1]))
+    """, thresholds=MID_RUN)
+
+
+def test_methods_of_objects_read_from_attributes_and_items():
+    run("""
+    class V:
+        def __init__(self, x):
+            self.x = x
+        def plus(self, k):
+            return V(self.x + k)
+        def get(self):
+            return self.x
+    class Holder:
+        def __init__(self):
+            self.v = V(1.0)
+            self.items = [V(2.0), V(3.0)]
+        def step(self, i):
+            self.v = self.v.plus(0.5)           # a receiver owned by the stack
+            if i == 300:
+                V.plus = lambda self, k: V(self.x - k)
+            if i == 500:
+                self.items[0].plus = lambda k: V(-1.0)   # shadowed on one instance
+            return self.items[i % 2].plus(1.0).get() + self.v.get()
+    def run(n):
+        h = Holder()
+        t = 0.0
+        for i in range(n):
+            t += h.step(i)
+        return t, h.v.x
+    print(run(800))
+    """, thresholds=MID_RUN)

@@ -86,7 +86,7 @@ class JIT(Deoptimization):
         self.objects = check_layout()
         # `obj.method(...)` calls a jitvm method's machine code directly (frontend_objects.py)
         self.method_calls = self.objects and mark_method_descriptor(Function)
-        self.record_words = 0  # the most words a deopt record of any compiled function takes
+        self.record_words = 1  # the most words a deopt record of any compiled function takes
 
     @property
     def engine(self):
@@ -396,6 +396,10 @@ class JIT(Deoptimization):
         the context and result cell are preallocated per thread."""
         if ts.in_jit:  # e.g. a signal handler run while compiling: interpret it
             return NOT_HANDLED
+        if len(args) < func._code.argcount:  # the defaults fill the rest (read now)
+            args = _with_defaults(func, args)
+            if args is None:
+                return NOT_HANDLED
         natives = func._profile.natives
         key = tuple([type(arg) for arg in args])
         fn = natives.get(key, _MISSING)
@@ -440,12 +444,14 @@ class JIT(Deoptimization):
             return None, None
         depth, limit = ctx[CTX_DEPTH], ctx[CTX_STACK_LIMIT]
         budget = self.vm.recursion_limit - ts.depth
-        frames = min(budget, NATIVE_DEPTH_CAP if level == 0 else depth)
+        frames = NATIVE_DEPTH_CAP if level == 0 else depth
+        if budget < frames:  # (no min(): this is on the path of every native call)
+            frames = budget
         # Each native frame writes one record when it deoptimizes, so the frames granted
         # must fit in the buffer, after the records pending and those the frames of outer
         # entries, still on the C stack, will write; one record more is kept for the frame
         # that finds the budget exhausted (it deoptimizes at once).
-        words = max(self.record_words, 1)
+        words = self.record_words
         reserved = 0
         if levels:
             outer_frames, outer_words, outer_reserved = levels[-1]
@@ -453,7 +459,8 @@ class JIT(Deoptimization):
         room = (DEOPT_BUFFER_WORDS - first - reserved) // words - 1
         if room < 0:
             return None, None  # no room for even one record: interpret this call
-        frames = min(frames, room)
+        if room < frames:
+            frames = room
         ctx[CTX_DEPTH] = frames
         levels.append((frames, words, reserved))
         if level == 0:
@@ -548,3 +555,15 @@ def _reaches(start: JitFunction, target: JitFunction) -> bool:
             seen.add(f.name)
             work.extend(f.callees.values())
     return False
+
+
+def _with_defaults(func: Function, args: list) -> list | None:
+    """A positional call's arguments completed with the function's defaults, as
+    bind_arguments completes them; None if the call is not that simple (the interpreter
+    binds it, and raises if it must)."""
+    code = func._code
+    defaults = func.__defaults__ or ()
+    missing = code.argcount - len(args)
+    if not code.simple_args or missing > len(defaults):
+        return None
+    return args + list(defaults[len(defaults) - missing:])

@@ -14,7 +14,7 @@ import struct
 import sys
 from types import CellType
 
-from .types import BOOL, BOXED, FLOAT, INT, LIST, NONE, TUPLE, Seq, guess_elem, kind_of
+from .types import BOOL, BOXED, FLOAT, INT, LIST, NONE, OBJ, TUPLE, Seq, guess_elem, kind_of
 
 _decref = ctypes.pythonapi.Py_DecRef
 _decref.argtypes = [ctypes.c_void_p]
@@ -32,13 +32,17 @@ def steal(address: int):
 
 
 def from_word(word: int, jtype):
+    # (identity tests only, ints first: this is on the path of every native call's result,
+    # and hashing an enum member runs Python code)
+    if jtype is INT:
+        return word
     if jtype is FLOAT:
         return struct.unpack("<d", struct.pack("<q", word))[0]
     if jtype is BOOL:
         return bool(word)
     if jtype is NONE:
         return None
-    if jtype in BOXED:
+    if jtype is OBJ or jtype is LIST or jtype is TUPLE:
         return steal(word)
     return word
 
@@ -80,6 +84,9 @@ def stack_entry_kind(value):
         return None
     kind = ("seqiter", Seq(jtype, guess_elem(seq)), count is not None)
     return kind, [seq, index] + ([count] if count is not None else [])
+
+
+RELEASED = object()  # what a Released entry (frontend_entries.py) rebuilds to: no entry
 
 
 def rebuild_entry(entry, word):

@@ -18,7 +18,7 @@ import struct
 from ..interpreter import UNBOUND, Frame
 from ..objects import Function
 from .abi import CTX_USED
-from .bridge_objects import from_word as _from_word, rebuild_entry
+from .bridge_objects import RELEASED, from_word as _from_word, rebuild_entry
 from .module_loops import EXPECTED_EXITS
 from .ir import JitFunction
 from .types import TUPLE
@@ -252,6 +252,8 @@ class Deoptimization:
             return buffer[position - 1]
 
         stack = [rebuild_entry(entry, word) for entry in point.stack]
+        if any(entry is RELEASED for entry in stack):  # (handed over only to be dropped)
+            stack = [entry for entry in stack if entry is not RELEASED]
         vm = self.vm
         run = getattr(code, "module_origin", code)  # (a module's view runs as the module)
         frame = Frame(vm, ts, code, vm.threaded(run), fn.globals, vm.builtins, None,

@@ -295,7 +295,8 @@ class CallSteps:
             args = [callee.recv] + list(args)
             if all(isinstance(a, Value) for a in args):
                 try:
-                    return self.native_call_boxed(callee.target, args, index, locals_, stack)
+                    return self.native_call_boxed(callee.target, args, index, locals_, stack,
+                                                  pre)
                 except NotCompilable:
                     pass
             # not compiled natively: the function called with the receiver first, as the
@@ -343,7 +344,7 @@ class CallSteps:
             return NOT_MINE
         if self.jit.is_jitvm_function(target) and all(isinstance(a, Value) for a in args):
             try:
-                return self.native_call_boxed(target, args, index, locals_, stack)
+                return self.native_call_boxed(target, args, index, locals_, stack, pre)
             except NotCompilable:
                 return NOT_MINE
         init = self.constructor_init(target)
@@ -371,6 +372,26 @@ class CallSteps:
             return None
         return init
 
+    def with_defaults(self, target, args, index, locals_, pre, implicit=0):
+        """`args` (after `implicit` ones the caller adds: the new object of a constructor)
+        completed with `target`'s default values for the positional parameters a call leaves
+        out.  Guarded: the function must still have that tuple of defaults when the call
+        runs (else the interpreter makes the call)."""
+        code = target._code
+        missing = code.argcount - implicit - len(args)
+        defaults = target.__defaults__ or ()
+        if missing <= 0 or not code.simple_args or missing > len(defaults):
+            return args  # (too few arguments: a TypeError, which the interpreter raises)
+        values = defaults[len(defaults) - missing:]
+        current = self.kind_value("getattr", [self.const_object(target), "__defaults__"],
+                                  OBJ, None, owned=True)  # (a slot that is always set)
+        same = self.emit("same", [current, self.const_object(defaults)], BOOL)
+        self.emit("guard_true", [same], None, self.deopt_point(
+            index, locals_, pre, reason=f"{target.__qualname__}.__defaults__ changed"))
+        self.emit("decref", [current])
+        return list(args) + [self.constant(v) if type(v) in FROM_CLASS
+                             else self.const_object(v) for v in values]
+
     def construct(self, index, cls, init, args, locals_, stack, pre):
         """`cls(args)` made natively, as type.__call__ makes it: object's __new__, then the
         machine code of `init` with the new object first.  The class must still make its
@@ -378,6 +399,7 @@ class CallSteps:
         call); a deopt in `init` resumes after the call with the object already pushed."""
         if init._code.has_cells:
             raise NotCompilable("a closure: called as a Python callable")
+        args = self.with_defaults(init, args, index, locals_, pre, implicit=1)
         kinds = (OBJ,) + tuple(value_kind(a) for a in args)
         callee = self.jit.specialization(init, kinds, index, self.code)
         if callee.exits or callee.return_type is not NONE:
@@ -429,11 +451,14 @@ class CallSteps:
             refined = Seq(base.type, _cap(item_kind))
             locals_[i] = MaybeUnbound(refined) if maybe else refined
 
-    def native_call_boxed(self, target, args, index, locals_, stack):
+    def native_call_boxed(self, target, args, index, locals_, stack, pre=None):
         """A direct native call of a compiled jitvm function (arguments borrowed: the callee
-        takes its own references)."""
+        takes its own references).  With `pre` (the stack before the call), parameters the
+        call leaves out take the function's default values."""
         if target._code.has_cells:
             raise NotCompilable("a closure: called as a Python callable")
+        if pre is not None:
+            args = self.with_defaults(target, args, index, locals_, pre)
         kinds = tuple(value_kind(a) for a in args)
         callee = self.jit.specialization(target, kinds, index, self.code)
         if callee.exits:

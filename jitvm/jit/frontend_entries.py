@@ -12,6 +12,7 @@ import types
 from dataclasses import dataclass
 from typing import Any
 
+from .bridge_objects import RELEASED
 from .frontend import _callable_name
 from .ir import Value
 from .types import BOOL, BOXED, FLOAT, INT, LIST, OBJ, TUPLE, Seq
@@ -151,7 +152,25 @@ class BoundFunction:
         return types.MethodType(self.target, values[0])  # what LOAD_ATTR made
 
 
-COMPOSITES = (SeqIter, Enumerate, Pair, Method, SliceArgs, BoundFunction)
+@dataclass(frozen=True)
+class Released:
+    """Not a stack entry: an owned reference a deopt point hands to the bridge only to be
+    released (the interpreter's stack no longer holds it there: the receiver of a method
+    lookup that found something else)."""
+
+    value: Value
+
+    def parts(self):
+        return [self.value]
+
+    def kind(self):
+        return ("released", value_kind(self.value))
+
+    def rebuild(self, values):
+        return RELEASED
+
+
+COMPOSITES = (SeqIter, Enumerate, Pair, Method, SliceArgs, BoundFunction, Released)
 COMPOSITE_KINDS = frozenset({"seqiter", "enumerate", "pair", "method", "bound"})
 
 

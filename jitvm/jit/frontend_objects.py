@@ -44,8 +44,8 @@ from .frontend import (BUILTINS, MATH, Const, MaybeUnbound, NotCompilable, Range
 from .frontend_calls import CallSteps
 from .frontend_sequences import SequenceSteps
 from .frontend_entries import (COMPOSITES, FROM_CLASS, NOT_MINE, NUMERIC, BoundFunction,
-                               Enumerate, Method, ObjRef, Pair, SeqIter, SliceArgs, is_boxed,
-                               is_number, value_kind)
+                               Enumerate, Method, ObjRef, Pair, Released, SeqIter, SliceArgs,
+                               is_boxed, is_number, value_kind)
 from .ir import Value
 from .types import BOOL, BOXED, INT, LIST, NONE, OBJ, TUPLE, Seq, guess_elem, join_elem, jtype_of
 
@@ -480,10 +480,10 @@ class ObjectSteps(CallSteps, SequenceSteps):
     def method_target(self, index, owner, name):
         """The jitvm function `owner.name(...)` calls, when it can be called directly: the
         interpreter saw one class of owner here, whose attribute `name` is a jitvm function
-        (found without running code: no __getattribute__ of its own), owner is borrowed from
-        a local, and the next instructions only compute the call's arguments and call it."""
+        (found without running code: no __getattribute__ of its own), and the next
+        instructions only compute the call's arguments and call it."""
         if not getattr(self.jit, "method_calls", False) or not is_boxed(owner) \
-                or owner.type is not OBJ or owner.owned or owner.source is None:
+                or owner.type is not OBJ:
             return None
         seen = self.feedback("owner_types", index)
         if len(seen) != 1:
@@ -521,11 +521,15 @@ class ObjectSteps(CallSteps, SequenceSteps):
         """`owner.name` for a direct call of `target`: CPython's method lookup, which must
         find `target` unbound (else the attribute, as LOAD_ATTR makes it, goes to the
         interpreter after this instruction)."""
+        if not owner.owned and owner.source is None:
+            owner = self.take(owner)  # (borrowed from something other than a local)
         attr = self.kind_value("load_method", [owner, name, ObjRef(target)], OBJ,
                                self.error_point(index, locals_, stack, [owner]), owned=True)
         same = self.emit("same", [attr, self.const_object(target)], BOOL)
+        # (after LOAD_ATTR the interpreter's stack holds the attribute, not the owner)
+        dropped = [Released(owner)] if owner.owned else []
         self.emit("guard_true", [same], None, self.deopt_point(
-            index + 1, locals_, stack + [attr], reason=f"method {name} is not "
+            index + 1, locals_, stack + [attr] + dropped, reason=f"method {name} is not "
             f"{target.__qualname__}"))
         self.emit("decref", [attr])  # (the class holds the function; so does the code)
         return BoundFunction(owner, target)

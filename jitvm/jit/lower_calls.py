@@ -56,7 +56,8 @@ class CallLowering:
         value, name = op.args
         result = b.call(self.api("PyObject_GetAttr", PTR, [PTR, PTR]),
                         [self.v(value), self.obj_const(sys.intern(name))])
-        if op.deopt is not None:  # (none: a list's append or pop, bound: it cannot fail)
+        if op.deopt is not None:  # (none: cannot fail: a list's append or pop, bound, or
+            # a jitvm function's __defaults__, a slot)
             self.raised_if(b, self.is_null(b, result), op.deopt)
         return result
 
