@@ -280,7 +280,11 @@ class VM:
         if f.first_fault is None:
             f.first_fault = index
         op, arg = code.instructions[index]
-        if not (Flag.RERAISE in OPCODES[op].flags or (op == Op.RAISE_VARARGS and arg == 0)):
+        # A bare `raise` re-raises the handled exception without a new entry; with none being
+        # handled, its RuntimeError is a new exception and gets one.
+        reraise = Flag.RERAISE in OPCODES[op].flags or (
+            op == Op.RAISE_VARARGS and arg == 0 and exc is f.ts.exc_info)
+        if not reraise:
             add_traceback_entry(exc, f, index)
             handled = f.ts.exc_info
             if handled is not None and handled is not exc and exc.__context__ is None:

@@ -42,6 +42,9 @@ SAME_STDERR = {
     "exit_message": "import sys\nprint('out')\nsys.exit('goodbye')\n",
     "assertion": "x = 3\nassert x == 4, f'x is {x}'\n",
     "raise_in_finally": "try:\n    raise KeyError(1)\nfinally:\n    print('cleanup')\n",
+    # With no exception being handled, a bare `raise` is a new RuntimeError at that line.
+    "bare_raise_nothing_handled": "def f():\n    raise\nprint('before')\nf()\n",
+    "bare_raise_module_level": "raise\n",
 }
 
 
