@@ -91,6 +91,11 @@ class _Suspendable:
         return self._running
 
     @property
+    def gi_suspended(self) -> bool:
+        """Paused at a yield (what inspect.getgeneratorstate asks)."""
+        return self._started and self._frame is not None and not self._running
+
+    @property
     def gi_frame(self):
         return self._frame
 
@@ -218,6 +223,10 @@ class Coroutine(_Suspendable):
     @property
     def cr_running(self) -> bool:
         return self._running
+
+    @property
+    def cr_suspended(self) -> bool:
+        return self.gi_suspended
 
     @property
     def cr_frame(self):

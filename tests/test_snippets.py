@@ -865,6 +865,30 @@ snippet("generator_already_executing", """
         print("ValueError:", e)
 """)
 
+snippet("generator_and_coroutine_states", """
+    import asyncio, inspect
+    def g():
+        print("inside:", inspect.getgeneratorstate(me))
+        yield 1
+    me = g()
+    print(inspect.getgeneratorstate(me), me.gi_suspended)
+    next(me)
+    print(inspect.getgeneratorstate(me), me.gi_suspended)
+    list(me)
+    print(inspect.getgeneratorstate(me), me.gi_suspended)
+    closed = g()
+    closed.close()
+    print(inspect.getgeneratorstate(closed))
+    async def c():
+        await asyncio.sleep(0)
+    co = c()
+    print(inspect.getcoroutinestate(co), co.cr_suspended)
+    co.send(None)
+    print(inspect.getcoroutinestate(co), co.cr_suspended)
+    co.close()
+    print(inspect.getcoroutinestate(co))
+""")
+
 snippet("generator_send_unstarted", """
     def g():
         x = yield 1
