@@ -355,6 +355,24 @@ snippet("augassign_attribute_once", """
     print(box._v)
 """)
 
+snippet("augassign_error_names_inplace_operator", """
+    def g(a, b):
+        a += b
+        return a
+    for i in range(20):
+        g(i, 1)
+    for a, b in [(2, "s"), (1.5, None), ("s", 1)]:
+        try:
+            g(a, b)
+        except TypeError as e:
+            print(e)
+    x = [1]
+    try:
+        x[0] += "s"
+    except TypeError as e:
+        print(e)
+""")
+
 snippet("augassign_inplace_dunders", """
     class Acc:
         def __init__(self):
