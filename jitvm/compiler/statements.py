@@ -74,32 +74,45 @@ class StatementCompiler:
             self.store_target(elt.value if isinstance(elt, ast.Starred) else elt)
 
     def visit_AugAssign(self, node):
+        # As in CPython, reading and storing the target are at the target's position (a
+        # traceback's carets), the operation at the whole statement's.
         op = Op["INPLACE_" + _BINOP[type(node.op)]]
         target = node.target
+        statement_pos, target_pos = self.pos, _position(target)
         if isinstance(target, ast.Name):
+            self.pos = target_pos
             self.load_name(target.id)
+            self.pos = statement_pos
             self.visit(node.value)
             self.emit(op)
+            self.pos = target_pos
             self.store_name(target.id)
         elif isinstance(target, ast.Attribute):
             self.visit(target.value)
+            self.pos = target_pos
             self.emit(Op.DUP_TOP)
             self.emit(Op.LOAD_ATTR, self.mangle(target.attr))
+            self.pos = statement_pos
             self.visit(node.value)
             self.emit(op)
+            self.pos = target_pos
             self.emit(Op.ROT_TWO)
             self.emit(Op.STORE_ATTR, self.mangle(target.attr))
         elif isinstance(target, ast.Subscript):
             self.visit(target.value)
             self.visit(target.slice)
+            self.pos = target_pos
             self.emit(Op.DUP_TOP_TWO)
             self.emit(Op.BINARY_SUBSCR)
+            self.pos = statement_pos
             self.visit(node.value)
             self.emit(op)
+            self.pos = target_pos
             self.emit(Op.ROT_THREE)
             self.emit(Op.STORE_SUBSCR)
         else:
             self.unsupported("this augmented assignment target", target)
+        self.pos = statement_pos
 
     def visit_AnnAssign(self, node):
         target = node.target
