@@ -907,6 +907,38 @@ snippet("generator_and_coroutine_states", """
     print(inspect.getcoroutinestate(co))
 """)
 
+snippet("function_code_and_signature", """
+    import asyncio, functools, inspect
+    def f(a, /, b: int = 2, *args, c, d=4, **kw) -> str:
+        x = 1
+        def g():
+            return a + x
+        return g
+    async def co():
+        pass
+    def gen(v):
+        yield v
+    for fn in (f, f(1, c=2), co, gen, lambda q=1: q):
+        c = fn.__code__
+        print(fn.__name__, c.co_argcount, c.co_posonlyargcount, c.co_kwonlyargcount,
+              c.co_varnames, c.co_cellvars, c.co_freevars, c.co_flags, c.co_name, c.co_qualname)
+    print(inspect.signature(f), inspect.isgeneratorfunction(gen), inspect.isgeneratorfunction(f),
+          inspect.iscoroutinefunction(co), asyncio.iscoroutinefunction(co))
+    bound = inspect.signature(f).bind(1, c=3)
+    bound.apply_defaults()
+    print(bound.arguments)
+    def deco(fn):
+        @functools.wraps(fn)
+        def wrapper(*a, **k):
+            return fn(*a, **k)
+        return wrapper
+    class K:
+        @deco
+        def m(self, x, *, y=1):
+            pass
+    print(inspect.signature(K.m), inspect.signature(K().m), inspect.signature(K.m, follow_wrapped=False))
+""")
+
 snippet("generator_send_unstarted", """
     def g():
         x = yield 1
