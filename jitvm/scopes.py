@@ -35,7 +35,7 @@ class Scope:
         for child in table.get_children():
             self._children.setdefault((child.get_name(), child.get_lineno()), []).append(child)
 
-        symbols = {sym.get_name(): sym for sym in table.get_symbols()}
+        symbols = _symbols(table)
         self.symbols = symbols
         child_frees: set[str] = set()
         for child in table.get_children():
@@ -89,6 +89,18 @@ class Scope:
         if sym is not None and sym.is_declared_global():
             return Access.GLOBAL
         return Access.NAME
+
+
+def _symbols(table: symtable.SymbolTable) -> dict[str, symtable.Symbol]:
+    """The table's symbols by name.  Python 3.11's symtable takes any table *named* "top" for
+    the module, so in a function or class called `top` every bound name would claim to be
+    global: such symbols are made again, as the nested scope's they are."""
+    symbols = {sym.get_name(): sym for sym in table.get_symbols()}
+    if table.get_name() == "top" and table.get_type() != "module":
+        flags = table._table.symbols  # (no public way to the flags)
+        symbols = {name: symtable.Symbol(name, flags[name], sym.get_namespaces())
+                   for name, sym in symbols.items()}
+    return symbols
 
 
 def _frees(table: symtable.SymbolTable) -> set[str]:
