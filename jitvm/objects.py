@@ -195,7 +195,12 @@ class _Suspendable:
             return
         try:
             self.throw(GeneratorExit)
-        except (GeneratorExit, StopIteration):
+        except (GeneratorExit, StopIteration) as done:
+            # Its traceback's host frames hold the exception in their locals (a cycle) and,
+            # through f_back, whatever called close: when that is a finalizer run by the
+            # garbage collector, the generator running then would stay alive until the next
+            # collection (its `finally` late).  Dropping the traceback breaks the cycle.
+            done.__traceback__ = None
             return
         raise RuntimeError("generator ignored GeneratorExit")
 

@@ -939,6 +939,35 @@ snippet("function_code_and_signature", """
     print(inspect.signature(K.m), inspect.signature(K().m), inspect.signature(K.m, follow_wrapped=False))
 """)
 
+snippet("generator_finalized_by_gc_while_another_runs", """
+    import gc
+    def ignore_close():
+        try:
+            yield 1
+        except GeneratorExit:
+            yield "refusing"
+    def make_garbage():
+        g = ignore_close()
+        next(g)
+        try:
+            g.close()
+        except RuntimeError as e:
+            err = e  # the generator is now in a cycle: only the collector finalizes it
+    def res(name):
+        try:
+            for i in range(3):
+                if i == 1:
+                    gc.collect()
+                yield i
+        finally:
+            print("release", name)
+    make_garbage()
+    g = res("B")
+    print(next(g), next(g))
+    del g
+    print("deleted")
+""")
+
 snippet("generator_send_unstarted", """
     def g():
         x = yield 1
