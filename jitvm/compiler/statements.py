@@ -326,7 +326,9 @@ class StatementCompiler:
     def visit_Assert(self, node):
         end = Label()
         self.jump_if(node.test, end, True)
-        self.pos = _position(node.test)  # CPython reports a failed assert at its test
+        compare = _last_jump_compare(node.test)
+        if compare is not None:
+            self.pos = _position(compare)
         self.emit(Op.LOAD_ASSERTION_ERROR)
         if node.msg is not None:
             self.visit(node.msg)
@@ -362,3 +364,20 @@ class StatementCompiler:
             self.emit(Op.IMPORT_FROM, alias.name)
             self.store_name(alias.asname or alias.name)
         self.emit(Op.POP_TOP)
+
+
+def _last_jump_compare(test):
+    """Where CPython 3.11 reports a failed `assert`: its compiler, branching on a comparison,
+    leaves that comparison's location set for the instructions after it (the raise); the
+    last one it branched on counts, through `not`, `and`/`or` and `if`-`else`.  With none,
+    the failure is at the whole statement."""
+    if isinstance(test, ast.Compare):
+        return test
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        return _last_jump_compare(test.operand)
+    parts = (test.values if isinstance(test, ast.BoolOp)
+             else (test.test, test.body, test.orelse) if isinstance(test, ast.IfExp) else ())
+    found = None
+    for part in parts:
+        found = _last_jump_compare(part) or found
+    return found
