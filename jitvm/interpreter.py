@@ -313,18 +313,17 @@ def _program_traceback(tb):
     Those frames hold the exception in their locals (`unwind`'s, a handler's): a cycle that
     kept it, and through it the locals of every frame it passed, alive until the garbage
     collector ran, so `__del__` methods and generators' `finally` blocks ran late.  (The
-    program's own frames are in `_jitvm_tb`; frames of host code it called stay.)"""
-    head = last = None
+    program's own frames are in `_jitvm_tb`; frames of host code it called stay; so does the
+    first entry, the dispatch loop that catches it, whose `exc` is gone by the time the
+    handler runs: a traceback is never empty, as in CPython.)"""
+    head = last = tb
+    tb = tb.tb_next
     while tb is not None:
         if not tb.tb_frame.f_code.co_filename.startswith(_INTERNAL_DIR):
-            if last is None:
-                head = tb
-            else:
-                last.tb_next = tb
+            last.tb_next = tb
             last = tb
         tb = tb.tb_next
-    if last is not None:
-        last.tb_next = None
+    last.tb_next = None
     return head
 
 
