@@ -339,6 +339,31 @@ def test_chained_comparisons_and_or_not():
                   "negate"))
 
 
+def test_divmod_unpacked_at_once_runs_natively_with_cpythons_semantics():
+    run("""
+        def digits_sum(n):
+            s = 0
+            while n:
+                n, r = divmod(n, 10)
+                s += r
+            return s
+        def mixed(a, b):
+            q, r = divmod(a, b)     # unpacked at once: compiled as // and %
+            t = divmod(a, 3)        # kept as a tuple: CPython's divmod, through the C-API
+            return q * 100 + r, t
+        tot = 0
+        for i in range(3000):
+            tot += digits_sum(i) + mixed(i, 7 - i % 5)[0]
+        print(tot, mixed(-7, 2), mixed(7, -2), mixed(2**62, 3), mixed(True, 2))
+        for b in (0, 2, -2**63):
+            try:
+                print(mixed(5, b), mixed(-2**63, b))
+            except ZeroDivisionError as e:
+                print("ZeroDivisionError", e)
+        print(divmod(7.5, 2), divmod(-7, 2.5))
+    """, thresholds=MID_RUN, compiled=("digits_sum", "mixed"))
+
+
 def test_builtins_math_and_powers_at_their_edges():
     run("""
         import math

@@ -489,8 +489,8 @@ class ObjectSteps(CallSteps, SequenceSteps):
         if len(seen) != 1:
             return None
         cls = next(iter(seen))
-        if cls.__getattribute__ is not object.__getattribute__:
-            return None
+        if cls.__getattribute__ is not object.__getattribute__ or hasattr(cls, "__getattr__"):
+            return None  # (CPython's lookup would not find methods unbound: always a deopt)
         for klass in cls.__mro__:
             if name in klass.__dict__:
                 target = klass.__dict__[name]
