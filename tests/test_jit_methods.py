@@ -322,3 +322,32 @@ def test_methods_of_objects_read_from_attributes_and_items():
         return t, h.v.x
     print(run(800))
     """, thresholds=MID_RUN)
+
+
+def test_a_method_lookup_that_raises_on_an_item_of_the_wrong_type():
+    # _PyObject_GetMethod leaves its result slot alone when it raises: native code must have
+    # cleared it (it held stack garbage, which the deopt record handed over: a segfault).
+    run("""
+    class Vec:
+        def __init__(self, x, y): self.x = x; self.y = y
+        def dot(self, o): return self.x * o.x + self.y * o.y
+        def get(self): return self.x
+    class Holder:
+        def __init__(self, v): self.v = v; self.items = [Vec(i, -i) for i in range(5)]
+        def total(self):
+            s = 0
+            for i in range(len(self.items)):
+                s += self.items[i].get() + self.v.dot(self.items[i])
+            return s
+    def run(h, n):
+        acc = 0
+        for i in range(n):
+            acc += h.total()
+            if i == n // 2: h.items.append(Vec(1.5, 0))
+            if i == n - 2:
+                h.items[0] = None
+                try: acc += h.total()
+                except AttributeError as e: print("AE", e)
+        return acc
+    for k in range(3): print(run(Holder(Vec(1, 2)), 10))
+    """, thresholds=("0", "1", "5", "50"))

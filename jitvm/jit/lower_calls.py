@@ -72,6 +72,7 @@ class CallLowering:
         obj = self.v(value)
         name_obj = self.obj_const(sys.intern(name))
         slot = self.alloca(PTR)
+        b.store(ir.Constant(PTR, None), slot)  # (left as it is when the lookup raises)
         found = b.call(self.api("_PyObject_GetMethod", I32, [PTR, PTR, PTR.as_pointer()]),
                        [obj, name_obj, slot])
         attr = b.load(slot)
