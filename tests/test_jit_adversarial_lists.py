@@ -230,3 +230,24 @@ def test_a_deopt_after_the_loop_shrank_its_list_keeps_the_iterators_index():
         for k in range(3):
             print(f([1, 2, 3, 4, 5]), g([1, 2, 3]))
     """, thresholds=ALL, compiled=("f",), deopted=("f",))
+
+
+def test_a_deopt_in_an_augmented_item_assignment_of_a_row_keeps_the_rows_reference():
+    """`m[j][i] -= 1` keeps the row and its DUP_TOP_TWO copy on the stack; borrow_refs made
+    the copy borrow the row's own (owned) reference, so a deopt there (a float where an int
+    was expected) handed the interpreter two references to the row where there was one: the
+    row was freed while `m` still held it (garbage in the list, then a segfault)."""
+    run("""
+        def g(m):
+            m[0][0] -= 1
+            return m
+        def grid(m, d):
+            for i in range(len(m)):
+                for j in range(len(m[i])):
+                    m[i][j] += d * (i + 1)
+                    m[j % len(m)][i] -= 1
+            return m
+        for k in range(3):
+            print(g([[1]]), g([[0.5]]), g([[2**63 - 1 + k]]), g([[True]]))
+            print(grid([[1, 2], [3, 4]], 1), grid([[0.5]], 2), grid([[2**62, 0], [0, 0]], 2**62))
+    """, thresholds=ALL, compiled=("g", "grid"), deopted=("g", "grid"))
