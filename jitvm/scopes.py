@@ -35,7 +35,7 @@ class Scope:
         for child in table.get_children():
             self._children.setdefault((child.get_name(), child.get_lineno()), []).append(child)
 
-        symbols = {sym.get_name(): sym for sym in table.get_symbols()}
+        symbols = _symbols(table)
         self.symbols = symbols
         child_frees: set[str] = set()
         for child in table.get_children():
@@ -89,6 +89,19 @@ class Scope:
         if sym is not None and sym.is_declared_global():
             return Access.GLOBAL
         return Access.NAME
+
+
+def _symbols(table: symtable.SymbolTable) -> dict[str, symtable.Symbol]:
+    """The symbols of `table` by name.  CPython 3.11's `SymbolTable.lookup` takes any table
+    named "top" for the module's (it compares the name, not the type), so in a function named
+    `top` every bound name, parameters too, would be `is_global()`: those symbols are made
+    again as a function's (3.12 compares the type)."""
+    symbols = {sym.get_name(): sym for sym in table.get_symbols()}
+    if table.get_type() != "module" and table.get_name() == "top":
+        flags = table._table.symbols  # (no public accessor for a symbol's flags)
+        symbols = {name: symtable.Symbol(name, flags[name], sym.get_namespaces())
+                   for name, sym in symbols.items()}
+    return symbols
 
 
 def _frees(table: symtable.SymbolTable) -> set[str]:
