@@ -28,6 +28,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -100,6 +101,11 @@ SIZES: dict[str, dict[str, int]] = {
         "small": 6_000,  # CPython ~0.25 s (2026-11-21)
         "medium": 45_000,  # CPython 1.4-1.8 s (2026-11-21, loaded machine)
         "large": 150_000,  # CPython ~5 s (2026-11-21, estimated from medium)
+    },
+    "particles": {
+        "small": 20_000,  # CPython ~0.25 s CPU (2026-11-21, loaded machine)
+        "medium": 150_000,  # CPython 1.5 s CPU (2026-11-21, loaded machine)
+        "large": 500_000,  # CPython ~5 s (2026-11-21, estimated from medium)
     },
     "toplevel": {
         "small": 300_000,  # CPython 0.22 s CPU (2026-11-21, loaded machine)
@@ -206,6 +212,7 @@ class RunResult:
     stdout: str
     stderr: str
     error: str = ""  # empty if the run succeeded
+    peak_mb: float | None = None  # the process's peak resident memory (max RSS), if known
 
 
 def last_line(text: str) -> str:
@@ -214,6 +221,42 @@ def last_line(text: str) -> str:
 
 
 def run_once(command: list[str], timeout: float) -> RunResult:
+    """Run `command` once: its wall time, output and peak memory.  The output goes to
+    temporary files and the process is reaped with `os.wait4`, whose resource usage gives
+    the peak resident memory of that one process (where `os.wait4` exists: POSIX)."""
+    if not hasattr(os, "wait4"):
+        return _run_once_portable(command, timeout)
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        try:
+            proc = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=out, stderr=err,
+                                    cwd=REPO_ROOT, env=subprocess_env())
+        except OSError as exc:
+            return RunResult(time.perf_counter() - start, -1, "", str(exc), str(exc))
+        timer = threading.Timer(timeout, proc.kill)
+        timer.start()
+        try:
+            _, status, usage = os.wait4(proc.pid, 0)
+        finally:
+            timer.cancel()
+        seconds = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)  # (reaped here, not by Popen)
+        stdout, stderr = _read_back(out), _read_back(err)
+    peak_mb = usage.ru_maxrss / 1024  # KiB on Linux
+    if seconds >= timeout and proc.returncode < 0:
+        return RunResult(seconds, None, "", stderr, f"timed out after {timeout:g} s", peak_mb)
+    error = ""
+    if proc.returncode != 0:
+        error = f"exit status {proc.returncode}: {last_line(stderr) or '(no stderr)'}"
+    return RunResult(seconds, proc.returncode, stdout, stderr, error, peak_mb)
+
+
+def _read_back(file) -> str:
+    file.seek(0)
+    return file.read().decode(errors="replace")
+
+
+def _run_once_portable(command: list[str], timeout: float) -> RunResult:
     start = time.perf_counter()
     try:
         proc = subprocess.run(
@@ -247,6 +290,7 @@ class Cell:
     """The runs of one program under one configuration."""
 
     times: list[float] = field(default_factory=list)
+    peaks: list[float] = field(default_factory=list)  # peak resident memory per run, MB
     error: str = ""  # set at the first failed run; no further runs are made
     mismatch: bool = False
 
@@ -260,6 +304,7 @@ class Cell:
             "median": self.median,
             "min": min(self.times) if self.times else None,
             "max": max(self.times) if self.times else None,
+            "peak_mb": self.peaks,
             "error": self.error or None,
             "output_matches_cpython": None if self.error else not self.mismatch,
         }
@@ -353,6 +398,8 @@ class Runner:
                 if config.name == "cpython" and result.reference is None:
                     result.reference = run.stdout
                 cell.times.append(run.seconds)
+                if run.peak_mb is not None:
+                    cell.peaks.append(run.peak_mb)
                 self.check_output(result, config, run)
                 progress(f"[{label}] {config.name} {i + 1}/{self.repeat}: {run.seconds:.3f} s")
 
@@ -410,6 +457,21 @@ def format_table(header: list[str], rows: list[list[str]]) -> str:
 
     rule = "  ".join("-" * w for w in widths)
     return "\n".join([line(header), rule] + [line(row) for row in rows])
+
+
+def memory_table(results: list[ProgramResult], configs: list[Config]) -> str | None:
+    """The largest peak resident memory (max RSS) of any run, per program and configuration."""
+    names = [c.name for c in configs if c.status == "ok"]
+    if not any(cell.peaks for r in results for cell in r.cells.values()):
+        return None
+    rows = []
+    for r in results:
+        row = [r.name, "-" if r.arg is None else r.arg]
+        for n in names:
+            cell = r.cells.get(n)
+            row.append(f"{max(cell.peaks):.0f}" if cell and cell.peaks else "-")
+        rows.append(row)
+    return format_table(["program", "arg"] + [f"{n} peak MB" for n in names], rows)
 
 
 def timing_table(results: list[ProgramResult], configs: list[Config]) -> str:
@@ -610,6 +672,12 @@ def main(argv: list[str] | None = None) -> int:
           f"Python {platform.python_version()}")
     print()
     print(timing_table(results, configs))
+    memory = memory_table(results, configs)
+    if memory is not None:
+        print()
+        print("Peak resident memory (max RSS of the process, the largest over the repeats):")
+        print()
+        print(memory)
     notes = [f"{c.name}: {c.note}" for c in configs if c.note]
     notes += [f"{c.name} = {c.describe()}" for c in configs if c.status == "ok"]
     print()

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import builtins
 import enum
+import os
 import threading
 import types
 
@@ -50,7 +51,7 @@ class CodeProfile:
     `profile_limit`), by the profiling variant of its threaded code."""
 
     __slots__ = ("count", "arg_types", "operand_types", "loop_types", "natives",
-                 "result_types")
+                 "result_types", "owner_types")
 
     def __init__(self):
         self.count = 0  # calls plus loop back-edges
@@ -63,6 +64,8 @@ class CodeProfile:
         self.loop_types: dict[int, set[tuple[type, ...]]] = {}
         # instruction index → types of the results of a call, subscript or attribute
         self.result_types: dict[int, set[type]] = {}
+        # instruction index → types of the objects an attribute was read from (LOAD_ATTR)
+        self.owner_types: dict[int, set[type]] = {}
 
     def __repr__(self) -> str:
         return f"<CodeProfile count={self.count}>"
@@ -245,14 +248,17 @@ class VM:
         finally:
             ts.depth -= 1
 
-    def run_frame(self, f: Frame, throw: BaseException | None = None):
-        """The dispatch loop.  Runs `f` from `f.pc` until it returns (f.finished) or yields."""
+    def run_frame(self, f: Frame, throw: BaseException | list | None = None):
+        """The dispatch loop.  Runs `f` from `f.pc` until it returns (f.finished) or yields.
+        `throw`: an exception to raise first, or a list holding it (taken out)."""
         instrs = f.instrs
         pc = f.pc
         while True:
             try:
                 if throw is not None:
                     exc, throw = throw, None
+                    if type(exc) is list:  # boxed, so that the caller keeps no reference
+                        exc = exc.pop()
                     pc = pc + 1 if f.at_yield_from() else pc
                     raise exc
                 while True:
@@ -280,7 +286,11 @@ class VM:
         if f.first_fault is None:
             f.first_fault = index
         op, arg = code.instructions[index]
-        if not (Flag.RERAISE in OPCODES[op].flags or (op == Op.RAISE_VARARGS and arg == 0)):
+        # A bare `raise` re-raises the handled exception without a new entry; with none being
+        # handled, its RuntimeError is a new exception and gets one.
+        reraise = Flag.RERAISE in OPCODES[op].flags or (
+            op == Op.RAISE_VARARGS and arg == 0 and exc is f.ts.exc_info)
+        if not reraise:
             add_traceback_entry(exc, f, index)
             handled = f.ts.exc_info
             if handled is not None and handled is not exc and exc.__context__ is None:
@@ -288,10 +298,35 @@ class VM:
         entry = code.handler_for(index)
         if entry is None:
             f.finished = True
+            f.stack.clear()  # (as CPython: what it held, a loop's iterator say, goes now)
             raise exc
+        if exc.__traceback__ is not None:
+            exc.__traceback__ = _program_traceback(exc.__traceback__)
         del f.stack[entry.depth:]
         f.stack.append(exc)
         return entry.target
+
+
+_INTERNAL_DIR = os.path.dirname(os.path.abspath(__file__)) + os.sep
+
+
+def _program_traceback(tb):
+    """`tb` without the host frames of jitvm itself, for an exception the program catches.
+    Those frames hold the exception in their locals (`unwind`'s, a handler's): a cycle that
+    kept it, and through it the locals of every frame it passed, alive until the garbage
+    collector ran, so `__del__` methods and generators' `finally` blocks ran late.  (The
+    program's own frames are in `_jitvm_tb`; frames of host code it called stay; so does the
+    first entry, the dispatch loop that catches it, whose `exc` is gone by the time the
+    handler runs: a traceback is never empty, as in CPython.)"""
+    head = last = tb
+    tb = tb.tb_next
+    while tb is not None:
+        if not tb.tb_frame.f_code.co_filename.startswith(_INTERNAL_DIR):
+            last.tb_next = tb
+            last = tb
+        tb = tb.tb_next
+    last.tb_next = None
+    return head
 
 
 def add_traceback_entry(exc: BaseException, frame: Frame, index: int):

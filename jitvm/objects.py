@@ -58,6 +58,13 @@ class Function:
     def __repr__(self) -> str:
         return f"<function {self.__qualname__} at {id(self):#x}>"
 
+    @property
+    def __code__(self) -> types.CodeType:
+        """A host code object with this function's parameters, flags, names and place: what
+        inspect.signature, inspect.isgeneratorfunction and `co_argcount` readers look at.
+        It is only a description: its bytecode does nothing."""
+        return host_code(self._code)
+
     def __reduce__(self):
         # Like CPython's functions: pickled (and deep-copied) by reference, as
         # module.qualname; pickle checks the name finds this very object.
@@ -66,6 +73,38 @@ class Function:
     @property
     def __jitvm_code__(self) -> CodeObject:
         return self._code
+
+
+def _stub():
+    pass
+
+
+_CPYTHON_FLAGS = ((CodeFlags.VARARGS, 0x04), (CodeFlags.VARKEYWORDS, 0x08),
+                  (CodeFlags.GENERATOR, 0x20), (CodeFlags.COROUTINE, 0x80),
+                  (CodeFlags.ASYNC_GENERATOR, 0x200))
+
+
+def host_code(code: CodeObject) -> types.CodeType:
+    """The host code object describing `code` (made once per code object)."""
+    described = code.__dict__.get("_host_code")
+    if described is None:
+        # CPython's co_varnames leave out cells that are not parameters; its flag values
+        # differ from jitvm's for coroutines.
+        nargs = code.total_args
+        varnames = tuple(name for i, name in enumerate(code.varnames)
+                         if i < nargs or name not in code.cellvars)
+        flags = 0x03 | (0x10 if "<locals>" in code.qualname else 0)  # OPTIMIZED|NEWLOCALS, NESTED
+        for ours, cpython in _CPYTHON_FLAGS:
+            if code.flags & ours:
+                flags |= cpython
+        described = _stub.__code__.replace(
+            co_name=code.name, co_qualname=code.qualname, co_filename=code.filename,
+            co_firstlineno=code.firstlineno, co_flags=flags,
+            co_argcount=code.argcount, co_posonlyargcount=code.posonlyargcount,
+            co_kwonlyargcount=code.kwonlyargcount, co_nlocals=len(varnames),
+            co_varnames=varnames, co_cellvars=code.cellvars, co_freevars=code.freevars)
+        object.__setattr__(code, "_host_code", described)  # a cache, not part of its value
+    return described
 
 
 # `type(f).__name__` is "function" in CPython; programs print it.
@@ -89,6 +128,11 @@ class _Suspendable:
     @property
     def gi_running(self) -> bool:
         return self._running
+
+    @property
+    def gi_suspended(self) -> bool:
+        """Paused at a yield (what inspect.getgeneratorstate asks)."""
+        return self._started and self._frame is not None and not self._running
 
     @property
     def gi_frame(self):
@@ -151,7 +195,12 @@ class _Suspendable:
             return
         try:
             self.throw(GeneratorExit)
-        except (GeneratorExit, StopIteration):
+        except (GeneratorExit, StopIteration) as done:
+            # Its traceback's host frames hold the exception in their locals (a cycle) and,
+            # through f_back, whatever called close: when that is a finalizer run by the
+            # garbage collector, the generator running then would stay alive until the next
+            # collection (its `finally` late).  Dropping the traceback breaks the cycle.
+            done.__traceback__ = None
             return
         raise RuntimeError("generator ignored GeneratorExit")
 
@@ -218,6 +267,10 @@ class Coroutine(_Suspendable):
     @property
     def cr_running(self) -> bool:
         return self._running
+
+    @property
+    def cr_suspended(self) -> bool:
+        return self.gi_suspended
 
     @property
     def cr_frame(self):

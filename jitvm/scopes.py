@@ -9,6 +9,7 @@ that says, for each name, which family of instructions accesses it.
 
 from __future__ import annotations
 
+import ast
 import enum
 import symtable
 
@@ -69,7 +70,14 @@ class Scope:
         emitted once per exit path) gets the same table again."""
         table = self._by_node.get(id(node))
         if table is None:
-            table = self._by_node[id(node)] = self._children[(name, node.lineno)].pop(0)
+            # symtable's order is not always the compiler's (a dict display's keys come before
+            # its values, an assignment's targets before its value): among the tables of that
+            # name and line, take the first that fits the node's parameters and names.
+            candidates = self._children[(name, node.lineno)]
+            params, names = _parameters(node), _own_names(node)
+            chosen = next((t for t in candidates if _fits(t, params, names)), candidates[0])
+            candidates.remove(chosen)
+            table = self._by_node[id(node)] = chosen
         return table
 
     def access(self, name: str, store: bool = False) -> Access:
@@ -91,14 +99,68 @@ class Scope:
         return Access.NAME
 
 
+_FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
+_COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
+
+
+def _parameters(node) -> set[str]:
+    if isinstance(node, _FUNCTIONS):
+        a = node.args
+        every = a.posonlyargs + a.args + a.kwonlyargs + [v for v in (a.vararg, a.kwarg) if v]
+        return {arg.arg for arg in every}
+    if isinstance(node, _COMPREHENSIONS):
+        return {".0"}
+    return set()
+
+
+def _outer_parts(node) -> list:
+    """The parts of a scope-creating node that are evaluated in the enclosing scope
+    (annotations left out: with `from __future__ import annotations` they are not)."""
+    if isinstance(node, _FUNCTIONS):
+        parts = node.args.defaults + [d for d in node.args.kw_defaults if d is not None]
+        return parts + getattr(node, "decorator_list", [])
+    if isinstance(node, ast.ClassDef):
+        return node.bases + [k.value for k in node.keywords] + node.decorator_list
+    return [node.generators[0].iter]
+
+
+def _own_names(node) -> set[str]:
+    """Names that a scope-creating node's own body reads or writes as plain names: each is a
+    symbol of its table.  (A private `__name` is left out: symtable holds it mangled.)"""
+    if isinstance(node, _FUNCTIONS + (ast.ClassDef,)):
+        roots = node.body if isinstance(node.body, list) else [node.body]
+    else:
+        gens = node.generators
+        roots = ([g.target for g in gens] + [g.iter for g in gens[1:]]
+                 + [cond for g in gens for cond in g.ifs])
+        roots += [node.key, node.value] if isinstance(node, ast.DictComp) else [node.elt]
+    names = set()
+    todo = list(roots)
+    while todo:
+        n = todo.pop()
+        if isinstance(n, ast.Name):
+            if not (n.id.startswith("__") and not n.id.endswith("__")):
+                names.add(n.id)
+        elif isinstance(n, _FUNCTIONS + _COMPREHENSIONS + (ast.ClassDef,)):
+            todo.extend(_outer_parts(n))
+            continue
+        todo.extend(ast.iter_child_nodes(n))
+    return names
+
+
+def _fits(table: symtable.SymbolTable, params: set[str], names: set[str]) -> bool:
+    if table.get_type() == "function" and set(table.get_parameters()) != params:
+        return False
+    return names <= set(table.get_identifiers())
+
+
 def _symbols(table: symtable.SymbolTable) -> dict[str, symtable.Symbol]:
-    """The symbols of `table` by name.  CPython 3.11's `SymbolTable.lookup` takes any table
-    named "top" for the module's (it compares the name, not the type), so in a function named
-    `top` every bound name, parameters too, would be `is_global()`: those symbols are made
-    again as a function's (3.12 compares the type)."""
+    """The table's symbols by name.  Python 3.11's symtable takes any table *named* "top" for
+    the module, so in a function or class called `top` every bound name would claim to be
+    global: such symbols are made again, as the nested scope's they are."""
     symbols = {sym.get_name(): sym for sym in table.get_symbols()}
-    if table.get_type() != "module" and table.get_name() == "top":
-        flags = table._table.symbols  # (no public accessor for a symbol's flags)
+    if table.get_name() == "top" and table.get_type() != "module":
+        flags = table._table.symbols  # (no public way to the flags)
         symbols = {name: symtable.Symbol(name, flags[name], sym.get_namespaces())
                    for name, sym in symbols.items()}
     return symbols

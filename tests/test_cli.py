@@ -42,6 +42,15 @@ SAME_STDERR = {
     "exit_message": "import sys\nprint('out')\nsys.exit('goodbye')\n",
     "assertion": "x = 3\nassert x == 4, f'x is {x}'\n",
     "raise_in_finally": "try:\n    raise KeyError(1)\nfinally:\n    print('cleanup')\n",
+    # With no exception being handled, a bare `raise` is a new RuntimeError at that line.
+    "bare_raise_nothing_handled": "def f():\n    raise\nprint('before')\nf()\n",
+    "bare_raise_module_level": "raise\n",
+    # A failed assert is reported at its last comparison, or at the whole statement.
+    "assert_plain_test": "def mean(xs):\n    assert xs, 'empty'\nmean([])\n",
+    "assert_compare_in_boolop": "a, b = 1, 2\nassert a == 1 and b == 3\n",
+    # The carets of an augmented assignment point at its target.
+    "augassign_unbound_local": "x = 5\ndef f():\n    x += 1\nf()\n",
+    "augassign_missing_attribute": "class A:\n    pass\na = A()\na.count  += 1\n",
 }
 
 

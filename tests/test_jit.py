@@ -339,6 +339,31 @@ def test_chained_comparisons_and_or_not():
                   "negate"))
 
 
+def test_divmod_unpacked_at_once_runs_natively_with_cpythons_semantics():
+    run("""
+        def digits_sum(n):
+            s = 0
+            while n:
+                n, r = divmod(n, 10)
+                s += r
+            return s
+        def mixed(a, b):
+            q, r = divmod(a, b)     # unpacked at once: compiled as // and %
+            t = divmod(a, 3)        # kept as a tuple: CPython's divmod, through the C-API
+            return q * 100 + r, t
+        tot = 0
+        for i in range(3000):
+            tot += digits_sum(i) + mixed(i, 7 - i % 5)[0]
+        print(tot, mixed(-7, 2), mixed(7, -2), mixed(2**62, 3), mixed(True, 2))
+        for b in (0, 2, -2**63):
+            try:
+                print(mixed(5, b), mixed(-2**63, b))
+            except ZeroDivisionError as e:
+                print("ZeroDivisionError", e)
+        print(divmod(7.5, 2), divmod(-7, 2.5))
+    """, thresholds=MID_RUN, compiled=("digits_sum", "mixed"))
+
+
 def test_builtins_math_and_powers_at_their_edges():
     run("""
         import math
@@ -599,6 +624,28 @@ def big(n):
     return big(n - 1) + (v49 & 1)
 print(big(25000))
 """, compiled=("big",))
+
+
+# Each native frame writes a record when it deoptimizes: 20,000 frames of a function with
+# 70 locals would fill the deopt buffer 1.3 times over (they wrote past it, silently: a wrong
+# result).  An entry now grants only as many frames as their records fit in the buffer.
+
+
+def test_deep_native_recursion_deoptimizing_at_the_bottom_fits_the_deopt_buffer():
+    names = [f"v{i}" for i in range(70)]
+    body = "\n".join(f"    {name} = {i + 1}" for i, name in enumerate(names))
+    run(f"""
+import sys
+sys.setrecursionlimit(100000)
+def f(n, x):
+{body}
+    if n == 0:
+        return x * 4611686018427387904 * 4  # overflows int64 at the bottom: every frame deopts
+    return f(n - 1, x) + {" + ".join(names)}
+for i in range(3):
+    print(f(10, 1))
+print(f(16000, 1))
+""", compiled=("f",))
 
 
 # -- globals -------------------------------------------------------------------------------------

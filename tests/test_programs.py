@@ -30,6 +30,8 @@ EXPECTED_STATUS = {
     "exit_uncaught_valueerror.py": 1,
     "exit_zero_division.py": 1,
     "jit_host_calls.py": 1,
+    "exit_uncaught_json_chained.py": 1,
+    "exit_uncaught_in_method.py": 1,
 }
 
 # Programs whose output depends on the *host* interpreter's frames, which jitvm cannot fake:

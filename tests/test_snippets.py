@@ -355,6 +355,24 @@ snippet("augassign_attribute_once", """
     print(box._v)
 """)
 
+snippet("augassign_error_names_inplace_operator", """
+    def g(a, b):
+        a += b
+        return a
+    for i in range(20):
+        g(i, 1)
+    for a, b in [(2, "s"), (1.5, None), ("s", 1)]:
+        try:
+            g(a, b)
+        except TypeError as e:
+            print(e)
+    x = [1]
+    try:
+        x[0] += "s"
+    except TypeError as e:
+        print(e)
+""")
+
 snippet("augassign_inplace_dunders", """
     class Acc:
         def __init__(self):
@@ -863,6 +881,91 @@ snippet("generator_already_executing", """
         next(me)
     except ValueError as e:
         print("ValueError:", e)
+""")
+
+snippet("generator_and_coroutine_states", """
+    import asyncio, inspect
+    def g():
+        print("inside:", inspect.getgeneratorstate(me))
+        yield 1
+    me = g()
+    print(inspect.getgeneratorstate(me), me.gi_suspended)
+    next(me)
+    print(inspect.getgeneratorstate(me), me.gi_suspended)
+    list(me)
+    print(inspect.getgeneratorstate(me), me.gi_suspended)
+    closed = g()
+    closed.close()
+    print(inspect.getgeneratorstate(closed))
+    async def c():
+        await asyncio.sleep(0)
+    co = c()
+    print(inspect.getcoroutinestate(co), co.cr_suspended)
+    co.send(None)
+    print(inspect.getcoroutinestate(co), co.cr_suspended)
+    co.close()
+    print(inspect.getcoroutinestate(co))
+""")
+
+snippet("function_code_and_signature", """
+    import asyncio, functools, inspect
+    def f(a, /, b: int = 2, *args, c, d=4, **kw) -> str:
+        x = 1
+        def g():
+            return a + x
+        return g
+    async def co():
+        pass
+    def gen(v):
+        yield v
+    for fn in (f, f(1, c=2), co, gen, lambda q=1: q):
+        c = fn.__code__
+        print(fn.__name__, c.co_argcount, c.co_posonlyargcount, c.co_kwonlyargcount,
+              c.co_varnames, c.co_cellvars, c.co_freevars, c.co_flags, c.co_name, c.co_qualname)
+    print(inspect.signature(f), inspect.isgeneratorfunction(gen), inspect.isgeneratorfunction(f),
+          inspect.iscoroutinefunction(co), asyncio.iscoroutinefunction(co))
+    bound = inspect.signature(f).bind(1, c=3)
+    bound.apply_defaults()
+    print(bound.arguments)
+    def deco(fn):
+        @functools.wraps(fn)
+        def wrapper(*a, **k):
+            return fn(*a, **k)
+        return wrapper
+    class K:
+        @deco
+        def m(self, x, *, y=1):
+            pass
+    print(inspect.signature(K.m), inspect.signature(K().m), inspect.signature(K.m, follow_wrapped=False))
+""")
+
+snippet("generator_finalized_by_gc_while_another_runs", """
+    import gc
+    def ignore_close():
+        try:
+            yield 1
+        except GeneratorExit:
+            yield "refusing"
+    def make_garbage():
+        g = ignore_close()
+        next(g)
+        try:
+            g.close()
+        except RuntimeError as e:
+            err = e  # the generator is now in a cycle: only the collector finalizes it
+    def res(name):
+        try:
+            for i in range(3):
+                if i == 1:
+                    gc.collect()
+                yield i
+        finally:
+            print("release", name)
+    make_garbage()
+    g = res("B")
+    print(next(g), next(g))
+    del g
+    print("deleted")
 """)
 
 snippet("generator_send_unstarted", """

@@ -74,32 +74,45 @@ class StatementCompiler:
             self.store_target(elt.value if isinstance(elt, ast.Starred) else elt)
 
     def visit_AugAssign(self, node):
+        # As in CPython, reading and storing the target are at the target's position (a
+        # traceback's carets), the operation at the whole statement's.
         op = Op["INPLACE_" + _BINOP[type(node.op)]]
         target = node.target
+        statement_pos, target_pos = self.pos, _position(target)
         if isinstance(target, ast.Name):
+            self.pos = target_pos
             self.load_name(target.id)
+            self.pos = statement_pos
             self.visit(node.value)
             self.emit(op)
+            self.pos = target_pos
             self.store_name(target.id)
         elif isinstance(target, ast.Attribute):
             self.visit(target.value)
+            self.pos = target_pos
             self.emit(Op.DUP_TOP)
             self.emit(Op.LOAD_ATTR, self.mangle(target.attr))
+            self.pos = statement_pos
             self.visit(node.value)
             self.emit(op)
+            self.pos = target_pos
             self.emit(Op.ROT_TWO)
             self.emit(Op.STORE_ATTR, self.mangle(target.attr))
         elif isinstance(target, ast.Subscript):
             self.visit(target.value)
             self.visit(target.slice)
+            self.pos = target_pos
             self.emit(Op.DUP_TOP_TWO)
             self.emit(Op.BINARY_SUBSCR)
+            self.pos = statement_pos
             self.visit(node.value)
             self.emit(op)
+            self.pos = target_pos
             self.emit(Op.ROT_THREE)
             self.emit(Op.STORE_SUBSCR)
         else:
             self.unsupported("this augmented assignment target", target)
+        self.pos = statement_pos
 
     def visit_AnnAssign(self, node):
         target = node.target
@@ -313,7 +326,9 @@ class StatementCompiler:
     def visit_Assert(self, node):
         end = Label()
         self.jump_if(node.test, end, True)
-        self.pos = _position(node.test)  # CPython reports a failed assert at its test
+        compare = _last_jump_compare(node.test)
+        if compare is not None:
+            self.pos = _position(compare)
         self.emit(Op.LOAD_ASSERTION_ERROR)
         if node.msg is not None:
             self.visit(node.msg)
@@ -349,3 +364,20 @@ class StatementCompiler:
             self.emit(Op.IMPORT_FROM, alias.name)
             self.store_name(alias.asname or alias.name)
         self.emit(Op.POP_TOP)
+
+
+def _last_jump_compare(test):
+    """Where CPython 3.11 reports a failed `assert`: its compiler, branching on a comparison,
+    leaves that comparison's location set for the instructions after it (the raise); the
+    last one it branched on counts, through `not`, `and`/`or` and `if`-`else`.  With none,
+    the failure is at the whole statement."""
+    if isinstance(test, ast.Compare):
+        return test
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        return _last_jump_compare(test.operand)
+    parts = (test.values if isinstance(test, ast.BoolOp)
+             else (test.test, test.body, test.orelse) if isinstance(test, ast.IfExp) else ())
+    found = None
+    for part in parts:
+        found = _last_jump_compare(part) or found
+    return found

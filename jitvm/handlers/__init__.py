@@ -65,6 +65,7 @@ def _counted(handler, vm, instructions: int):
     def count_and_run(f, arg):
         vm.instruction_count += instructions
         return handler(f, arg)
+    count_and_run.counted = handler  # (link_profiling looks through the count)
     return count_and_run
 
 
@@ -84,9 +85,13 @@ def link_profiling(code: CodeObject, profile, threaded: list) -> list:
         elif op == Op.JUMP_BACKWARD:
             out[index] = (_record_locals(out[index][0], profile.loop_types.setdefault(
                 arg, set())), threaded[index][1])
-        elif op in _RESULT_OPS and out[index][0] is HANDLERS[op]:  # not fused with a POP_TOP
-            out[index] = (_record_result(out[index][0], profile.result_types.setdefault(
-                index, set())), threaded[index][1])
+        elif op in _RESULT_OPS and getattr(out[index][0], "counted", out[index][0]) \
+                is HANDLERS[op]:  # not fused with a POP_TOP (--stats counts through a wrapper)
+            handler = _record_result(out[index][0], profile.result_types.setdefault(
+                index, set()))
+            if op == Op.LOAD_ATTR:  # the owner's type too: which method a call will run
+                handler = _record_owner(handler, profile.owner_types.setdefault(index, set()))
+            out[index] = (handler, threaded[index][1])
     return out
 
 
@@ -100,6 +105,13 @@ def _record_result(handler, seen: set):
         seen.add(type(f.stack[-1]))
         return outcome
     return record_result_type
+
+
+def _record_owner(handler, seen: set):
+    def record_owner_type(f, arg):
+        seen.add(type(f.stack[-1]))
+        return handler(f, arg)
+    return record_owner_type
 
 
 def _record_operands(handler, seen: set):

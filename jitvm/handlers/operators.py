@@ -48,11 +48,8 @@ def INPLACE_ADD(f, arg):
     s = f.stack
     b = s.pop()
     a = s[-1]
-    if type(a) is int or type(a) is float:
-        s[-1] = a + b
-    else:
-        a += b
-        s[-1] = a
+    a += b  # (not a + b even for ints: `1 += "s"` names the operator `+=`)
+    s[-1] = a
 
 
 @handles(Op.BINARY_SUBSCR)

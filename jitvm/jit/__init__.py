@@ -24,7 +24,8 @@ import time
 from ..interpreter import NOT_HANDLED, UNBOUND
 from ..objects import Function
 from .abi import (CTX_BUFFER, CTX_DEPTH, CTX_NESTING, CTX_STACK_BUDGET, CTX_STACK_LIMIT,
-                  CTX_TICKS, CTX_USED, CTX_WORDS, DEOPT, DICT_VERSION, OK, check_layout)
+                  CTX_TICKS, CTX_USED, CTX_WORDS, DEOPT, DICT_VERSION, OK, check_layout,
+                  mark_method_descriptor)
 from .bridge_objects import (cells_param as _cells_param, from_word as _from_word,
                              internal_error as _internal_error, live_kind,
                              make_cells as _make_cells,
@@ -83,6 +84,9 @@ class JIT(Deoptimization):
         # Native code reads lists, tuples and numbers in CPython 3.11's layout; elsewhere
         # it only takes ints, floats and bools.
         self.objects = check_layout()
+        # `obj.method(...)` calls a jitvm method's machine code directly (frontend_objects.py)
+        self.method_calls = self.objects and mark_method_descriptor(Function)
+        self.record_words = 1  # the most words a deopt record of any compiled function takes
 
     @property
     def engine(self):
@@ -392,6 +396,10 @@ class JIT(Deoptimization):
         the context and result cell are preallocated per thread."""
         if ts.in_jit:  # e.g. a signal handler run while compiling: interpret it
             return NOT_HANDLED
+        if len(args) < func._code.argcount:  # the defaults fill the rest (read now)
+            args = _with_defaults(func, args)
+            if args is None:
+                return NOT_HANDLED
         natives = func._profile.natives
         key = tuple([type(arg) for arg in args])
         fn = natives.get(key, _MISSING)
@@ -429,14 +437,32 @@ class JIT(Deoptimization):
         signal handler may also run jitvm code natively at any bytecode, even while an outer
         entry is still reading its deopt records: each entry writes its records after the
         ones pending in the buffer (from `first` on) and reads its result cell at once."""
-        ctx, buffer, ctx_address, out, out_ref = ts.native or self._context(ts)
+        ctx, buffer, ctx_address, out, out_ref, levels = ts.native or self._context(ts)
         first = ctx[CTX_USED]  # deopt records of an outer entry still being read end here
         level = ctx[CTX_NESTING]
         if level >= MAX_NESTING:
             return None, None
         depth, limit = ctx[CTX_DEPTH], ctx[CTX_STACK_LIMIT]
         budget = self.vm.recursion_limit - ts.depth
-        ctx[CTX_DEPTH] = min(budget, NATIVE_DEPTH_CAP if level == 0 else depth)
+        frames = NATIVE_DEPTH_CAP if level == 0 else depth
+        if budget < frames:  # (no min(): this is on the path of every native call)
+            frames = budget
+        # Each native frame writes one record when it deoptimizes, so the frames granted
+        # must fit in the buffer, after the records pending and those the frames of outer
+        # entries, still on the C stack, will write; one record more is kept for the frame
+        # that finds the budget exhausted (it deoptimizes at once).
+        words = self.record_words
+        reserved = 0
+        if levels:
+            outer_frames, outer_words, outer_reserved = levels[-1]
+            reserved = outer_reserved + (outer_frames - depth) * outer_words
+        room = (DEOPT_BUFFER_WORDS - first - reserved) // words - 1
+        if room < 0:
+            return None, None  # no room for even one record: interpret this call
+        if room < frames:
+            frames = room
+        ctx[CTX_DEPTH] = frames
+        levels.append((frames, words, reserved))
         if level == 0:
             ctx[CTX_STACK_LIMIT] = 0
         ctx[CTX_NESTING] = level + 1
@@ -459,6 +485,7 @@ class JIT(Deoptimization):
             if timed:
                 self.stats["native_ms"] += (time.perf_counter() - start) * 1e3
             ctx[CTX_NESTING] = level
+            levels.pop()
             if level:
                 ctx[CTX_DEPTH], ctx[CTX_STACK_LIMIT] = depth, limit
         if status == OK:
@@ -483,7 +510,7 @@ class JIT(Deoptimization):
 
     def _context(self, ts):
         """This thread's native context: (ctx array, deopt buffer, ctx address, result cell,
-        reference to it)."""
+        reference to it, the nested entries running)."""
         buffer = (ctypes.c_int64 * DEOPT_BUFFER_WORDS)()
         ctx = (ctypes.c_int64 * CTX_WORDS)()
         ctx[CTX_TICKS] = 1 << 14
@@ -492,7 +519,9 @@ class JIT(Deoptimization):
         ctx[CTX_STACK_BUDGET] = min(NATIVE_STACK_BYTES, thread_stack // 4) if thread_stack \
             else NATIVE_STACK_BYTES
         out = ctypes.c_int64()
-        ts.native = (ctx, buffer, ctypes.addressof(ctx), out, ctypes.byref(out))
+        # (the last item: per nested entry running, (frames granted, words a record of
+        # them takes at most, buffer words reserved by outer entries): see `_run`)
+        ts.native = (ctx, buffer, ctypes.addressof(ctx), out, ctypes.byref(out), [])
         return ts.native
 
     # -- inspection ---------------------------------------------------------------------------
@@ -526,3 +555,15 @@ def _reaches(start: JitFunction, target: JitFunction) -> bool:
             seen.add(f.name)
             work.extend(f.callees.values())
     return False
+
+
+def _with_defaults(func: Function, args: list) -> list | None:
+    """A positional call's arguments completed with the function's defaults, as
+    bind_arguments completes them; None if the call is not that simple (the interpreter
+    binds it, and raises if it must)."""
+    code = func._code
+    defaults = func.__defaults__ or ()
+    missing = code.argcount - len(args)
+    if not code.simple_args or missing > len(defaults):
+        return None
+    return args + list(defaults[len(defaults) - missing:])

@@ -68,3 +68,39 @@ def check_layout() -> bool:
             and word(moved, ITER_INDEX) == 1 and word(iter(pair), ITER_INDEX) == 0
             and all(id(int(str(v))) == id(0) + SMALL_INT_SIZE * v
                     for v in range(SMALL_INT_MIN, SMALL_INT_MAX + 1)))
+
+
+TYPE_FLAGS = 168  # PyTypeObject.tp_flags (unsigned long)
+TYPE_NEW = 312  # PyTypeObject.tp_new
+METHOD_DESCRIPTOR = 1 << 17  # Py_TPFLAGS_METHOD_DESCRIPTOR
+
+
+def mark_method_descriptor(cls) -> bool:
+    """Give `cls` (jitvm's Function) CPython's Py_TPFLAGS_METHOD_DESCRIPTOR: a promise that
+    `cls.__get__(obj, type)` makes a bound method calling the function with `obj` first.
+    That holds for a jitvm function (its `__get__` returns `types.MethodType(f, obj)`), and
+    with the flag CPython's method lookup (`_PyObject_GetMethod`, LOAD_METHOD) finds a jitvm
+    function on a class without binding it: native code then calls the function's own
+    machine code with the receiver (frontend_objects.py).  Checks too that `tp_new` is where
+    native code reads it, to make objects of plain classes (frontend_calls.construct).  False
+    if this CPython does not lay types out as expected (then nothing is changed)."""
+    if not check_layout():
+        return False
+
+    class Probe:
+        def __init__(self):
+            pass
+
+    def new_of(t):
+        return ctypes.c_void_p.from_address(id(t) + TYPE_NEW).value
+
+    made = ctypes.PYFUNCTYPE(ctypes.py_object, ctypes.py_object, ctypes.py_object,
+                             ctypes.c_void_p)(new_of(object))(Probe, (), None)
+    if new_of(Probe) != new_of(object) or new_of(int) == new_of(object) \
+            or type(made) is not Probe:
+        return False
+    flags = ctypes.c_ulong.from_address(id(cls) + TYPE_FLAGS)
+    if flags.value != cls.__flags__:
+        return False
+    flags.value |= METHOD_DESCRIPTOR
+    return cls.__flags__ & METHOD_DESCRIPTOR != 0

@@ -14,7 +14,7 @@ import struct
 import sys
 from types import CellType
 
-from .types import BOOL, BOXED, FLOAT, INT, LIST, NONE, TUPLE, Seq, guess_elem, kind_of
+from .types import BOOL, BOXED, FLOAT, INT, LIST, NONE, OBJ, TUPLE, Seq, guess_elem, kind_of
 
 _decref = ctypes.pythonapi.Py_DecRef
 _decref.argtypes = [ctypes.c_void_p]
@@ -32,13 +32,17 @@ def steal(address: int):
 
 
 def from_word(word: int, jtype):
+    # (identity tests only, ints first: this is on the path of every native call's result,
+    # and hashing an enum member runs Python code)
+    if jtype is INT:
+        return word
     if jtype is FLOAT:
         return struct.unpack("<d", struct.pack("<q", word))[0]
     if jtype is BOOL:
         return bool(word)
     if jtype is NONE:
         return None
-    if jtype in BOXED:
+    if jtype is OBJ or jtype is LIST or jtype is TUPLE:
         return steal(word)
     return word
 
@@ -82,6 +86,9 @@ def stack_entry_kind(value):
     return kind, [seq, index] + ([count] if count is not None else [])
 
 
+RELEASED = object()  # what a Released entry (frontend_entries.py) rebuilds to: no entry
+
+
 def rebuild_entry(entry, word):
     """A stack entry of a deopt point as the Python object the interpreter expects; `word()`
     gives the record's word for each of its parts in turn."""
@@ -113,10 +120,11 @@ def make_cells(func, args: list) -> tuple:
 
 
 def object_summary(fn) -> str:
-    """What the log says about a specialisation's boxed values: its element type guards and
-    the Python callables it calls through the C-API."""
+    """What the log says about a specialisation's boxed values: its element type guards, the
+    Python callables it calls through the C-API, and the methods it calls directly."""
     guards = 0
     called: list[str] = []
+    direct: list[str] = []  # methods and __init__s called natively (frontend_objects.py)
     for block in fn.blocks:
         for op in block.ops:
             if op.opcode == "guard_type":
@@ -125,11 +133,17 @@ def object_summary(fn) -> str:
                 name = str(op.args[0]) if hasattr(op.args[0], "obj") else "a method"
                 if name not in called:
                     called.append(name)
+            elif op.opcode in ("load_method", "guard_constructor"):
+                name = op.args[2 if op.opcode == "load_method" else 1].obj.__qualname__
+                if name not in direct:
+                    direct.append(name)
     parts = []
     if guards:
         parts.append(f"{guards} type guard{'s' if guards > 1 else ''}")
     if called:
         parts.append("calls " + ", ".join(called))
+    if direct:
+        parts.append("calls the machine code of " + ", ".join(direct))
     return "; " + ", ".join(parts) if parts else ""
 
 

@@ -18,7 +18,7 @@ import struct
 from ..interpreter import UNBOUND, Frame
 from ..objects import Function
 from .abi import CTX_USED
-from .bridge_objects import from_word as _from_word, rebuild_entry
+from .bridge_objects import RELEASED, from_word as _from_word, rebuild_entry
 from .module_loops import EXPECTED_EXITS
 from .ir import JitFunction
 from .types import TUPLE
@@ -142,7 +142,8 @@ class Deoptimization:
         # not a failed speculation, and a `try` in a loop may catch it every iteration.
         watched = frames[0] if error is None and frames[0][1].reason not in EXPECTED_EXITS \
             else None
-        callers = frames[1:]  # native frames that called the one whose guard failed
+        # native frames that called the one whose guard failed
+        callers = [(fn, point) for fn, point, _ in frames[1:]]
         if watched is not None:
             # Settled when the frame next tries OSR (before that OSR entry can deoptimize
             # and reset `first_fault` in its turn), or else when it finishes.
@@ -166,29 +167,34 @@ class Deoptimization:
         raised, error = error, None
         try:
             for i, (fn, point, frame) in enumerate(frames):
+                frames[i] = None  # a finished frame is not kept (its locals freed in time)
                 # The outermost native frame sat just above the interpreter frame that called.
                 ts.depth = base + len(frames) - 1 - i
                 try:
+                    # (An exception to raise goes boxed, this frame keeping no reference: it
+                    # and the locals of the frames it passed are freed once it is handled.)
                     if i == 0:
-                        result = self.vm._enter(frame, raised)
+                        box, raised = [raised], None
+                        result = self.vm._enter(frame, box if box[0] is not None else None)
                     elif error is not None:  # the callee raised: raise it at the call
-                        result, error = self.vm._enter(frame, error), None
-                    else:
-                        frame.stack.append(result)
-                        result = self.vm._enter(frame)
+                        box, error = [error], None
+                        result = self.vm._enter(frame, box)
+                    else:  # (an __init__ that returned something raises at the call)
+                        result = self.vm._enter(frame, _push_result(frame, point, result))
                 except BaseException as exc:
                     error = exc
+                if i == 0 and watched is not None:  # it finished: settle, and let it go
+                    self._settle_watched(watched[2])
+                    watched = watched[:2] + (None,)
         finally:
             ts.depth = base
             if watched is not None:
-                frame = watched[2]
-                if frame.pending_deopt is not None:
-                    self._settle_deopt(*frame.pending_deopt, frame.first_fault)
-                    frame.pending_deopt = None
+                if watched[2] is not None:
+                    self._settle_watched(watched[2])
                 if watched[0].deopt_count > MAX_DEOPTS:
                     # Dropped, yet native callers still call it directly: charge them too, so
                     # they are made again (calling it through the interpreter) or back off.
-                    for caller, point, _ in callers:
+                    for caller, point in callers:
                         self._count_deopt(caller, point)
         if into is not None:
             if promoted is None:
@@ -198,14 +204,20 @@ class Deoptimization:
                 into.fault_index = outer_point.pc
                 raise raised
             if frames:  # it was waiting for a callee that finished in the interpreter
+                if error is None:
+                    error = _push_result(into, outer_point, result)
                 if error is not None:
                     into.fault_index = outer_point.pc  # raised by the call instruction
                     raise error
-                into.stack.append(result)
             return outer.pc
         if error is not None:
             raise error
         return result
+
+    def _settle_watched(self, frame):
+        if frame.pending_deopt is not None:
+            self._settle_deopt(*frame.pending_deopt, frame.first_fault)
+            frame.pending_deopt = None
 
     def _settle_deopt(self, fn: JitFunction, point, first_fault):
         """Count the deopt at `point` unless the interpreter raised right there."""
@@ -252,6 +264,8 @@ class Deoptimization:
             return buffer[position - 1]
 
         stack = [rebuild_entry(entry, word) for entry in point.stack]
+        if any(entry is RELEASED for entry in stack):  # (handed over only to be dropped)
+            stack = [entry for entry in stack if entry is not RELEASED]
         vm = self.vm
         run = getattr(code, "module_origin", code)  # (a module's view runs as the module)
         frame = Frame(vm, ts, code, vm.threaded(run), fn.globals, vm.builtins, None,
@@ -272,3 +286,14 @@ def _unchanged(old, value) -> bool:
     if type(old) is not kind or kind not in (int, float):
         return False
     return old == value if kind is int else struct.pack("<d", old) == struct.pack("<d", value)
+
+
+def _push_result(frame, point, result) -> BaseException | None:
+    """A callee finished in the interpreter: its result goes on its caller's stack — unless
+    the call made an object (`point.constructs`: the callee was its __init__), which is on
+    the stack already.  Returns the exception the call raises instead, if any."""
+    if not point.constructs:
+        frame.stack.append(result)
+    elif result is not None:
+        return TypeError(f"__init__() should return None, not '{type(result).__name__}'")
+    return None

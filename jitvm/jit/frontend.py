@@ -109,7 +109,7 @@ _BINARY = {
     Op.BINARY_POWER: "pow", Op.INPLACE_POWER: "pow",
 }
 # Builtins compiled natively when called with numbers.
-BUILTINS = {abs, min, max, float, int, bool, round, range}
+BUILTINS = {abs, min, max, float, int, bool, round, range, divmod}
 # math functions of floats that go to the C library (as CPython's do), by argument count.
 MATH_FLOAT_FUNCTIONS = {math.sqrt: 1, math.exp: 1, math.log: 1, math.sin: 1, math.cos: 1,
                         math.tan: 1, math.atan: 1, math.atan2: 2, math.hypot: 2,

@@ -18,8 +18,9 @@ from ..handlers.control import _enter_context
 from ..opcodes import COMPARE_OPS, FV_SPEC, Op
 from .frontend import (BUILTINS, MATH_FLOAT_FUNCTIONS, Const, MaybeUnbound, NotCompilable,
                        RangeArgs, _BINARY, _CMP_NAMES, _callable_name)
-from .frontend_entries import (COMPOSITES, FROM_CLASS, NOT_MINE, NUMERIC, Enumerate, Method,
-                               ObjRef, SeqIter, _cap, _one_of, is_boxed, is_number, value_kind)
+from .frontend_entries import (COMPOSITES, FROM_CLASS, NOT_MINE, NUMERIC, BoundFunction,
+                               Enumerate, Method, ObjRef, SeqIter, _cap, _one_of, is_boxed,
+                               is_number, value_kind)
 from .ir import Value
 from .types import BOOL, BOXED, FLOAT, INT, LIST, NONE, OBJ, TUPLE, Seq, join_elem
 
@@ -290,6 +291,17 @@ class CallSteps:
         Returns the result entry (None: pushes nothing), or NOT_MINE for a host call."""
         if isinstance(callee, Method):
             return self.method_call(index, callee, args, locals_, pre)
+        if isinstance(callee, BoundFunction):
+            args = [callee.recv] + list(args)
+            if all(isinstance(a, Value) for a in args):
+                try:
+                    return self.native_call_boxed(callee.target, args, index, locals_, stack,
+                                                  pre)
+                except NotCompilable:
+                    pass
+            # not compiled natively: the function called with the receiver first, as the
+            # bound method would call it
+            return self.host_call(index, Const(callee.target), args, None, locals_, stack, pre)
         if not isinstance(callee, Const):
             return NOT_MINE
         target = callee.value
@@ -332,10 +344,79 @@ class CallSteps:
             return NOT_MINE
         if self.jit.is_jitvm_function(target) and all(isinstance(a, Value) for a in args):
             try:
-                return self.native_call_boxed(target, args, index, locals_, stack)
+                return self.native_call_boxed(target, args, index, locals_, stack, pre)
+            except NotCompilable:
+                return NOT_MINE
+        init = self.constructor_init(target)
+        if init is not None and all(isinstance(a, Value) for a in args):
+            try:
+                return self.construct(index, target, init, args, locals_, stack, pre)
             except NotCompilable:
                 return NOT_MINE
         return NOT_MINE
+
+    def constructor_init(self, cls):
+        """The jitvm __init__ that `cls(...)` runs, if native code can make the object: a
+        class of metaclass `type` that takes object's __new__ (so the object is made the
+        same way whatever the arguments) and has a jitvm function as __init__."""
+        if not getattr(self.jit, "method_calls", False) or type(cls) is not type \
+                or getattr(cls, "__abstractmethods__", None):
+            return None
+        new = init = None
+        for klass in cls.__mro__:
+            if new is None and "__new__" in klass.__dict__:
+                new = klass.__dict__["__new__"]
+            if init is None and "__init__" in klass.__dict__:
+                init = klass.__dict__["__init__"]
+        if new is not object.__dict__["__new__"] or not self.jit.is_jitvm_function(init):
+            return None
+        return init
+
+    def with_defaults(self, target, args, index, locals_, pre, implicit=0):
+        """`args` (after `implicit` ones the caller adds: the new object of a constructor)
+        completed with `target`'s default values for the positional parameters a call leaves
+        out.  Guarded: the function must still have that tuple of defaults when the call
+        runs (else the interpreter makes the call)."""
+        code = target._code
+        missing = code.argcount - implicit - len(args)
+        defaults = target.__defaults__ or ()
+        if missing <= 0 or not code.simple_args or missing > len(defaults):
+            return args  # (too few arguments: a TypeError, which the interpreter raises)
+        values = defaults[len(defaults) - missing:]
+        current = self.kind_value("getattr", [self.const_object(target), "__defaults__"],
+                                  OBJ, None, owned=True)  # (a slot that is always set)
+        same = self.emit("same", [current, self.const_object(defaults)], BOOL)
+        self.emit("guard_true", [same], None, self.deopt_point(
+            index, locals_, pre, reason=f"{target.__qualname__}.__defaults__ changed"))
+        self.emit("decref", [current])
+        return list(args) + [self.constant(v) if type(v) in FROM_CLASS
+                             else self.const_object(v) for v in values]
+
+    def construct(self, index, cls, init, args, locals_, stack, pre):
+        """`cls(args)` made natively, as type.__call__ makes it: object's __new__, then the
+        machine code of `init` with the new object first.  The class must still make its
+        objects that way when the call runs (checked first: else the interpreter makes the
+        call); a deopt in `init` resumes after the call with the object already pushed."""
+        if init._code.has_cells:
+            raise NotCompilable("a closure: called as a Python callable")
+        args = self.with_defaults(init, args, index, locals_, pre, implicit=1)
+        kinds = (OBJ,) + tuple(value_kind(a) for a in args)
+        callee = self.jit.specialization(init, kinds, index, self.code)
+        if callee.exits or callee.return_type is not NONE:
+            raise NotCompilable("its __init__ does not run natively to its end")
+        self.emit("guard_constructor", [ObjRef(cls), ObjRef(init)], None, self.deopt_point(
+            index, locals_, pre, reason=f"{cls.__qualname__}() makes objects another way"))
+        obj = self.kind_value("new_object", [ObjRef(cls)], OBJ,
+                              self.error_point(index, locals_, stack), owned=True)
+        deopt = self.deopt_point(index, locals_, stack + [obj], after_call=True,
+                                 reason="callee deopt", quiet=self.quiet_callee(callee))
+        if deopt is not None:
+            deopt.constructs = True
+        if self.fn is not None:
+            self.fn.callees[callee.name] = callee
+        lent = self.kind_value("cast", [obj], OBJ, owned=False)  # (the call consumes none)
+        self.emit("call", [callee.name, [lent] + list(args)], None, deopt)
+        return obj
 
     def method_call(self, index, method, args, locals_, pre):
         seq = method.recv
@@ -370,11 +451,14 @@ class CallSteps:
             refined = Seq(base.type, _cap(item_kind))
             locals_[i] = MaybeUnbound(refined) if maybe else refined
 
-    def native_call_boxed(self, target, args, index, locals_, stack):
+    def native_call_boxed(self, target, args, index, locals_, stack, pre=None):
         """A direct native call of a compiled jitvm function (arguments borrowed: the callee
-        takes its own references)."""
+        takes its own references).  With `pre` (the stack before the call), parameters the
+        call leaves out take the function's default values."""
         if target._code.has_cells:
             raise NotCompilable("a closure: called as a Python callable")
+        if pre is not None:
+            args = self.with_defaults(target, args, index, locals_, pre)
         kinds = tuple(value_kind(a) for a in args)
         callee = self.jit.specialization(target, kinds, index, self.code)
         if callee.exits:

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import ctypes
 import dataclasses
+import types
 from dataclasses import dataclass
 from typing import Any
 
 from .abi import ITER_INDEX
+from .bridge_objects import RELEASED
 from .frontend import _callable_name
 from .ir import Value
 from .types import BOOL, BOXED, FLOAT, INT, LIST, OBJ, TUPLE, Seq
@@ -136,8 +138,45 @@ class SliceArgs:
         return slice(*(next(values) if isinstance(v, Value) else None for v in self.items))
 
 
-COMPOSITES = (SeqIter, Enumerate, Pair, Method, SliceArgs)
-COMPOSITE_KINDS = frozenset({"seqiter", "enumerate", "pair", "method"})
+@dataclass(frozen=True)
+class BoundFunction:
+    """`obj.name`, where `name` is a jitvm function of obj's class (`target`), looked up as
+    LOAD_METHOD looks it up and not yet called: the call runs the function's machine code
+    with `obj` first.  `recv` may be borrowed from a local (see `own_borrowed`)."""
+
+    recv: Value
+    target: Any
+
+    def parts(self):
+        return [self.recv]
+
+    def kind(self):
+        return ("bound", value_kind(self.recv), self.target)
+
+    def rebuild(self, values):
+        return types.MethodType(self.target, values[0])  # what LOAD_ATTR made
+
+
+@dataclass(frozen=True)
+class Released:
+    """Not a stack entry: an owned reference a deopt point hands to the bridge only to be
+    released (the interpreter's stack no longer holds it there: the receiver of a method
+    lookup that found something else)."""
+
+    value: Value
+
+    def parts(self):
+        return [self.value]
+
+    def kind(self):
+        return ("released", value_kind(self.value))
+
+    def rebuild(self, values):
+        return RELEASED
+
+
+COMPOSITES = (SeqIter, Enumerate, Pair, Method, SliceArgs, BoundFunction, Released)
+COMPOSITE_KINDS = frozenset({"seqiter", "enumerate", "pair", "method", "bound"})
 
 
 class ObjRef:

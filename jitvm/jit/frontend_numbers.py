@@ -16,7 +16,7 @@ from ..passes.jit import specialize_types
 from .frontend import (MATH, MATH_FLOAT_FUNCTIONS, Const, MaybeUnbound, RangeArgs, RangeIter,
                        State, _BINARY, _CMP_NAMES, _callable_name, _is_builtin, _is_number,
                        _kind)
-from .frontend_entries import NOT_MINE
+from .frontend_entries import NOT_MINE, Pair
 from .ir import Block, Guard, Value
 from .types import BOOL, FLOAT, FROM_PYTHON, INT, NONE
 
@@ -253,6 +253,13 @@ class NumberSteps:
                 result = self.emit(f"{'f' if types[0] is FLOAT else 'i'}{name}", [result, other],
                                    types[0] if types[0] is not BOOL else BOOL)
             return result
+        if target is divmod and len(args) == 2 and FLOAT not in types \
+                and tuple(self.code.instructions[index + 1]) == (Op.UNPACK_SEQUENCE, 2):
+            # `q, r = divmod(a, b)` on ints: the pair is never made (a zero divisor
+            # deoptimizes, and the interpreter's divmod raises)
+            a, b = (self.to_int(x) for x in args)
+            return Pair(self.binary("floordiv", a, b, deopt, index),
+                        self.binary("mod", a, b, deopt, index))
         if target is float and len(args) == 1:
             return self.to_float(args[0])
         if target is int and len(args) == 1:

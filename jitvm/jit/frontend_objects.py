@@ -38,13 +38,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..opcodes import Op
+from ..opcodes import OPCODES, Flag, Op
 from .frontend import (BUILTINS, MATH, Const, MaybeUnbound, NotCompilable, RangeArgs, RangeIter,
                        _BINARY, _is_number)
 from .frontend_calls import CallSteps
 from .frontend_sequences import SequenceSteps
-from .frontend_entries import (COMPOSITES, FROM_CLASS, NOT_MINE, NUMERIC, Enumerate, Method,
-                               ObjRef, Pair, SeqIter, SliceArgs, is_boxed, is_number, value_kind)
+from .frontend_entries import (COMPOSITES, FROM_CLASS, NOT_MINE, NUMERIC, BoundFunction,
+                               Enumerate, Method, ObjRef, Pair, Released, SeqIter, SliceArgs,
+                               is_boxed, is_number, value_kind)
 from .ir import Value
 from .types import BOOL, BOXED, INT, LIST, NONE, OBJ, TUPLE, Seq, guess_elem, join_elem, jtype_of
 
@@ -75,6 +76,8 @@ class ObjectSteps(CallSteps, SequenceSteps):
             return Enumerate(part(0, kind[1]), part(1, INT))
         if tag == "pair":
             return Pair(part(0, INT), part(1, kind[1]))
+        if tag == "bound":
+            return BoundFunction(part(0, kind[1]), kind[2])
         return Method(part(0, kind[1]), kind[2])
 
     def osr_composite(self, depth, kind, params):
@@ -122,6 +125,8 @@ class ObjectSteps(CallSteps, SequenceSteps):
             obj = self.kind_value("getattr", [entry.recv, entry.name], OBJ, None, owned=True)
             self.release(entry.recv)
             return obj
+        if isinstance(entry, BoundFunction):
+            self.fail("a method used other than by calling it", index)
         self.fail("a value the JIT cannot box", index)
 
     def const_object(self, obj) -> Value:
@@ -167,6 +172,9 @@ class ObjectSteps(CallSteps, SequenceSteps):
         for i, entry in enumerate(stack):
             if is_boxed(entry) and not entry.owned and entry.source == slot:
                 stack[i] = self.newref(entry)
+            elif isinstance(entry, BoundFunction) and not entry.recv.owned \
+                    and entry.recv.source == slot:
+                stack[i] = BoundFunction(self.newref(entry.recv), entry.target)
 
     def error_point(self, index, locals_, stack, operands=()):
         """The instruction at `index` raised (after its operands were popped): its exception
@@ -458,12 +466,73 @@ class ObjectSteps(CallSteps, SequenceSteps):
         if is_boxed(owner) and owner.type is LIST and name in _SEQ_METHODS:
             stack.append(Method(self.take(owner), name, owner.source))
             return None
+        target = self.method_target(index, owner, name)
+        if target is not None:
+            stack.append(self.bound_function(index, owner, name, target, locals_, stack))
+            return None
         obj = self.materialize(owner, index)
         result = self.kind_value("getattr", [obj, name], OBJ,
                                  self.error_point(index, locals_, stack, [obj]), owned=True)
         self.release(obj)
         stack.append(self.unbox_result(result, index, locals_, stack))
         return None
+
+    def method_target(self, index, owner, name):
+        """The jitvm function `owner.name(...)` calls, when it can be called directly: the
+        interpreter saw one class of owner here, whose attribute `name` is a jitvm function
+        (found without running code: no __getattribute__ of its own), and the next
+        instructions only compute the call's arguments and call it."""
+        if not getattr(self.jit, "method_calls", False) or not is_boxed(owner) \
+                or owner.type is not OBJ:
+            return None
+        seen = self.feedback("owner_types", index)
+        if len(seen) != 1:
+            return None
+        cls = next(iter(seen))
+        if cls.__getattribute__ is not object.__getattribute__ or hasattr(cls, "__getattr__"):
+            return None  # (CPython's lookup would not find methods unbound: always a deopt)
+        for klass in cls.__mro__:
+            if name in klass.__dict__:
+                target = klass.__dict__[name]
+                break
+        else:
+            return None
+        if not self.jit.is_jitvm_function(target) or not self._called_next(index):
+            return None
+        return target
+
+    def _called_next(self, index) -> bool:
+        """Do the instructions after `index` push a call's arguments, with no jump, and then
+        call (CALL_FUNCTION) what `index` pushed?"""
+        depth = 0  # entries pushed above it
+        for op, arg in self.code.instructions[index + 1:]:
+            if op == Op.CALL_FUNCTION and arg == depth:
+                return True
+            info = OPCODES[op]
+            if info.flags & (Flag.JUMP | Flag.TERMINAL | Flag.YIELDS | Flag.PSEUDO):
+                return False
+            pops = info.pops(arg) if callable(info.pops) else info.pops
+            if pops > depth:
+                return False  # something else takes it
+            depth += info.effect(arg)
+        return False
+
+    def bound_function(self, index, owner, name, target, locals_, stack):
+        """`owner.name` for a direct call of `target`: CPython's method lookup, which must
+        find `target` unbound (else the attribute, as LOAD_ATTR makes it, goes to the
+        interpreter after this instruction)."""
+        if not owner.owned and owner.source is None:
+            owner = self.take(owner)  # (borrowed from something other than a local)
+        attr = self.kind_value("load_method", [owner, name, ObjRef(target)], OBJ,
+                               self.error_point(index, locals_, stack, [owner]), owned=True)
+        same = self.emit("same", [attr, self.const_object(target)], BOOL)
+        # (after LOAD_ATTR the interpreter's stack holds the attribute, not the owner)
+        dropped = [Released(owner)] if owner.owned else []
+        self.emit("guard_true", [same], None, self.deopt_point(
+            index + 1, locals_, stack + [attr] + dropped, reason=f"method {name} is not "
+            f"{target.__qualname__}"))
+        self.emit("decref", [attr])  # (the class holds the function; so does the code)
+        return BoundFunction(owner, target)
 
     def _store_attr(self, index, arg, locals_, stack):
         owner, value = stack[-1], stack[-2]

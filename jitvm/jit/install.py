@@ -27,6 +27,8 @@ def install(jit, pending: list[JitFunction], compiled):
     if compiled.from_cache:
         jit.stats["cache_hits"] += len(pending)
     for f in pending:
+        # (before `cfunc`: an entry bounds its native frames by the largest record, __init__.py)
+        jit.record_words = max(jit.record_words, f.record_words)
         f.boxed_params = tuple(i for i, t in enumerate(f.argtypes) if t in BOXED)
         f.cfunc = ctypes.PYFUNCTYPE(
             ctypes.c_int32, ctypes.c_void_p,

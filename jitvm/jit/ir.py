@@ -60,7 +60,9 @@ class DeoptPoint:
     stack, bottom first; an entry is a Value, a compile-time constant, or an entry made of
     Values (`parts()`: a range iterator's current, stop and step; a list iterator...).
     `after_call`: resume after the call at `pc`, pushing the callee's result (the callee
-    deoptimized and finishes in the interpreter).  `raises`: the instruction at `pc` raised
+    deoptimized and finishes in the interpreter); with `constructs`, the call was `cls(...)`
+    running `cls.__init__`: the new object is already on the stack, and the callee's result
+    must be None (as type.__call__ requires).  `raises`: the instruction at `pc` raised
     (a Python callable did, or a C-API call after it had effects): the exception is set, and
     the bridge raises it in the rebuilt frame at `pc`.
 
@@ -76,6 +78,7 @@ class DeoptPoint:
     # In a module-level loop (module_loops.py): the module's dict, not the registers, holds
     # its variables here (during or after a call that may have changed them).
     synced: bool = False
+    constructs: bool = False
 
     def __str__(self) -> str:
         kind = "raise at" if self.raises else "after call at" if self.after_call else "at"
@@ -195,6 +198,7 @@ class JitFunction:
     cfunc: Any = None  # the ctypes callable, once machine code exists
     boxed_params: tuple = ()  # the positions of the arguments that are objects (by address)
     deopt_count: int = 0
+    record_words: int = 0  # the most words one deopt record of it takes (set by lowering)
     next_value: int = 0
 
     def new_value(self, jtype: JType) -> Value:

@@ -231,6 +231,8 @@ class FunctionLowering(NumberLowering, ObjectLowering):
                 holds_after[block.name] = self.slot_holds
         for writer in self.__dict__.get("writers", {}).values():
             writer.finish()
+            # (a writer writes every word it has a phi for, past the record's length too)
+            fn.record_words = max(fn.record_words, writer.stack_start + len(writer.phis) - 2)
 
     def lower_op(self, b: ir.IRBuilder, op):
         name = op.opcode

@@ -9,7 +9,7 @@ import sys
 
 from llvmlite import ir
 
-from .abi import CELL_CONTENTS
+from .abi import CELL_CONTENTS, TYPE, TYPE_NEW
 from .types import TUPLE
 
 I64 = ir.IntType(64)
@@ -56,8 +56,70 @@ class CallLowering:
         value, name = op.args
         result = b.call(self.api("PyObject_GetAttr", PTR, [PTR, PTR]),
                         [self.v(value), self.obj_const(sys.intern(name))])
-        self.raised_if(b, self.is_null(b, result), op.deopt)
+        if op.deopt is not None:  # (none: cannot fail: a list's append or pop, bound, or
+            # a jitvm function's __defaults__, a slot)
+            self.raised_if(b, self.is_null(b, result), op.deopt)
         return result
+
+    def op_load_method(self, b, op):
+        """CPython's LOAD_METHOD lookup (`_PyObject_GetMethod`) of `name` on `value`: the
+        function-like attribute of its class `expected` comes back unbound, for a direct call
+        (a jitvm function is function-like: abi.mark_method_descriptor); anything else comes
+        back as LOAD_ATTR makes it.  (Another function-like attribute of the class is bound by
+        a second lookup, PyObject_GetAttr: one that found it runs no Python code.)  A new
+        reference; an exception leaves through the `raises` point."""
+        value, name, expected = op.args
+        obj = self.v(value)
+        name_obj = self.obj_const(sys.intern(name))
+        slot = self.alloca(PTR)
+        found = b.call(self.api("_PyObject_GetMethod", I32, [PTR, PTR, PTR.as_pointer()]),
+                       [obj, name_obj, slot])
+        attr = b.load(slot)
+        self.raised_if(b, self.is_null(b, attr), op.deopt)
+        start = b.block
+        other = b.and_(b.icmp_signed("==", found, ir.Constant(I32, 1)),
+                       b.icmp_unsigned("!=", attr, self.obj_const(expected.obj)))
+        bind = b.append_basic_block("method.bind")
+        done = b.append_basic_block("method.done")
+        b.cbranch(other, bind, done)
+        b.position_at_end(bind)
+        self.decref(b, attr)
+        bound = b.call(self.api("PyObject_GetAttr", PTR, [PTR, PTR]), [obj, name_obj])
+        self.raised_if(b, self.is_null(b, bound), op.deopt)
+        bound_end = b.block
+        b.branch(done)
+        b.position_at_end(done)
+        result = b.phi(PTR)
+        result.add_incoming(attr, start)
+        result.add_incoming(bound, bound_end)
+        return result
+
+    def op_guard_constructor(self, b, op):
+        """Deoptimize unless `cls(...)` still makes objects as native code makes them: `cls`
+        of metaclass type, with object's tp_new, and `init` as its __init__."""
+        cls_ref, init_ref = op.args
+        cls = self.obj_const(cls_ref.obj)
+        meta = b.load(self.field(b, cls, TYPE, PTR))
+        new = b.load(self.field(b, cls, TYPE_NEW, PTR))
+        object_new = b.load(self.field(b, self.obj_const(object), TYPE_NEW, PTR))
+        init = b.call(self.api("_PyType_Lookup", PTR, [PTR, PTR]),
+                      [cls, self.obj_const(sys.intern("__init__"))])  # (borrowed; no error)
+        same = b.and_(b.and_(b.icmp_unsigned("==", meta, self.obj_const(type)),
+                             b.icmp_unsigned("==", new, object_new)),
+                      b.icmp_unsigned("==", init, self.obj_const(init_ref.obj)))
+        self.guarded(b, b.not_(same), op.deopt)
+
+    def op_new_object(self, b, op):
+        """A new object of `cls` from its tp_new (object's: see op_guard_constructor),
+        called as type.__call__ calls it but with no arguments (object's tp_new ignores
+        them when the class has an __init__ of its own)."""
+        cls = self.obj_const(op.args[0].obj)
+        fnty = ir.FunctionType(PTR, [PTR, PTR, PTR])
+        new = b.load(b.bitcast(b.gep(cls, [ir.Constant(I64, TYPE_NEW)]),
+                               fnty.as_pointer().as_pointer()))
+        made = b.call(new, [cls, self.obj_const(()), ir.Constant(PTR, None)])
+        self.raised_if(b, self.is_null(b, made), op.deopt)
+        return made
 
     def op_setattr(self, b, op):
         obj, name, value = op.args
