@@ -197,3 +197,57 @@ def test_exceptions_and_deopts_of_nested_callees_inside_list_loops():
                 print("ZeroDivisionError:", e)
         print(f([5, 6, 13]))
     """, thresholds=ALL, compiled=("g", "f", "apply"))
+
+
+# -- bugs found by differential hunting ------------------------------------------------------------
+
+
+def test_a_deopt_after_the_loop_shrank_its_list_keeps_the_iterators_index():
+    """The list is cleared at step 3, the multiplication then overflows (a deopt inside the
+    loop body, the list iterator rebuilt at index 3 over an empty list) and the list grows
+    again: CPython's iterator goes on from index 3 (10, 11).  The rebuilt iterator used
+    `__setstate__`, which clamps the index to the list's length, so the loop restarted at 0."""
+    run("""
+        def f(xs):
+            acc = 1
+            out = []
+            for x in xs:
+                out.append(x)
+                if x == 3:
+                    xs.clear()
+                    acc = acc * 2**62 * 4
+                    xs.extend([7, 8, 9, 10, 11])
+            return out, acc
+        def g(xs):
+            out = []
+            for i, x in enumerate(xs, 5):
+                out.append(i)
+                if x == 2:
+                    del xs[:]
+                    out.append(x * 0.5 if i > 5 else x)
+                    xs += [4, 5, 6]
+            return out
+        for k in range(3):
+            print(f([1, 2, 3, 4, 5]), g([1, 2, 3]))
+    """, thresholds=ALL, compiled=("f",), deopted=("f",))
+
+
+def test_a_deopt_in_an_augmented_item_assignment_of_a_row_keeps_the_rows_reference():
+    """`m[j][i] -= 1` keeps the row and its DUP_TOP_TWO copy on the stack; borrow_refs made
+    the copy borrow the row's own (owned) reference, so a deopt there (a float where an int
+    was expected) handed the interpreter two references to the row where there was one: the
+    row was freed while `m` still held it (garbage in the list, then a segfault)."""
+    run("""
+        def g(m):
+            m[0][0] -= 1
+            return m
+        def grid(m, d):
+            for i in range(len(m)):
+                for j in range(len(m[i])):
+                    m[i][j] += d * (i + 1)
+                    m[j % len(m)][i] -= 1
+            return m
+        for k in range(3):
+            print(g([[1]]), g([[0.5]]), g([[2**63 - 1 + k]]), g([[True]]))
+            print(grid([[1, 2], [3, 4]], 1), grid([[0.5]], 2), grid([[2**62, 0], [0, 0]], 2**62))
+    """, thresholds=ALL, compiled=("g", "grid"), deopted=("g", "grid"))

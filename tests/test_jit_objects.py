@@ -669,14 +669,15 @@ INDICES = ["0", "1", "-1", "-2", "i", "k", "len(a) - 1", "3"]
 @st.composite
 def list_program(draw):
     """`def f(a, b, k)` doing random list operations on a and b (sometimes the same list):
-    reads and writes at indices that may be out of range, appends, pops, loops over a list
-    that grows or shrinks under them, slices, len, sum — over ints, floats and bools, and
+    reads and writes at indices that may be out of range (augmented too, of a row of a list
+    of lists), appends, pops, loops over a list that grows or shrinks under them, slices, len,
+    sum — over ints, floats and bools, and
     sometimes a string (a type error, or a deopt)."""
     elem = st.sampled_from(ELEMENTS + ["t", "x", "i"])
     index = st.sampled_from(INDICES)
     lines = ["def f(a, b, k):", "    t = 0", "    x = 0", "    i = 0"]
     for _ in range(draw(st.integers(2, 7))):
-        kind = draw(st.integers(0, 9))
+        kind = draw(st.integers(0, 11))
         e, idx = draw(elem), draw(index)
         if kind == 0:
             lines.append(f"    a.append({e})")
@@ -699,8 +700,12 @@ def list_program(draw):
             lines.append("    for j, v in enumerate(b):\n        b[j] = v * 2")
         elif kind == 8:
             lines.append("    x = max(a) if a else x")
-        else:
+        elif kind == 9:
             lines.append(f"    b = [t, {e}] * 2")
+        elif kind == 10:  # DUP_TOP_TWO keeps the list and the index on the stack
+            lines.append(f"    a[{idx}] += {e}")
+        else:  # ... and here a row of a list of lists
+            lines.append(f"    m = [a, b]\n    m[0][{idx}] -= {e}")
     lines.append("    return t, x, a, b")
     calls = []
     for _ in range(4):

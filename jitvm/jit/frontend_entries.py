@@ -7,11 +7,13 @@ deopt-record order; boxed ones are owned), `kind()` (what the type walk compares
 
 from __future__ import annotations
 
+import ctypes
 import dataclasses
 import types
 from dataclasses import dataclass
 from typing import Any
 
+from .abi import ITER_INDEX
 from .bridge_objects import RELEASED
 from .frontend import _callable_name
 from .ir import Value
@@ -54,7 +56,10 @@ class SeqIter:
     def rebuild(values):
         seq, index, *count = values
         it = iter(seq)
-        it.__setstate__(index)
+        # Not __setstate__: it clamps the index to len(seq), but a list the loop shrank may
+        # grow again before the next step, and CPython's iterator then goes on from its own
+        # index (as box_seqiter does in native code).
+        ctypes.c_ssize_t.from_address(id(it) + ITER_INDEX).value = index
         return enumerate(it, count[0]) if count else it
 
 

@@ -74,7 +74,7 @@ def _borrow_in_block(block, uses):
     while i < len(block.ops):
         op = block.ops[i]
         if op.opcode == "newref" and op.result is not None:
-            end = _matching_decref(block.ops, i, op.result, uses)
+            end = _matching_decref(block.ops, i, op.result, op.args[0], uses)
             if end is not None:
                 source = op.args[0]
                 for inner in block.ops[i + 1:end]:
@@ -85,9 +85,13 @@ def _borrow_in_block(block, uses):
         i += 1
 
 
-def _matching_decref(ops, start, value, uses):
+def _matching_decref(ops, start, value, source, uses):
     """The index of `decref value` if only safe operations come between, and all other uses
-    of `value` are there in plain arguments or plain deopt stack entries."""
+    of `value` are there in plain arguments or plain deopt stack entries.
+
+    An owned `source` must not be in a deopt record that also has `value`: the record would
+    name it twice (`m[0][0] -= 1` keeps the row and its DUP_TOP_TWO copy on the stack) and
+    hand over two references where there is one."""
     seen = 0
     for j in range(start + 1, len(ops)):
         op = ops[j]
@@ -99,6 +103,9 @@ def _matching_decref(ops, start, value, uses):
         if op.deopt is not None:
             if any(entry is not value and value in _parts(entry) for entry in op.deopt.stack):
                 return None  # inside a composite entry: leave it
+            if source.owned and any(entry is source or source in _parts(entry)
+                                    for entry in op.deopt.stack) and value in op.deopt.stack:
+                return None
             seen += sum(1 for entry in op.deopt.stack if entry is value)
     return None
 
