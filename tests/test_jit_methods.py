@@ -351,3 +351,57 @@ def test_a_method_lookup_that_raises_on_an_item_of_the_wrong_type():
         return acc
     for k in range(3): print(run(Holder(Vec(1, 2)), 10))
     """, thresholds=("0", "1", "5", "50"))
+
+# -- instance attributes: `obj.x` read from the object's values array ----------------------------
+
+
+def test_instance_attributes_are_read_in_place():
+    src = VEC + """
+    def total(items):
+        t = 0.0
+        for v in items:
+            t += v.x * v.y
+        return t
+    vs = [Vec(i * 0.5, 2.0) for i in range(3000)]
+    print(total(vs))
+    """
+    run(src, thresholds=MID_RUN, compiled=("total",), compiled_upto=100)
+    assert "getattr.cached" in _dumped_ir(src, "--jit-threshold", "100")
+
+
+def test_attribute_reads_when_objects_and_classes_change_under_them():
+    run("""
+    class P:
+        def __init__(self, x):
+            self.x = x
+    class Q(P):
+        pass
+    log = []
+    def read(items):
+        t = 0
+        for i, p in enumerate(items):
+            if i == 100:
+                del p.x                      # a class attribute shows through
+            if i == 150:
+                P.x = -1
+            if i == 200:
+                p.__dict__                   # the values array becomes a dict
+            if i == 250:
+                p.__class__ = Q              # another class
+            if i == 300:
+                P.x = property(lambda self: log.append(1) or 7)  # a data descriptor wins
+            if i == 350:
+                del P.x
+            if i == 400:
+                P.__getattribute__ = lambda self, name: 1000
+            if i == 450:
+                del P.__getattribute__
+            try:
+                t += p.x
+            except AttributeError as e:
+                t += 100000
+                log.append(str(e))
+        return t
+    items = [P(i) for i in range(500)]
+    print(read(items), len(log), log[-3:])
+    """, thresholds=MID_RUN)

@@ -25,7 +25,7 @@ from ..interpreter import NOT_HANDLED, UNBOUND
 from ..objects import Function
 from .abi import (CTX_BUFFER, CTX_DEPTH, CTX_NESTING, CTX_STACK_BUDGET, CTX_STACK_LIMIT,
                   CTX_TICKS, CTX_USED, CTX_WORDS, DEOPT, DICT_VERSION, OK, check_layout,
-                  mark_method_descriptor)
+                  check_attribute_layout, mark_method_descriptor)
 from .bridge_objects import (cells_param as _cells_param, from_word as _from_word,
                              internal_error as _internal_error, live_kind,
                              make_cells as _make_cells,
@@ -86,6 +86,8 @@ class JIT(Deoptimization):
         self.objects = check_layout()
         # `obj.method(...)` calls a jitvm method's machine code directly (frontend_objects.py)
         self.method_calls = self.objects and mark_method_descriptor(Function)
+        # `obj.x` of an ordinary object reads its values array (frontend_objects.py)
+        self.attribute_reads = self.objects and check_attribute_layout()
         self.record_words = 1  # the most words a deopt record of any compiled function takes
 
     @property

@@ -104,3 +104,60 @@ def mark_method_descriptor(cls) -> bool:
         return False
     flags.value |= METHOD_DESCRIPTOR
     return cls.__flags__ & METHOD_DESCRIPTOR != 0
+
+
+# Instance attributes of ordinary classes (CPython 3.11): an object whose type has a managed
+# dict keeps its attributes in a values array (a pointer just before the object) indexed as
+# the type's shared keys (`ht_cached_keys`) order their names; the type's version tag changes
+# whenever the type or a base changes.
+TYPE_GETATTRO = 144  # PyTypeObject.tp_getattro
+TYPE_DESCR_SET = 280  # PyTypeObject.tp_descr_set
+TYPE_VERSION = 384  # PyTypeObject.tp_version_tag (uint32)
+HEAP_CACHED_KEYS = 872  # PyHeapTypeObject.ht_cached_keys
+OBJECT_VALUES = -32  # _PyObject_ValuesPointer: PyDictValues* (values[i] at +8 i), or NULL
+MANAGED_DICT = 1 << 4  # Py_TPFLAGS_MANAGED_DICT
+VALID_VERSION_TAG = 1 << 19  # Py_TPFLAGS_VALID_VERSION_TAG
+
+
+def shared_key_index(cls, name: str) -> int | None:
+    """Where instances of `cls` keep attribute `name` in their values array (its position in
+    the class's shared keys), or None."""
+    if not cls.__flags__ & MANAGED_DICT or not cls.__flags__ & (1 << 9):  # (a heap type)
+        return None
+    keys = ctypes.c_void_p.from_address(id(cls) + HEAP_CACHED_KEYS).value
+    if not keys or ctypes.c_uint8.from_address(keys + 10).value != 2:  # DICT_KEYS_SPLIT
+        return None
+    count = ctypes.c_ssize_t.from_address(keys + 24).value  # dk_nentries
+    entries = keys + 32 + (1 << ctypes.c_uint8.from_address(keys + 9).value)
+    key = sys.intern(name)
+    for i in range(count):
+        if ctypes.c_void_p.from_address(entries + 16 * i).value == id(key):
+            return i
+    return None
+
+
+def check_attribute_layout() -> bool:
+    """Do ordinary objects keep their attributes where native code reads them?"""
+    if not check_layout():
+        return False
+
+    class Probe:
+        def __init__(self):
+            self.first = 1.5
+            self.second = "x"
+
+    probe = Probe()
+    getattr(Probe, "first", None)  # (a lookup gives the type a valid version tag)
+    tag = ctypes.c_uint32.from_address(id(Probe) + TYPE_VERSION)
+    before = tag.value
+    values = ctypes.c_void_p.from_address(id(probe) + OBJECT_VALUES).value
+    ok = (shared_key_index(Probe, "second") == 1 and values is not None
+          and ctypes.c_void_p.from_address(values + 8).value == id(probe.second)
+          and before != 0 and Probe.__flags__ & VALID_VERSION_TAG
+          and ctypes.c_void_p.from_address(id(property) + TYPE_DESCR_SET).value
+          and not ctypes.c_void_p.from_address(id(type(len)) + TYPE_DESCR_SET).value
+          and ctypes.c_void_p.from_address(id(Probe) + TYPE_GETATTRO).value
+          == ctypes.c_void_p.from_address(id(object) + TYPE_GETATTRO).value
+          == ctypes.cast(ctypes.pythonapi.PyObject_GenericGetAttr, ctypes.c_void_p).value)
+    Probe.other = 1  # a change to the type drops its tag
+    return bool(ok) and (tag.value != before or not Probe.__flags__ & VALID_VERSION_TAG)

@@ -39,6 +39,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..opcodes import OPCODES, Flag, Op
+from .abi import shared_key_index
 from .frontend import (BUILTINS, MATH, Const, MaybeUnbound, NotCompilable, RangeArgs, RangeIter,
                        _BINARY, _is_number)
 from .frontend_calls import CallSteps
@@ -471,11 +472,32 @@ class ObjectSteps(CallSteps, SequenceSteps):
             stack.append(self.bound_function(index, owner, name, target, locals_, stack))
             return None
         obj = self.materialize(owner, index)
-        result = self.kind_value("getattr", [obj, name], OBJ,
-                                 self.error_point(index, locals_, stack, [obj]), owned=True)
+        cls = self.attribute_class(index, owner, name)
+        if cls is not None:  # an instance attribute of one ordinary class: read in place
+            result = self.kind_value("getattr.cached", [obj, name, ObjRef(cls),
+                                                        shared_key_index(cls, name)], OBJ,
+                                     self.error_point(index, locals_, stack, [obj]), owned=True)
+        else:
+            result = self.kind_value("getattr", [obj, name], OBJ,
+                                     self.error_point(index, locals_, stack, [obj]), owned=True)
         self.release(obj)
         stack.append(self.unbox_result(result, index, locals_, stack))
         return None
+
+    def attribute_class(self, index, owner, name):
+        """The class whose instances the interpreter saw `owner` be here, if it keeps `name`
+        in its instances' values arrays (an ordinary class that has assigned it)."""
+        if not getattr(self.jit, "attribute_reads", False) or not is_boxed(owner) \
+                or owner.type is not OBJ:
+            return None
+        seen = self.feedback("owner_types", index)
+        if len(seen) != 1:
+            return None
+        cls = next(iter(seen))
+        if type(cls) is not type or cls.__getattribute__ is not object.__getattribute__ \
+                or shared_key_index(cls, name) is None:
+            return None
+        return cls
 
     def method_target(self, index, owner, name):
         """The jitvm function `owner.name(...)` calls, when it can be called directly: the

@@ -9,7 +9,8 @@ import sys
 
 from llvmlite import ir
 
-from .abi import CELL_CONTENTS, TYPE, TYPE_NEW
+from .abi import (CELL_CONTENTS, OBJECT_VALUES, TYPE, TYPE_DESCR_SET, TYPE_FLAGS, TYPE_GETATTRO,
+                  TYPE_NEW, TYPE_VERSION, VALID_VERSION_TAG)
 from .types import TUPLE
 
 I64 = ir.IntType(64)
@@ -121,6 +122,77 @@ class CallLowering:
         made = b.call(new, [cls, self.obj_const(()), ir.Constant(PTR, None)])
         self.raised_if(b, self.is_null(b, made), op.deopt)
         return made
+
+    def op_getattr_cached(self, b, op):
+        """`value.name` where the interpreter saw objects of one ordinary class `cls`: read
+        from the object's values array at `index` (the name's place in the class's shared
+        keys) while the object is of that class and the class's version tag is the one this
+        site checked had no data descriptor for `name`; else (and the first time)
+        PyObject_GetAttr, which then records the tag when the fast read is valid for it."""
+        value, name, cls_ref, index = op.args
+        obj = self.v(value)
+        cls = self.obj_const(cls_ref.obj)
+        module = self.owner.module
+        site = ir.GlobalVariable(module, I32, module.get_unique_name("jitvm.attr"))
+        site.linkage = "internal"
+        site.initializer = ir.Constant(I32, 0)  # (no valid tag is 0: the first read checks)
+        same_type = b.icmp_unsigned("==", b.load(self.field(b, obj, TYPE, PTR)), cls)
+        known = b.load(site)
+        tag = b.load(self.field(b, cls, TYPE_VERSION, I32))
+        valid = b.and_(b.icmp_unsigned("==", tag, known),
+                       b.icmp_unsigned("!=", known, ir.Constant(I32, 0)))
+        read = b.append_basic_block("attr.read")
+        present = b.append_basic_block("attr.present")
+        slow = b.append_basic_block("attr.slow")
+        done = b.append_basic_block("attr.done")
+        b.cbranch(b.and_(same_type, valid), read, slow)
+        b.position_at_end(read)
+        values = b.load(self.field(b, obj, OBJECT_VALUES, PTR))
+        b.cbranch(self.is_null(b, values), slow, present)
+        b.position_at_end(present)
+        item = b.load(b.bitcast(b.gep(values, [ir.Constant(I64, 8 * index)]),
+                                PTR.as_pointer()))
+        hit = b.append_basic_block("attr.hit")
+        b.cbranch(self.is_null(b, item), slow, hit)
+        b.position_at_end(hit)
+        self.incref(b, item)
+        b.branch(done)
+        b.position_at_end(slow)
+        name_obj = self.obj_const(sys.intern(name))
+        found = b.call(self.api("PyObject_GetAttr", PTR, [PTR, PTR]), [obj, name_obj])
+        self.raised_if(b, self.is_null(b, found), op.deopt)
+        # The fast read is valid for the class as it is now if no data descriptor of `name`
+        # (a property, a slot) is on it: record its tag (the read may have changed the class)
+        descr = b.call(self.api("_PyType_Lookup", PTR, [PTR, PTR]), [cls, name_obj])
+        record = b.append_basic_block("attr.record")
+        unfound = b.append_basic_block("attr.unfound")
+        check = b.append_basic_block("attr.check")
+        after = b.append_basic_block("attr.after")
+        b.cbranch(self.is_null(b, descr), unfound, check)
+        b.position_at_end(unfound)
+        b.cbranch(same_type, record, after)
+        b.position_at_end(check)
+        descr_type = b.load(self.field(b, descr, TYPE, PTR))
+        data = b.load(self.field(b, descr_type, TYPE_DESCR_SET, PTR))
+        b.cbranch(b.and_(same_type, self.is_null(b, data)), record, after)
+        b.position_at_end(record)
+        flags = b.load(self.field(b, cls, TYPE_FLAGS, I64))
+        generic = b.icmp_unsigned(  # (no __getattribute__ of its own, now)
+            "==", b.load(self.field(b, cls, TYPE_GETATTRO, PTR)),
+            b.load(self.field(b, self.obj_const(object), TYPE_GETATTRO, PTR)))
+        tagged = b.and_(generic, b.icmp_unsigned(
+            "!=", b.and_(flags, ir.Constant(I64, VALID_VERSION_TAG)), ir.Constant(I64, 0)))
+        now = b.load(self.field(b, cls, TYPE_VERSION, I32))
+        b.store(b.select(tagged, now, ir.Constant(I32, 0)), site)
+        b.branch(after)
+        b.position_at_end(after)
+        slow_end = b.block
+        b.branch(done)
+        b.position_at_end(done)
+        result = b.phi(PTR)
+        result.add_incoming(item, hit)
+        result.add_incoming(found, slow_end)
+        return result
 
     def op_setattr(self, b, op):
         obj, name, value = op.args
