@@ -405,3 +405,37 @@ def test_attribute_reads_when_objects_and_classes_change_under_them():
     items = [P(i) for i in range(500)]
     print(read(items), len(log), log[-3:])
     """, thresholds=MID_RUN)
+
+
+def test_attribute_stores_when_objects_and_classes_change_under_them():
+    run("""
+    class P:
+        def __init__(self, x):
+            self.x = x
+            self.y = 0
+    class Q(P):
+        pass
+    log = []
+    def write(items):
+        for i, p in enumerate(items):
+            if i == 100:
+                del p.x                      # stored again: a new attribute
+            if i == 150:
+                p.__dict__                   # the values array becomes a dict
+            if i == 200:
+                p.__class__ = Q
+            if i == 250:
+                P.x = property(lambda self: 5, lambda self, v: log.append(v))  # a setter
+            if i == 300:
+                del P.x
+            if i == 350:
+                P.__setattr__ = lambda self, n, v: log.append((n, v))
+            if i == 400:
+                del P.__setattr__
+            p.x = i * 2
+            p.y = p.y + 1
+        return sum(getattr(p, "x", 0) + p.y for p in items), len(log), log[-2:]
+    items = [P(i) for i in range(500)]
+    print(write(items))
+    print(write(items))
+    """, thresholds=MID_RUN)

@@ -82,6 +82,10 @@ def link_profiling(code: CodeObject, profile, threaded: list) -> list:
             out[index] = _record_operands(out[index][0], profile.operand_types.setdefault(
                 index, set()))
             out[index] = (out[index], threaded[index][1])
+        elif op == Op.STORE_ATTR and getattr(out[index][0], "counted", out[index][0]) \
+                is HANDLERS[op]:  # the class of the object it stores to
+            out[index] = (_record_owner(out[index][0], profile.owner_types.setdefault(
+                index, set())), threaded[index][1])
         elif op == Op.JUMP_BACKWARD:
             out[index] = (_record_locals(out[index][0], profile.loop_types.setdefault(
                 arg, set())), threaded[index][1])

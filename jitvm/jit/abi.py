@@ -111,6 +111,7 @@ def mark_method_descriptor(cls) -> bool:
 # the type's shared keys (`ht_cached_keys`) order their names; the type's version tag changes
 # whenever the type or a base changes.
 TYPE_GETATTRO = 144  # PyTypeObject.tp_getattro
+TYPE_SETATTRO = 152  # PyTypeObject.tp_setattro
 TYPE_DESCR_SET = 280  # PyTypeObject.tp_descr_set
 TYPE_VERSION = 384  # PyTypeObject.tp_version_tag (uint32)
 HEAP_CACHED_KEYS = 872  # PyHeapTypeObject.ht_cached_keys
@@ -158,6 +159,9 @@ def check_attribute_layout() -> bool:
           and not ctypes.c_void_p.from_address(id(type(len)) + TYPE_DESCR_SET).value
           and ctypes.c_void_p.from_address(id(Probe) + TYPE_GETATTRO).value
           == ctypes.c_void_p.from_address(id(object) + TYPE_GETATTRO).value
-          == ctypes.cast(ctypes.pythonapi.PyObject_GenericGetAttr, ctypes.c_void_p).value)
+          == ctypes.cast(ctypes.pythonapi.PyObject_GenericGetAttr, ctypes.c_void_p).value
+          and ctypes.c_void_p.from_address(id(Probe) + TYPE_SETATTRO).value
+          == ctypes.c_void_p.from_address(id(object) + TYPE_SETATTRO).value
+          == ctypes.cast(ctypes.pythonapi.PyObject_GenericSetAttr, ctypes.c_void_p).value)
     Probe.other = 1  # a change to the type drops its tag
     return bool(ok) and (tag.value != before or not Probe.__flags__ & VALID_VERSION_TAG)

@@ -565,8 +565,15 @@ class ObjectSteps(CallSteps, SequenceSteps):
         redo = self.deopt_point(index, locals_, stack + [value, owner], reason="boxing")
         obj = self.materialize(owner, index)
         boxed = self.box(value, index, redo)
-        self.emit("setattr", [obj, self.code.names[arg], boxed], None,
-                  self.error_point(index, locals_, stack, [boxed, obj]))
+        name = self.code.names[arg]
+        cls = self.attribute_class(index, owner, name)
+        if cls is not None:  # an instance attribute of one ordinary class: written in place
+            self.emit("setattr.cached", [obj, name, boxed, ObjRef(cls),
+                                         shared_key_index(cls, name)], None,
+                      self.error_point(index, locals_, stack, [boxed, obj]))
+        else:
+            self.emit("setattr", [obj, name, boxed], None,
+                      self.error_point(index, locals_, stack, [boxed, obj]))
         self.release(boxed)
         self.release(obj)
         return None

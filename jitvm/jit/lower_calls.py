@@ -10,7 +10,7 @@ import sys
 from llvmlite import ir
 
 from .abi import (CELL_CONTENTS, OBJECT_VALUES, TYPE, TYPE_DESCR_SET, TYPE_FLAGS, TYPE_GETATTRO,
-                  TYPE_NEW, TYPE_VERSION, VALID_VERSION_TAG)
+                  TYPE_NEW, TYPE_SETATTRO, TYPE_VERSION, VALID_VERSION_TAG)
 from .types import TUPLE
 
 I64 = ir.IntType(64)
@@ -193,6 +193,74 @@ class CallLowering:
         result.add_incoming(item, hit)
         result.add_incoming(found, slow_end)
         return result
+
+    def op_setattr_cached(self, b, op):
+        """`value.name = item` where the interpreter saw objects of one ordinary class `cls`:
+        an attribute the object has is overwritten in its values array at `index` (CPython's
+        order: the new value's reference taken, stored, the old one released), while the
+        object is of that class and the class's version tag is the one this site checked has
+        no data descriptor of `name` and no __setattr__ of its own; otherwise (a new
+        attribute, and the first time) PyObject_SetAttr, which then records the tag."""
+        target, name, value, cls_ref, index = op.args
+        obj, item = self.v(target), self.v(value)
+        cls = self.obj_const(cls_ref.obj)
+        module = self.owner.module
+        site = ir.GlobalVariable(module, I32, module.get_unique_name("jitvm.setattr"))
+        site.linkage = "internal"
+        site.initializer = ir.Constant(I32, 0)
+        same_type = b.icmp_unsigned("==", b.load(self.field(b, obj, TYPE, PTR)), cls)
+        known = b.load(site)
+        tag = b.load(self.field(b, cls, TYPE_VERSION, I32))
+        valid = b.and_(b.icmp_unsigned("==", tag, known),
+                       b.icmp_unsigned("!=", known, ir.Constant(I32, 0)))
+        read = b.append_basic_block("setattr.values")
+        present = b.append_basic_block("setattr.present")
+        write = b.append_basic_block("setattr.write")
+        slow = b.append_basic_block("setattr.slow")
+        done = b.append_basic_block("setattr.done")
+        b.cbranch(b.and_(same_type, valid), read, slow)
+        b.position_at_end(read)
+        values = b.load(self.field(b, obj, OBJECT_VALUES, PTR))
+        b.cbranch(self.is_null(b, values), slow, present)
+        b.position_at_end(present)
+        at = b.bitcast(b.gep(values, [ir.Constant(I64, 8 * index)]), PTR.as_pointer())
+        old = b.load(at)
+        b.cbranch(self.is_null(b, old), slow, write)
+        b.position_at_end(write)
+        self.incref(b, item)
+        b.store(item, at)
+        self.decref(b, old)
+        b.branch(done)
+        b.position_at_end(slow)
+        name_obj = self.obj_const(sys.intern(name))
+        status = b.call(self.api("PyObject_SetAttr", I32, [PTR, PTR, PTR]),
+                        [obj, name_obj, item])
+        self.raised_if(b, b.icmp_signed("!=", status, ir.Constant(I32, 0)), op.deopt)
+        descr = b.call(self.api("_PyType_Lookup", PTR, [PTR, PTR]), [cls, name_obj])
+        record = b.append_basic_block("setattr.record")
+        unfound = b.append_basic_block("setattr.unfound")
+        check = b.append_basic_block("setattr.check")
+        after = b.append_basic_block("setattr.after")
+        b.cbranch(self.is_null(b, descr), unfound, check)
+        b.position_at_end(unfound)
+        b.cbranch(same_type, record, after)
+        b.position_at_end(check)
+        descr_type = b.load(self.field(b, descr, TYPE, PTR))
+        data = b.load(self.field(b, descr_type, TYPE_DESCR_SET, PTR))
+        b.cbranch(b.and_(same_type, self.is_null(b, data)), record, after)
+        b.position_at_end(record)
+        flags = b.load(self.field(b, cls, TYPE_FLAGS, I64))
+        generic = b.icmp_unsigned(  # (no __setattr__ of its own, now)
+            "==", b.load(self.field(b, cls, TYPE_SETATTRO, PTR)),
+            b.load(self.field(b, self.obj_const(object), TYPE_SETATTRO, PTR)))
+        tagged = b.and_(generic, b.icmp_unsigned(
+            "!=", b.and_(flags, ir.Constant(I64, VALID_VERSION_TAG)), ir.Constant(I64, 0)))
+        now = b.load(self.field(b, cls, TYPE_VERSION, I32))
+        b.store(b.select(tagged, now, ir.Constant(I32, 0)), site)
+        b.branch(after)
+        b.position_at_end(after)
+        b.branch(done)
+        b.position_at_end(done)
 
     def op_setattr(self, b, op):
         obj, name, value = op.args
