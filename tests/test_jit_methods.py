@@ -439,3 +439,41 @@ def test_attribute_stores_when_objects_and_classes_change_under_them():
     print(write(items))
     print(write(items))
     """, thresholds=MID_RUN)
+
+
+def test_calls_with_keywords_pass_them_by_position():
+    src = """
+    class Body:
+        def __init__(self, x, v=0.0, m=1.0):
+            self.x = x; self.v = v; self.m = m
+        def step(self, dt=0.01, damping=1.0):
+            self.v *= damping
+            self.x += self.v * dt
+            return self.x
+        def kick(self, dv, *, times=1):
+            self.v += dv * times
+            return self.v
+    def force(x, k=2.0, c=0.5):
+        return -k * x - c
+    def run(n):
+        b = Body(1.0, m=2.0)
+        c = Body(x=0.5, v=1.0)
+        t = 0.0
+        for i in range(n):
+            t += b.step(dt=0.01) + b.step(0.02, damping=0.999) + c.step(damping=0.5, dt=0.1)
+            t += force(x=b.x) + force(2.0, k=1.0) + force(1.0, c=0.1)  # (a gap: C-API)
+            if i % 500 == 0:
+                t += c.kick(1.0, times=2)                             # (keyword-only: C-API)
+        return t, b.x, c.x
+    def wrong(a, b):
+        for k in range(300):
+            try:
+                force(1.0, zz=a) if k % 2 else force(1.0, x=b)
+            except TypeError as e:
+                print(k, e) if k > 296 else None
+    print(run(3000))
+    wrong(1.0, 2.0)
+    """
+    run(src, thresholds=MID_RUN, compiled=("run",), compiled_upto=100)
+    ir = _dumped_ir(src, "--jit-threshold", "100")
+    assert "call Body.step.obj_float_float" in ir and "call force.float_float_float" in ir

@@ -277,6 +277,15 @@ class CallSteps:
                 return None
             except NotCompilable:
                 pass  # e.g. round(x, 2): called as any Python callable
+        if names is not None:  # keywords to a jitvm function: passed by position
+            positional = self.keywords_to_positions(callee, args, names.value)
+            if positional is not None:
+                result = self.native_object_call(index, callee, positional, locals_, stack,
+                                                 pre)
+                if result is not NOT_MINE:
+                    if result is not None:
+                        stack.append(result)
+                    return None
         if names is None:
             result = self.native_object_call(index, callee, args, locals_, stack, pre)
             if result is not NOT_MINE:
@@ -371,6 +380,41 @@ class CallSteps:
         if new is not object.__dict__["__new__"] or not self.jit.is_jitvm_function(init):
             return None
         return init
+
+    def keywords_to_positions(self, callee, args, kwnames):
+        """The arguments of a call with keywords to a jitvm function, method or constructor,
+        in parameter order, when they fill a run of its leading positional parameters (the
+        rest from its defaults, see with_defaults); else None (a call through the C-API,
+        which also reports any mistake in them)."""
+        if isinstance(callee, BoundFunction):
+            target, implicit = callee.target, 1
+        elif isinstance(callee, Const) and self.jit.is_jitvm_function(callee.value):
+            target, implicit = callee.value, 0
+        elif isinstance(callee, Const) and self.constructor_init(callee.value) is not None:
+            target, implicit = self.constructor_init(callee.value), 1
+        else:
+            return None
+        code = target._code
+        if not code.simple_args:
+            return None
+        params = code.varnames[implicit:code.argcount]
+        count = len(args) - len(kwnames)
+        if count > len(params):
+            return None
+        slots = list(args[:count]) + [None] * (len(params) - count)
+        for name, value in zip(kwnames, args[count:]):
+            if name not in params:
+                return None
+            at = params.index(name)
+            if at < count or at + implicit < code.posonlyargcount or slots[at] is not None:
+                return None
+            slots[at] = value
+        filled = len(slots)
+        while filled and slots[filled - 1] is None:
+            filled -= 1
+        if any(slot is None for slot in slots[:filled]):
+            return None  # (a gap: a default between given arguments)
+        return slots[:filled]
 
     def with_defaults(self, target, args, index, locals_, pre, implicit=0):
         """`args` (after `implicit` ones the caller adds: the new object of a constructor)
@@ -481,6 +525,8 @@ class CallSteps:
 
     def host_call(self, index, callee, args, names, locals_, stack, pre):
         """Call any Python callable through the C-API, with boxed arguments."""
+        if isinstance(callee, BoundFunction):  # the function, with the receiver first
+            callee, args = Const(callee.target), [callee.recv] + list(args)
         if isinstance(callee, Const):
             target = callee.value
             if any(target is f for f in _FRAME_BUILTINS) or target is builtins.super:

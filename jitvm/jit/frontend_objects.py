@@ -528,7 +528,8 @@ class ObjectSteps(CallSteps, SequenceSteps):
         call (CALL_FUNCTION) what `index` pushed?"""
         depth = 0  # entries pushed above it
         for op, arg in self.code.instructions[index + 1:]:
-            if op == Op.CALL_FUNCTION and arg == depth:
+            if op == Op.CALL_FUNCTION and arg == depth or \
+                    op == Op.CALL_FUNCTION_KW and arg + 1 == depth:
                 return True
             info = OPCODES[op]
             if info.flags & (Flag.JUMP | Flag.TERMINAL | Flag.YIELDS | Flag.PSEUDO):
