@@ -277,6 +277,17 @@ class VM:
             except BaseException as exc:
                 pc = self.unwind(f, exc, pc - 1)
 
+    def _fused_stop_iteration(self, f: Frame, stop: BaseException, index: int):
+        """A StopIteration leaving the generator part of fused code (jit/fused.py): as out of
+        a generator, it becomes a RuntimeError (objects._Suspendable._resume)."""
+        add_traceback_entry(stop, f, index)
+        f.finished = True
+        f.stack.clear()
+        try:
+            raise RuntimeError("generator raised StopIteration") from stop
+        finally:
+            stop = None
+
     def unwind(self, f: Frame, exc: BaseException, index: int) -> int:
         """Route an exception raised at instruction `index`: returns the handler's index, or
         re-raises it out of the frame."""
@@ -290,6 +301,12 @@ class VM:
         # handled, its RuntimeError is a new exception and gets one.
         reraise = Flag.RERAISE in OPCODES[op].flags or (
             op == Op.RAISE_VARARGS and arg == 0 and exc is f.ts.exc_info)
+        caller_ops = getattr(code, "caller_ops", None)  # a generator fused into sum & co
+        if caller_ops is not None:
+            if index in caller_ops:  # raised by the consumer: CPython's sum() raises it
+                reraise = True
+            elif type(exc) is StopIteration or isinstance(exc, StopIteration):
+                return self._fused_stop_iteration(f, exc, index)
         if not reraise:
             add_traceback_entry(exc, f, index)
             handled = f.ts.exc_info

@@ -89,6 +89,7 @@ class JIT(Deoptimization):
         # `obj.x` of an ordinary object reads its values array (frontend_objects.py)
         self.attribute_reads = self.objects and check_attribute_layout()
         self.record_words = 1  # the most words a deopt record of any compiled function takes
+        self._fused: dict = {}  # (genexpr code, consumer) → its fused code (fused.py)
 
     @property
     def engine(self):
@@ -352,14 +353,7 @@ class JIT(Deoptimization):
         """The OSR entry of the loop at `header` of `code` (f's code, or at module level its
         view with the module's variables as locals)."""
         from .frontend import NotCompilable, State, translate
-        argtypes = [jtype_of(t) for t in local_types if t is not None]
-        for kind in stack_kinds:
-            if kind == "rangeiter":
-                argtypes.extend([INT, INT, INT])
-            elif isinstance(kind, tuple):  # ("seqiter", sequence kind, with a count)
-                argtypes.extend([jtype_of(kind[1]), INT] + ([INT] if kind[2] else []))
-            else:
-                argtypes.append(jtype_of(kind))
+        argtypes = _entry_argtypes(local_types, stack_kinds)
         name = f"{code.qualname}.osr{header}.{len(self.functions)}"
         name = "".join(c if c.isascii() and c.isalnum() or c in "._" else "_" for c in name)
         if getattr(code, "promoted", None) is not None:
@@ -380,6 +374,62 @@ class JIT(Deoptimization):
             return self.specializations[key]
         self.specializations[key] = fn
         self._finish(fn, then)
+        return fn
+
+    def fused_code(self, code, consumer: str):
+        """Generator expression `code` fused with `consumer` (sum, min...: see fused.py)."""
+        fused = self._fused.get((code, consumer))
+        if fused is None:
+            from .fused import fuse
+            fused = self._fused[(code, consumer)] = fuse(code, consumer)
+        return fused
+
+    def cell_maker(self, count: int):
+        """A host function making `count` fresh cells followed by a closure's (native code
+        calls it for a comprehension with cells of its own: frontend_fused.py)."""
+        maker = self._fused.get(("cells", count))
+        if maker is None:
+            from types import CellType
+
+            def make_cells(closure, count=count):
+                return tuple([CellType() for _ in range(count)]) + closure
+
+            maker = self._fused[("cells", count)] = make_cells
+        return maker
+
+    def fused_specialization(self, fused, header: int, globals_, local_types: tuple,
+                             stack_kinds: tuple, steps: tuple, caller=None, index=None
+                             ) -> JitFunction:
+        """The entry of `fused` at its loop header for these local types and iterator
+        kind, translated (its machine code is made with the caller's).  Raises
+        NotCompilable."""
+        from .frontend import NotCompilable, State, translate
+        key = ("fused", fused, header, local_types, stack_kinds, steps)
+        known = self.specializations.get(key)
+        if isinstance(known, NotCompilable):
+            raise NotCompilable(f"{fused.qualname} cannot be compiled: {known}", caller, index)
+        if known is not None:
+            if known.deopt_count > MAX_DEOPTS:
+                raise NotCompilable("a fused generator expression keeps deoptimizing",
+                                    caller, index)
+            return known
+        argtypes = _entry_argtypes(local_types, stack_kinds)
+        name = f"{fused.qualname}.{getattr(fused, 'fused_consumer', 'entry')}." \
+               f"{len(self.functions)}"
+        name = "".join(c if c.isascii() and c.isalnum() or c in "._" else "_" for c in name)
+        fn = JitFunction(name, fused, tuple(argtypes) + _cells_param(fused), return_type=None)
+        fn.globals, fn.builtins, fn.osr_entry = globals_, self.vm.builtins, header
+        self.specializations[key] = fn
+        self._index[fn] = len(self.functions)
+        self.functions.append(fn)
+        try:
+            translate(self, name, fused, globals_, tuple(argtypes), None, fn,
+                      osr=(header, State(local_types, stack_kinds)),
+                      range_steps=steps)
+            run_jit_pipeline(fn)
+        except NotCompilable as exc:
+            self.specializations[key] = exc.with_traceback(None)
+            raise
         return fn
 
     def _no_osr(self, f, jump_index: int, header: int):
@@ -538,6 +588,20 @@ class JIT(Deoptimization):
 _RANGE_ITERATOR = type(iter(range(0)))
 _MISSING = object()
 _INT64 = 2 ** 63
+
+
+def _entry_argtypes(local_types, stack_kinds) -> list:
+    """The parameters of an entry at a loop header: its bound locals, then its stack
+    entries (a range iterator as three ints, a list or tuple iterator as its parts)."""
+    argtypes = [jtype_of(t) for t in local_types if t is not None]
+    for kind in stack_kinds:
+        if kind == "rangeiter":
+            argtypes.extend([INT, INT, INT])
+        elif isinstance(kind, tuple):  # ("seqiter", sequence kind, with a count)
+            argtypes.extend([jtype_of(kind[1]), INT] + ([INT] if kind[2] else []))
+        else:
+            argtypes.append(jtype_of(kind))
+    return argtypes
 
 
 def _return_guesses(argtypes):

@@ -19,8 +19,8 @@ from ..opcodes import COMPARE_OPS, FV_SPEC, Op
 from .frontend import (BUILTINS, MATH_FLOAT_FUNCTIONS, Const, MaybeUnbound, NotCompilable,
                        RangeArgs, _BINARY, _CMP_NAMES, _callable_name)
 from .frontend_entries import (COMPOSITES, FROM_CLASS, NOT_MINE, NUMERIC, BoundFunction,
-                               Enumerate, Method, ObjRef, SeqIter, _cap, _one_of, is_boxed,
-                               is_number, value_kind)
+                               Enumerate, GenCall, MadeGen, Method, ObjRef, SeqIter, _cap,
+                               _one_of, is_boxed, is_number, value_kind)
 from .ir import Value
 from .types import BOOL, BOXED, FLOAT, INT, LIST, NONE, OBJ, TUPLE, Seq, join_elem
 
@@ -135,6 +135,8 @@ class CallSteps:
         seen = self.feedback("operand_types", index)
         if not seen and any(isinstance(v, Value) and v.id in self.mixed for v in operands):
             return None  # a widened value's type varies: do not guess it
+        if not seen and index in getattr(self.code, "caller_ops", ()):
+            return None  # a fused consumer's step (fused.py): its item's type is unknown
         if not seen:
             # Nothing recorded (compiled before it ran): guess that an object meets a number
             # of its own type, as in `total += f(x)`.
@@ -257,6 +259,10 @@ class CallSteps:
         depth = argc + 1 + (names is not None)
         callee = stack[-depth]
         args = stack[len(stack) - depth + 1:len(stack) - (names is not None)]
+        if isinstance(callee, MadeGen):  # a generator expression fused into its consumer
+            return self.call_genexpr(index, argc, locals_, stack, names)
+        if args and isinstance(args[0], GenCall):
+            return self.call_consumer(index, argc, locals_, stack)
         numeric = all(is_number(a) for a in args)
         if names is None and isinstance(callee, Const) and callee.value is range:
             objects = [i for i, a in enumerate(args) if is_boxed(a) and a.type is OBJ]

@@ -175,7 +175,70 @@ class Released:
         return RELEASED
 
 
-COMPOSITES = (SeqIter, Enumerate, Pair, Method, SliceArgs, BoundFunction, Released)
+@dataclass(frozen=True)
+class MadeGen:
+    """A generator expression's function, made by MAKE_FUNCTION but not yet: native code
+    calls its body fused with the builtin that consumes it (fused.py), so the function
+    object is only made if the interpreter takes over before that call."""
+
+    code: Any
+    closure: Value | None  # the tuple of cells it closes over (owned), if any
+    vm: Any = dataclasses.field(compare=False)
+    globals: Any = dataclasses.field(compare=False)
+    site: Any = dataclasses.field(compare=False)  # (consumer name, sum's start Const or None)
+
+    def parts(self):
+        return [self.closure] if self.closure is not None else []
+
+    def kind(self):
+        return ("madegen", self.code)
+
+    def rebuild(self, values):
+        from ..objects import Function
+        closure = values[0] if values else None
+        return Function(self.vm, self.code, self.globals, (), None, closure or (), None)
+
+
+@dataclass(frozen=True)
+class GenCall:
+    """A generator expression called with its iterator (`it`: a Value, SeqIter or
+    RangeIter) but not yet run: the argument of the builtin it is fused with, whose fused
+    entry is `entry`."""
+
+    made: MadeGen
+    it: Any
+    entry: Any = dataclasses.field(compare=False)
+
+    def parts(self):
+        return self.made.parts() + _entry_parts(self.it)
+
+    def kind(self):
+        return ("gencall", self.made.kind(), _entry_kind(self.it))
+
+    def rebuild(self, values):
+        count = len(self.made.parts())
+        function = self.made.rebuild(values[:count])
+        return function(_rebuild_part(self.it, values[count:]))
+
+
+def _entry_parts(entry):
+    return list(entry.parts()) if hasattr(entry, "parts") else [entry]
+
+
+def _entry_kind(entry):
+    return entry.kind() if hasattr(entry, "kind") else value_kind(entry)
+
+
+def _rebuild_part(entry, values):
+    if isinstance(entry, Value):
+        return values[0]
+    if hasattr(entry, "rebuild"):
+        return entry.rebuild(values)
+    return iter(range(*values))  # a RangeIter
+
+
+COMPOSITES = (SeqIter, Enumerate, Pair, Method, SliceArgs, BoundFunction, Released, MadeGen,
+              GenCall)
 COMPOSITE_KINDS = frozenset({"seqiter", "enumerate", "pair", "method", "bound"})
 
 

@@ -43,6 +43,7 @@ from .abi import shared_key_index
 from .frontend import (BUILTINS, MATH, Const, MaybeUnbound, NotCompilable, RangeArgs, RangeIter,
                        _BINARY, _is_number)
 from .frontend_calls import CallSteps
+from .frontend_fused import FusionSteps
 from .frontend_sequences import SequenceSteps
 from .frontend_entries import (COMPOSITES, FROM_CLASS, NOT_MINE, NUMERIC, BoundFunction,
                                Enumerate, Method, ObjRef, Pair, Released, SeqIter, SliceArgs,
@@ -53,7 +54,7 @@ from .types import BOOL, BOXED, INT, LIST, NONE, OBJ, TUPLE, Seq, guess_elem, jo
 _SEQ_METHODS = {"append", "pop"}  # list methods compiled natively
 
 
-class ObjectSteps(CallSteps, SequenceSteps):
+class ObjectSteps(CallSteps, SequenceSteps, FusionSteps):
     """The boxed-value half of the translation (mixed into frontend._Translator)."""
 
     def step_objects(self, index, op, arg, locals_, stack):
@@ -193,6 +194,9 @@ class ObjectSteps(CallSteps, SequenceSteps):
         key = (table, index)
         if key not in self.guesses:
             code = getattr(self.code, "module_origin", self.code)  # (a module loop's view)
+            origin = getattr(code, "feedback_origin", None)  # fused code: its genexpr's
+            if origin is not None:
+                code, index = origin[0], origin[1].get(index)
             profile = self.jit.vm.profiles.get(code) if self.jit is not None else None
             seen = getattr(profile, table).get(index) if profile is not None else None
             self.guesses[key] = frozenset(seen) if seen else frozenset()
@@ -334,6 +338,8 @@ class ObjectSteps(CallSteps, SequenceSteps):
     def _make_function(self, index, arg, locals_, stack):
         from ..objects import Function
         from ..opcodes import MF_ANNOTATIONS, MF_CLOSURE, MF_DEFAULTS, MF_KWDEFAULTS
+        if self.make_genexpr(index, arg, stack):  # called next, fused with its consumer
+            return None
         code = stack.pop()
         parts = {}
         for flag in (MF_CLOSURE, MF_ANNOTATIONS, MF_KWDEFAULTS, MF_DEFAULTS):

@@ -37,7 +37,9 @@ def install(jit, pending: list[JitFunction], compiled):
         kinds = getattr(f, "arg_kinds", f.argtypes)
         line = f"compiled: {f.code.qualname}({', '.join(map(str, kinds))}) -> " \
                f"{f.return_type}"
-        if f.osr_entry is not None:
+        if getattr(f.code, "fused_consumer", None) is not None:
+            line += f" (fused into {f.code.fused_consumer}())"
+        elif f.osr_entry is not None:
             line += f" (OSR entry at line {f.code.line_of(f.osr_entry)})"
         line += f" in {compiled.milliseconds / len(pending):.1f} ms"
         if compiled.from_cache:
