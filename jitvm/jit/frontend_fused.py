@@ -212,7 +212,7 @@ class FusionSteps:
 
     def call_consumer(self, index, argc, locals_, stack):
         """sum/min/max/any/all of a GenCall: the fused entry's machine code, called
-        directly.  Arguments: the locals bound at its loop header ($acc for sum, $has for
+        directly.  Arguments: the locals bound at its loop header (.acc for sum, .has for
         min and max), the iterator's parts, the cells."""
         args = stack[len(stack) - argc:]
         gen = args[0]

@@ -12,10 +12,10 @@ with the item, so the whole thing is one loop.  For `sum(x * x for x in v)`:
     STORE_FAST x                     STORE_FAST x
     LOAD_FAST x ; LOAD_FAST x        LOAD_FAST x ; LOAD_FAST x
     BINARY_MULTIPLY                  BINARY_MULTIPLY
-    YIELD_VALUE                      LOAD_FAST $acc ; ROT_TWO
-    POP_TOP                          BINARY_ADD ; STORE_FAST $acc
+    YIELD_VALUE                      LOAD_FAST .acc ; ROT_TWO
+    POP_TOP                          BINARY_ADD ; STORE_FAST .acc
     JUMP_BACKWARD FOR_ITER           JUMP_BACKWARD FOR_ITER
-    end: LOAD_CONST None             end: LOAD_FAST $acc
+    end: LOAD_CONST None             end: LOAD_FAST .acc
          RETURN_VALUE                     RETURN_VALUE
 
 The consumer's steps are CPython's own (Python/bltinmodule.c, 3.11): `sum` adds each item to
@@ -27,7 +27,9 @@ generator, with the same operations in the same order.
 
 The fused code is entered only at its loop header, natively, by an on-stack-replacement style
 entry (frontend_fused.py): the iterator the caller made (a list, tuple or range iterator, as
-its parts, or any iterator object) on the stack and `$acc`/`$has` as locals.  When its machine
+its parts, or any iterator object) on the stack and `.acc`/`.has` as locals (named like
+CPython's own `.0`: no variable of the program can have those names, and the JIT keeps names
+starting with `$` for its own slots).  When its machine
 code deoptimizes, the interpreter finishes *this* code object from the instruction that
 failed, and the result goes to the caller as the builtin's result.  Errors keep CPython's
 traceback: what the consumer raises (an add, a compare, the truth of an item, an empty
@@ -124,7 +126,7 @@ def fuse(code: CodeObject, consumer: str) -> CodeObject:
         instructions.append((op, arg))
     fused = dataclasses.replace(
         code, flags=code.flags & ~CodeFlags.GENERATOR, instructions=tuple(instructions),
-        positions=tuple(positions), varnames=code.varnames + ("$acc", "$has"),
+        positions=tuple(positions), varnames=code.varnames + (".acc", ".has"),
         consts=tuple(consts), stacksize=code.stacksize + 2)
     object.__setattr__(fused, "fused_consumer", consumer)
     object.__setattr__(fused, "caller_ops",
