@@ -106,6 +106,8 @@ class CallSteps:
         inplace = "inplace_" if op.name.startswith("INPLACE") else ""
         result = self.kind_value(f"number.{inplace}{name}", [x, y], kind,
                                  self.error_point(index, locals_, stack, [x, y]), owned=True)
+        if any(isinstance(v, Value) and v.id in self.mixed for v in (a, b)):
+            self.mixed.add(result.id)  # (of a value whose type varies: no guesses either)
         self.release(x)
         self.release(y)
         stack.append(result if kind is not OBJ else self.unbox_result(result, index, locals_,

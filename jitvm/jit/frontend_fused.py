@@ -206,7 +206,11 @@ class FusionSteps:
             else rtype
         result = self.kind_value("call", [fn.name, values], kind, deopt,
                                  owned=rtype in BOXED)
-        if getattr(fn, "returns_mixed", False):
+        if rtype is OBJ:  # (a sum of floats: 0 when empty) what the interpreter saw here
+            unboxed = self.unbox_result(result, index, locals_, stack)
+            if unboxed is not result:
+                return unboxed
+        if getattr(fn, "returns_mixed", False) or rtype is OBJ:
             self.mixed.add(result.id)
         return result
 
@@ -221,8 +225,8 @@ class FusionSteps:
         fused = fn.code
         values = []
         if fused.fused_consumer == "sum":
-            start = args[1] if argc == 2 else Const(0)
-            values.append(self.constant(start.value))
+            start = args[1] if argc == 2 else Const(0)  # (a Value: LOAD_CONST of a number)
+            values.append(self.constant(start.value) if isinstance(start, Const) else start)
         elif fused.fused_consumer in ("min", "max"):
             values.append(self.emit("const", [BOOL, False], BOOL))
         it = gen.it
