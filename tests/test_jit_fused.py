@@ -277,3 +277,31 @@ def test_memory_stays_flat_in_hot_fused_loops():
     print(sys.getrefcount(shared) - before_shared, sys.getrefcount(obj) - before_obj,
           grown < 20000)
     """, thresholds=("0", "5"))
+
+
+def test_functions_with_cells_of_their_own_are_called_natively():
+    src = """
+    def nearest(p, cs):
+        best = min(abs(p - c) for c in cs)
+        for k in range(len(cs)):
+            if abs(p - cs[k]) == best:
+                return k
+        return -1
+    def scaled(v, k):
+        f = lambda x: x * k
+        k += 1
+        return [f(x) for x in v]
+    def main():
+        cs = [1.0, 4.0, 9.5]
+        hits = [0, 0, 0]
+        out = None
+        for i in range(600):
+            hits[nearest(i % 11 * 1.0, cs)] += 1
+            out = scaled([1, 2], i)
+        print(hits, out)
+    main()
+    """
+    run(src, thresholds=MID_RUN, compiled=("main", "nearest"), compiled_upto=1)
+    log = _log(src, "--jit-threshold", "100")
+    line = next(line for line in log if line.startswith("compiled: main("))
+    assert "calls" not in line.replace("calls print", ""), line  # nearest, scaled: native

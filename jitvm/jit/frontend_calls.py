@@ -507,7 +507,7 @@ class CallSteps:
         """A direct native call of a compiled jitvm function (arguments borrowed: the callee
         takes its own references).  With `pre` (the stack before the call), parameters the
         call leaves out take the function's default values."""
-        if target._code.has_cells:
+        if target._code.has_cells and pre is None:
             raise NotCompilable("a closure: called as a Python callable")
         if pre is not None:
             args = self.with_defaults(target, args, index, locals_, pre)
@@ -515,6 +515,8 @@ class CallSteps:
         callee = self.jit.specialization(target, kinds, index, self.code)
         if callee.exits:
             raise NotCompilable("leaves native code")
+        if target._code.has_cells:
+            args = list(args) + [self.new_cells(target, args, index, locals_, pre)]
         deopt = self.deopt_point(index, locals_, stack, after_call=True, reason="callee deopt",
                                  quiet=self.quiet_callee(callee))
         if self.fn is not None:
@@ -530,6 +532,22 @@ class CallSteps:
         if getattr(callee, "returns_mixed", False):
             self.mixed.add(result.id)  # its returns differ in type: no operand guess
         return result
+
+    def new_cells(self, target, args, index, locals_, pre):
+        """The cells tuple a native call of `target` passes (its fresh cells, those of
+        arguments holding them, then its closure's), as the interpreter makes it."""
+        code = target._code
+        closure = target.__closure__ or ()
+        if len(closure) != len(code.freevars):
+            raise NotCompilable("a closure that does not fit its code")
+        values = [None] * len(code.cellvars)
+        for cell_index, arg_index in code.cell2arg:
+            values[cell_index] = args[arg_index]
+        if any(v is not None and not isinstance(v, Value) for v in values):
+            raise NotCompilable("an argument the JIT cannot put in a cell")
+        redo = self.deopt_point(index, locals_, pre, reason="boxing")
+        return self.kind_value("new_cells", [values, [self.const_object(c) for c in closure]],
+                               Seq(TUPLE), redo, owned=True)
 
     def host_call(self, index, callee, args, names, locals_, stack, pre):
         """Call any Python callable through the C-API, with boxed arguments."""

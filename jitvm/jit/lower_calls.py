@@ -355,6 +355,40 @@ class CallLowering:
         cells, i = op.args
         return self.cell_of(b, self.v(cells), i)
 
+    def op_new_cells(self, b, op):
+        """The cells a call of a function with cells of its own passes: a tuple of fresh
+        cells (one per `values` entry: the boxed or numeric argument it starts with, or
+        None: empty), then the cells of the function's closure (borrowed)."""
+        values, closure = op.args
+        cells = b.call(self.api("PyTuple_New", PTR, [I64]),
+                       [ir.Constant(I64, len(values) + len(closure))])
+        self.redo(b, self.is_null(b, cells), op.deopt)
+        items = self.items_of(b, cells, TUPLE)
+        new_cell = self.api("PyCell_New", PTR, [PTR])
+        for i, value in enumerate(values):
+            if value is None:
+                cell = b.call(new_cell, [ir.Constant(PTR, None)])
+            else:
+                obj, made = self.box_value(b, value, op.deopt)
+                cell = b.call(new_cell, [obj])
+                if made:
+                    self.decref(b, obj)
+            b.store(cell, b.gep(items, [ir.Constant(I64, i)]))  # (NULL until all are made)
+            failed = self.is_null(b, cell)
+            ok = b.append_basic_block("cell.ok")
+            bad = b.append_basic_block("cell.failed")
+            b.cbranch(failed, bad, ok)
+            b.position_at_end(bad)
+            self.decref(b, cells)  # (tuple_dealloc skips the NULL items)
+            b.call(self.api("PyErr_Clear", ir.VoidType(), []), [])
+            b.branch(self.deopt_block(op.deopt))
+            b.position_at_end(ok)
+        for j, cell in enumerate(closure):
+            obj = self.v(cell)
+            self.incref(b, obj)
+            b.store(obj, b.gep(items, [ir.Constant(I64, len(values) + j)]))
+        return cells
+
     def op_load_deref(self, b, op):
         """The contents of cell `i` (a new reference); an empty cell deoptimizes (the
         interpreter raises NameError)."""
