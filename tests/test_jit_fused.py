@@ -305,3 +305,27 @@ def test_functions_with_cells_of_their_own_are_called_natively():
     log = _log(src, "--jit-threshold", "100")
     line = next(line for line in log if line.startswith("compiled: main("))
     assert "calls" not in line.replace("calls print", ""), line  # nearest, scaled: native
+
+
+def test_list_tuple_and_sorted_of_a_generator_expression():
+    src = """
+    def f(v, k):
+        a = list(x * k for x in v)
+        b = tuple(x + 1 for x in v if x > 0)
+        c = sorted(-x for x in v)
+        return a, b, c
+    for i in range(300):
+        out = f([3, 1.5, -2], i)
+    print(out, f([], 1))
+    def g(v):
+        return sorted(x for x in v)
+    for i in range(300):
+        g([3, 1])
+    g([1, "a", 2])
+    """
+    run(src, thresholds=MID_RUN, compiled=("f", "g"), compiled_upto=1)
+    expected, actual = _tracebacks(src, "--jit-threshold", "5")
+    assert actual == expected
+    log = _log(src.replace("g([1, \"a\", 2])", ""), "--jit-threshold", "5")
+    for consumer in ("list", "tuple", "sorted"):
+        assert any(f"(fused into {consumer}())" in line for line in log), "\n".join(log)

@@ -23,7 +23,7 @@ from __future__ import annotations
 from ..opcodes import MF_CLOSURE, OPCODES, Flag, Op
 from .frontend import Const, NotCompilable, RangeIter, basic_blocks
 from .frontend_entries import GenCall, MadeGen, ObjRef, SeqIter, is_boxed, value_kind
-from .fused import CONSUMERS, fusable
+from .fused import BUILDS_LIST, CONSUMERS, fusable
 from .types import BOOL, BOXED, FLOAT, INT, LIST, OBJ, TUPLE, Seq
 
 _START_TYPES = (int, float, bool)
@@ -100,7 +100,7 @@ class FusionSteps:
             below = stack[-3] if arg & MF_CLOSURE else stack[-2]
             site = self.fusion_site(index, below)
         elif _list_comprehension(code.value) and self.called_on_iterator(index) is not None:
-            site = ("list", None)
+            site = ("<listcomp>", None)
         else:
             site = None
         if site is None:
@@ -120,7 +120,7 @@ class FusionSteps:
                 entry = self.fused_entry(made, consumer, start, it, index)
             except NotCompilable:
                 entry = None
-            if entry is not None and consumer == "list":
+            if entry is not None and consumer == "<listcomp>":
                 self.call_comprehension(index, entry, locals_, stack)
                 return None
             if entry is not None:
@@ -148,7 +148,7 @@ class FusionSteps:
     def fused_entry(self, made, consumer, start, it, index):
         """The fused code's specialisation for this iterator and start (NotCompilable if
         it does not compile, or leaves native code)."""
-        if consumer == "list":  # a list comprehension: its own code, list and iterator
+        if consumer == "<listcomp>":  # a list comprehension: its own code, list and iterator
             fused, header = made.code, 2
             local_types = [None] * len(fused.varnames)
             before = [Seq(LIST)]
@@ -159,6 +159,8 @@ class FusionSteps:
             local_types = [None] * len(fused.varnames)
         if consumer == "sum":
             local_types[acc] = type_of_start(start or Const(0))
+        elif consumer in BUILDS_LIST:
+            local_types[acc] = Seq(LIST)
         elif consumer in ("min", "max"):
             local_types[has] = BOOL
         if isinstance(it, RangeIter):
@@ -215,12 +217,14 @@ class FusionSteps:
         return result
 
     def call_consumer(self, index, argc, locals_, stack):
-        """sum/min/max/any/all of a GenCall: the fused entry's machine code, called
-        directly.  Arguments: the locals bound at its loop header (.acc for sum, .has for
-        min and max), the iterator's parts, the cells."""
+        """sum, min, max, any, all, list, tuple or sorted of a GenCall: the fused entry's
+        machine code, called directly.  Arguments: the locals bound at its loop header
+        (.acc: sum's start or a new list; .has for min and max), the iterator's parts, the
+        cells."""
         args = stack[len(stack) - argc:]
         gen = args[0]
         fn = gen.entry
+        pre = list(stack)
         del stack[-argc - 1:]
         fused = fn.code
         values = []
@@ -229,6 +233,9 @@ class FusionSteps:
             values.append(self.constant(start.value) if isinstance(start, Const) else start)
         elif fused.fused_consumer in ("min", "max"):
             values.append(self.emit("const", [BOOL, False], BOOL))
+        elif fused.fused_consumer in BUILDS_LIST:
+            values.append(self.kind_value("build.list", [[]], Seq(LIST), self.deopt_point(
+                index, locals_, pre, reason="boxing"), owned=True))
         it = gen.it
         values.extend(it.parts() if isinstance(it, (RangeIter, SeqIter)) else [it])
         if gen.made.closure is not None:

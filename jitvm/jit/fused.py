@@ -22,7 +22,8 @@ The consumer's steps are CPython's own (Python/bltinmodule.c, 3.11): `sum` adds 
 its start with PyNumber_Add, in order (3.11 has no compensated float summation); `min`/`max`
 keep the first item and replace it by each later one that compares `<`/`>` (a rich compare
 and its truth: no identity shortcut for those operators); `any`/`all` stop at the first item
-whose truth decides.  So the fused code computes exactly what the builtin computes on the
+whose truth decides; `list`, `tuple` and `sorted` append each item to a new list (then make a
+tuple of it, or sort it in place, as `sorted` does its copy).  So the fused code computes exactly what the builtin computes on the
 generator, with the same operations in the same order.
 
 The fused code is entered only at its loop header, natively, by an on-stack-replacement style
@@ -46,7 +47,9 @@ import dataclasses
 from ..code import CodeFlags, CodeObject
 from ..opcodes import COMPARE_OPS, OPCODES, Flag, Op
 
-CONSUMERS = {sum: "sum", min: "min", max: "max", any: "any", all: "all"}
+CONSUMERS = {sum: "sum", min: "min", max: "max", any: "any", all: "all", list: "list",
+             tuple: "tuple", sorted: "sorted"}
+BUILDS_LIST = ("list", "tuple", "sorted")  # consumers that collect the items in a list
 
 
 def fusable(code: CodeObject) -> bool:
@@ -158,6 +161,9 @@ def _step(consumer: str, acc: int, has: int, const) -> list:
                 (Op.STORE_FAST, acc, False),           # 10
                 (Op.LOAD_CONST, const(True), False),   # 11
                 (Op.STORE_FAST, has, False)]           # 12
+    if consumer in BUILDS_LIST:  # list(gen) extends a new list, as tuple() and sorted() do
+        return [(Op.LOAD_FAST, acc, False), (Op.ROT_TWO, 0, False),
+                (Op.LIST_APPEND, 1, False), (Op.POP_TOP, 0, False)]
     if consumer == "any":
         return [(Op.POP_JUMP_IF_FALSE, "after", True), (Op.LOAD_CONST, const(True), False),
                 (Op.RETURN_VALUE, 0, False)]
@@ -167,8 +173,15 @@ def _step(consumer: str, acc: int, has: int, const) -> list:
 
 def _epilogue(consumer: str, acc: int, has: int, const) -> list:
     """What the consumer returns when the generator is exhausted."""
-    if consumer == "sum":
+    if consumer in ("sum", "list"):
         return [(Op.LOAD_FAST, acc, False), (Op.RETURN_VALUE, 0, False)]
+    if consumer == "tuple":
+        return [(Op.LOAD_CONST, const(tuple), True), (Op.LOAD_FAST, acc, False),
+                (Op.CALL_FUNCTION, 1, True), (Op.RETURN_VALUE, 0, False)]
+    if consumer == "sorted":  # sorted(gen): the items in a new list, sorted in place
+        return [(Op.LOAD_CONST, const(list.sort), True), (Op.LOAD_FAST, acc, False),
+                (Op.CALL_FUNCTION, 1, True), (Op.POP_TOP, 0, False),
+                (Op.LOAD_FAST, acc, False), (Op.RETURN_VALUE, 0, False)]
     if consumer in ("min", "max"):
         return [(Op.LOAD_FAST, has, False),
                 (Op.POP_JUMP_IF_FALSE, 4, False),
