@@ -12,6 +12,7 @@ from __future__ import annotations
 import collections.abc
 import sys
 import types
+from threading import get_ident
 from typing import TYPE_CHECKING, Any
 
 from .code import CodeFlags, CodeObject
@@ -215,11 +216,17 @@ class _Suspendable:
         vm = self._vm
         self._started = True
         self._running = True
-        ts = frame.ts = vm.thread_state()  # runs in the thread that resumes it
+        ts = vm._thread_states.get(get_ident())  # runs in the thread that resumes it
+        if ts is None:
+            ts = vm.thread_state()
+        frame.ts = ts
         outer_exc = ts.exc_info
         ts.exc_info = self._exc_state
+        ts.depth += 1  # (vm._enter, inlined: this is on the path of every item)
         try:
-            value = vm._enter(frame, exc)
+            if ts.depth > vm.recursion_limit:
+                raise RecursionError("maximum recursion depth exceeded")
+            value = vm.run_frame(frame, exc)
         except StopIteration as stop:
             self._frame = None
             raise RuntimeError("generator raised StopIteration") from stop
@@ -227,6 +234,7 @@ class _Suspendable:
             self._frame = None
             raise
         finally:
+            ts.depth -= 1
             self._exc_state = ts.exc_info
             ts.exc_info = outer_exc
             self._running = False
@@ -245,8 +253,13 @@ class Generator(_Suspendable):
     def __iter__(self):
         return self
 
-    def __next__(self):
-        return self.send(None)
+    def __next__(self):  # (send(None), inlined: this is on the path of every item)
+        frame = self._frame
+        if frame is None:
+            raise StopIteration
+        if self._started:
+            frame.stack.append(None)
+        return self._resume(None)
 
     def __repr__(self) -> str:
         return f"<generator object {self.__qualname__} at {id(self):#x}>"
