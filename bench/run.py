@@ -107,6 +107,11 @@ SIZES: dict[str, dict[str, int]] = {
         "medium": 150_000,  # CPython 1.5 s CPU (2026-11-21, loaded machine)
         "large": 500_000,  # CPython ~5 s (2026-11-21, estimated from medium)
     },
+    "kmeans": {
+        "small": 10,  # CPython 0.16 s (2026-11-21)
+        "medium": 120,  # CPython ~1.2 s (2026-11-21, loaded machine)
+        "large": 450,  # CPython 4.9 s (2026-11-21, loaded machine)
+    },
     "toplevel": {
         "small": 300_000,  # CPython 0.22 s CPU (2026-11-21, loaded machine)
         "medium": 3_000_000,  # CPython 1.5 s CPU (2026-11-21, loaded machine)
