@@ -597,6 +597,8 @@ def _entry_argtypes(local_types, stack_kinds) -> list:
     for kind in stack_kinds:
         if kind == "rangeiter":
             argtypes.extend([INT, INT, INT])
+        elif isinstance(kind, tuple) and kind[0] == "zipiter":  # (sequence kinds): a zip
+            argtypes.extend([jtype_of(k) for k in kind[1]] + [INT])
         elif isinstance(kind, tuple):  # ("seqiter", sequence kind, with a count)
             argtypes.extend([jtype_of(kind[1]), INT] + ([INT] if kind[2] else []))
         else:

@@ -19,7 +19,7 @@ from ..opcodes import COMPARE_OPS, FV_SPEC, Op
 from .frontend import (BUILTINS, MATH_FLOAT_FUNCTIONS, Const, MaybeUnbound, NotCompilable,
                        RangeArgs, _BINARY, _CMP_NAMES, _callable_name)
 from .frontend_entries import (COMPOSITES, FROM_CLASS, NOT_MINE, NUMERIC, BoundFunction,
-                               Enumerate, GenCall, MadeGen, Method, ObjRef, SeqIter, _cap,
+                               Enumerate, GenCall, MadeGen, Method, ObjRef, SeqIter, Zip, _cap,
                                _one_of, is_boxed, is_number, value_kind)
 from .ir import Value
 from .types import BOOL, BOXED, FLOAT, INT, LIST, NONE, OBJ, TUPLE, Seq, join_elem
@@ -340,6 +340,9 @@ class CallSteps:
                                                 reason=f"{target.__name__}() of elements"))
             self.release(seq)
             return result
+        if target is zip and args and len(seqs) == len(args) and len(args) <= 4 \
+                and names_free(args):
+            return Zip(tuple(self.take(a) for a in args))  # stepped natively (for loops)
         if target is enumerate and args and seqs and args[0] is seqs[0] and (
                 len(args) == 1 or len(args) == 2 and is_number(args[1])
                 and args[1].type is not FLOAT):
@@ -559,7 +562,7 @@ class CallSteps:
                 self.fail(f"{_callable_name(target)}() needs the caller's frame", index)
             if not callable(target):
                 self.fail(f"calling a {type(target).__name__}", index)
-        if any(isinstance(a, COMPOSITES) and not isinstance(a, Method)
+        if any(isinstance(a, COMPOSITES) and not isinstance(a, (Method, Zip))
                and not (isinstance(a, SeqIter) and a.count is None) for a in args):
             self.fail("passing an iterator to a Python callable", index)
         redo = self.deopt_point(index, locals_, pre, reason="boxing")
@@ -628,6 +631,11 @@ def _sequence_result(name, a, b, inplace):
     return OBJ
 
 
+
+
+def names_free(args) -> bool:
+    """No argument appears twice (each part of a composite owns its reference)."""
+    return len({id(a) for a in args}) == len(args)
 
 
 def _numeric_builtin(target) -> bool:

@@ -176,6 +176,60 @@ class Released:
 
 
 @dataclass(frozen=True)
+class Zip:
+    """`zip(a, b, ...)` of lists and tuples (`seqs`, owned), called but not yet iterated."""
+
+    seqs: tuple
+
+    def parts(self):
+        return list(self.seqs)
+
+    def kind(self):
+        return ("zip", tuple(value_kind(s) for s in self.seqs))
+
+    @staticmethod
+    def rebuild(values):
+        return zip(*values)
+
+
+@dataclass(frozen=True)
+class ZipIter:
+    """A zip of list and tuple iterators all at `index` (native code steps them together;
+    CPython's zip holds one iterator per sequence, each at the same position)."""
+
+    seqs: tuple
+    index: Value
+
+    def parts(self):
+        return list(self.seqs) + [self.index]
+
+    def kind(self):
+        return ("zipiter", tuple(value_kind(s) for s in self.seqs))
+
+    @staticmethod
+    def rebuild(values):
+        *seqs, index = values
+        return zip(*[SeqIter.rebuild([seq, index]) for seq in seqs])
+
+
+@dataclass(frozen=True)
+class ZipItem:
+    """The tuple a zip yields, until UNPACK_SEQUENCE takes it apart (`items`: Values)."""
+
+    items: tuple
+
+    def parts(self):
+        return list(self.items)
+
+    def kind(self):
+        return ("zipitem", tuple(value_kind(v) for v in self.items))
+
+    @staticmethod
+    def rebuild(values):
+        return tuple(values)
+
+
+@dataclass(frozen=True)
 class MadeGen:
     """A generator expression's function, made by MAKE_FUNCTION but not yet: native code
     calls its body fused with the builtin that consumes it (fused.py), so the function
@@ -238,8 +292,9 @@ def _rebuild_part(entry, values):
 
 
 COMPOSITES = (SeqIter, Enumerate, Pair, Method, SliceArgs, BoundFunction, Released, MadeGen,
-              GenCall)
-COMPOSITE_KINDS = frozenset({"seqiter", "enumerate", "pair", "method", "bound"})
+              GenCall, Zip, ZipIter, ZipItem)
+COMPOSITE_KINDS = frozenset({"seqiter", "enumerate", "pair", "method", "bound", "zip",
+                             "zipiter", "zipitem"})
 
 
 class ObjRef:

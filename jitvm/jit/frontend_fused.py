@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from ..opcodes import MF_CLOSURE, OPCODES, Flag, Op
 from .frontend import Const, NotCompilable, RangeIter, basic_blocks
-from .frontend_entries import GenCall, MadeGen, ObjRef, SeqIter, is_boxed, value_kind
+from .frontend_entries import GenCall, MadeGen, ObjRef, SeqIter, ZipIter, is_boxed, value_kind
 from .fused import BUILDS_LIST, CONSUMERS, fusable
 from .types import BOOL, BOXED, FLOAT, INT, LIST, OBJ, TUPLE, Seq
 
@@ -165,7 +165,7 @@ class FusionSteps:
             local_types[has] = BOOL
         if isinstance(it, RangeIter):
             stack_kind, step = "rangeiter", None
-        elif isinstance(it, SeqIter):
+        elif isinstance(it, (SeqIter, ZipIter)):
             stack_kind, step = it.kind(), None
         elif is_boxed(it):
             stack_kind, step = value_kind(it), None
@@ -185,7 +185,7 @@ class FusionSteps:
         redo = self.deopt_point(index, locals_, list(stack), reason="boxing")
         del stack[-2:]
         new = self.kind_value("build.list", [[]], Seq(LIST), redo, owned=True)
-        values = [new] + (it.parts() if isinstance(it, (RangeIter, SeqIter)) else [it])
+        values = [new] + (it.parts() if isinstance(it, (RangeIter, SeqIter, ZipIter)) else [it])
         if made.code.cellvars:  # fresh cells of its own, then its closure's
             closure = made.closure if made.closure is not None else self.const_object(())
             values.append(self.kind_value(
@@ -237,7 +237,7 @@ class FusionSteps:
             values.append(self.kind_value("build.list", [[]], Seq(LIST), self.deopt_point(
                 index, locals_, pre, reason="boxing"), owned=True))
         it = gen.it
-        values.extend(it.parts() if isinstance(it, (RangeIter, SeqIter)) else [it])
+        values.extend(it.parts() if isinstance(it, (RangeIter, SeqIter, ZipIter)) else [it])
         if gen.made.closure is not None:
             values.append(gen.made.closure)
         stack.append(self.entry_call(index, fn, values, locals_, stack))

@@ -47,6 +47,7 @@ from .frontend_fused import FusionSteps
 from .frontend_sequences import SequenceSteps
 from .frontend_entries import (COMPOSITES, FROM_CLASS, NOT_MINE, NUMERIC, BoundFunction,
                                Enumerate, Method, ObjRef, Pair, Released, SeqIter, SliceArgs,
+                               Zip, ZipItem, ZipIter, _cap,
                                is_boxed, is_number, value_kind)
 from .ir import Value
 from .types import BOOL, BOXED, INT, LIST, NONE, OBJ, TUPLE, Seq, guess_elem, join_elem, jtype_of
@@ -80,14 +81,24 @@ class ObjectSteps(CallSteps, SequenceSteps, FusionSteps):
             return Pair(part(0, INT), part(1, kind[1]))
         if tag == "bound":
             return BoundFunction(part(0, kind[1]), kind[2])
+        if tag in ("zip", "zipiter", "zipitem"):
+            parts = tuple(part(i, k) for i, k in enumerate(kind[1]))
+            if tag == "zipitem":
+                return ZipItem(parts)
+            if tag == "zip":
+                return Zip(parts)
+            return ZipIter(parts, part(len(parts), INT))
         return Method(part(0, kind[1]), kind[2])
 
     def osr_composite(self, depth, kind, params):
         """An on-stack-replacement entry: a list or tuple iterator on the stack arrives as its
         sequence, index (and enumerate's count)."""
-        if kind[0] != "seqiter":
+        if kind[0] == "zipiter":  # (a fused generator expression's entry)
+            kinds = list(kind[1]) + [INT]
+        elif kind[0] != "seqiter":
             raise NotCompilable("an on-stack replacement entry with this iterator")
-        kinds = [kind[1], INT] + ([INT] if kind[2] else [])
+        else:
+            kinds = [kind[1], INT] + ([INT] if kind[2] else [])
         for i, k in enumerate(kinds):
             value = self.emit("arg", [next(params)], k)
             if value.type in BOXED:
@@ -131,6 +142,14 @@ class ObjectSteps(CallSteps, SequenceSteps, FusionSteps):
             self.fail("a method used other than by calling it", index)
         self.fail("a value the JIT cannot box", index)
 
+    def zip_tuple(self, item, redo) -> Value:
+        """The tuple a native zip step yields, made (where it is used as a value)."""
+        elem = None
+        for v in item.items:
+            elem = join_elem(elem, value_kind(v))
+        return self.kind_value("build.tuple", [list(item.items)], Seq(TUPLE, _cap(elem)),
+                               redo, owned=True)
+
     def const_object(self, obj) -> Value:
         """A borrowed reference to an object that outlives the code (a constant, or a global
         kept alive by its guard)."""
@@ -150,6 +169,11 @@ class ObjectSteps(CallSteps, SequenceSteps, FusionSteps):
                                    owned=True)
         if isinstance(entry, SliceArgs):
             return self.kind_value("box.slice", list(entry.items), OBJ, redo, owned=True)
+        if isinstance(entry, ZipItem):
+            return self.zip_tuple(entry, redo)
+        if isinstance(entry, Zip):  # a real zip object, of the same sequences
+            return self.kind_value("call_object", [ObjRef(zip), list(entry.seqs)], OBJ, redo,
+                                   owned=True)
         if isinstance(entry, (RangeArgs, RangeIter)):  # a real range (iterator) object
             kind = "range" if isinstance(entry, RangeArgs) else "rangeiter"
             return self.kind_value(f"box.{kind}", [entry.start if kind == "range" else
@@ -248,6 +272,9 @@ class ObjectSteps(CallSteps, SequenceSteps, FusionSteps):
 
     def _store_fast(self, index, arg, locals_, stack):
         value = stack[-1]
+        if isinstance(value, ZipItem):
+            value = stack[-1] = self.zip_tuple(value, self.deopt_point(
+                index, locals_, list(stack), reason="boxing"))
         old = locals_[arg]
         old_base = old.type if isinstance(old, MaybeUnbound) else old
         old_boxed = old_base is not None and jtype_of(old_base) in BOXED

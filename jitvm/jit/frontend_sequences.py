@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from .frontend import Const, RangeArgs, State, _kind
 from .frontend_entries import (COMPOSITES, NOT_MINE, NUMERIC, Enumerate, Pair, SeqIter, SliceArgs,
+                               Zip, ZipItem, ZipIter,
                                _cap, is_boxed, is_number, value_kind)
 from .ir import Block, Value
 from .types import BOOL, FLOAT, INT, LIST, OBJ, TUPLE, Seq, join_elem, jtype_of
@@ -115,6 +116,10 @@ class SequenceSteps:
             stack.pop()
             stack.extend([seq.item, seq.count])
             return None
+        if isinstance(seq, ZipItem) and arg == len(seq.items):
+            stack.pop()
+            stack.extend(reversed(seq.items))
+            return None
         if isinstance(seq, Const) and type(seq.value) is tuple:
             seq = self.const_object(seq.value)
         if not is_boxed(seq):
@@ -145,6 +150,9 @@ class SequenceSteps:
             top = self.const_object(top.value)
         if isinstance(top, Enumerate):
             stack[-1] = SeqIter(top.seq, self.emit("const", [INT, 0], INT), top.start)
+            return None
+        if isinstance(top, Zip):
+            stack[-1] = ZipIter(top.seqs, self.emit("const", [INT, 0], INT))
             return None
         if not (is_boxed(top) and top.type in (LIST, TUPLE)):
             if not is_boxed(top):
@@ -189,6 +197,45 @@ class SequenceSteps:
         self.emit("jump", [self._block_name(index + 1, state)])
         return [(arg, exit_state), (index + 1, state)]
 
+    def _for_iter_zip(self, index, arg, locals_, stack):
+        """A step of zip() over lists and tuples: every sequence has an item at the index
+        (read at each step: lists may change size), else the loop ends, as CPython's zip
+        ends at its first exhausted iterator."""
+        it = stack.pop()
+        full = stack + [it]
+        self._spill(full, [arg], lambda: self.deopt_point(index, locals_, full,
+                                                          reason="boxing"))
+        stack[:] = full[:-1]
+        more = None
+        for seq in it.seqs:
+            has = self.emit("more.seq", [seq, it.index], BOOL)
+            more = has if more is None else self.emit("band", [more, has], BOOL)
+        name = self.current_name
+        self.emit("br", [more, f"{name}.body", f"{name}.done"])
+        exit_state = State(tuple(locals_), tuple(_kind(e) for e in stack))
+        if self.fn is not None:
+            done = Block(f"{name}.done", index)
+            self.fn.blocks.append(done)
+            self.block = done
+        for seq in it.seqs:
+            self.release(seq)
+        self.emit("jump", [self._block_name(arg, exit_state)])
+        if self.fn is not None:
+            body = Block(f"{name}.body", index)
+            self.fn.blocks.append(body)
+            self.block = body
+        deopt = self.deopt_point(index, locals_, stack + [it], reason="element type")
+        items = [self.emit(f"item.{seq.type}", [seq, it.index], OBJ) for seq in it.seqs]
+        values = tuple(self.read_element(item, seq.elem, deopt)
+                       for item, seq in zip(items, it.seqs))
+        stack.append(ZipIter(it.seqs, self.emit("inc", [it.index], INT)))
+        stack.append(ZipItem(values))
+        self._spill(stack, [index + 1], lambda: self.deopt_point(index + 1, locals_, stack,
+                                                                 reason="boxing"))
+        state = State(tuple(locals_), tuple(_kind(e) for e in stack))
+        self.emit("jump", [self._block_name(index + 1, state)])
+        return [(arg, exit_state), (index + 1, state)]
+
     def _list_append(self, index, arg, locals_, stack):
         value = stack[-1]
         target = stack[-1 - arg]
@@ -203,6 +250,8 @@ class SequenceSteps:
         it = stack[-1]
         if is_boxed(it) and it.type is OBJ:
             return self._for_iter_object(index, arg, locals_, stack)
+        if isinstance(it, ZipIter):
+            return self._for_iter_zip(index, arg, locals_, stack)
         if not isinstance(it, SeqIter):
             return NOT_MINE
         stack.pop()
