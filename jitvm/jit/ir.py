@@ -218,7 +218,10 @@ class JitFunction:
 
 def format_function(fn: JitFunction) -> str:
     argtypes = ", ".join(str(t) for t in getattr(fn, "arg_kinds", fn.argtypes))
-    entry = f" [OSR entry at pc {fn.osr_entry}]" if fn.osr_entry is not None else ""
+    entry = f" [OSR entry at pc {fn.osr_entry}" if fn.osr_entry is not None else ""
+    if entry:  # (a generator expression fused with its consumer: jit/fused.py)
+        consumer = getattr(fn.code, "fused_consumer", None)
+        entry += f", fused into {consumer}()]" if consumer is not None else "]"
     lines = [f"function {fn.code.qualname}({argtypes}) -> {fn.return_type}{entry}"]
     for block in fn.blocks:
         lines.append(f"{block.name}:{'':<30}; pc {block.pc}")

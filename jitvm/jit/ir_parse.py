@@ -20,7 +20,7 @@ from .types import JType, Seq, jtype_of
 
 _TYPES = {t.value: t for t in JType}
 _HEADER = re.compile(r"function (?P<name>[\w.<>]+)\((?P<args>[^)]*)\) -> (?P<ret>\w+)"
-                     r"(?: \[OSR entry at pc (?P<osr>\d+)\])?$")
+                     r"(?: \[OSR entry at pc (?P<osr>\d+)(?:, fused into \w+\(\))?\])?$")
 _BLOCK = re.compile(r"(?P<name>[\w.]+):\s*; pc (?P<pc>\d+)$")
 _OP = re.compile(r"(?:%(?P<id>\d+):(?P<type>\w+) = )?(?P<opcode>[\w.]+)(?: (?P<args>\S.*?))?"
                  r"(?:  \[deopt#(?P<deopt>\d+) (?:(?P<raises>raise )|(?P<after>after call ))?at pc "
