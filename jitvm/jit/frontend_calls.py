@@ -17,11 +17,11 @@ from ..frame_builtins import FRAME_BUILTINS
 from ..handlers.control import _enter_context
 from ..opcodes import COMPARE_OPS, FV_SPEC, Op
 from .frontend import (BUILTINS, MATH_FLOAT_FUNCTIONS, Const, MaybeUnbound, NotCompilable,
-                       RangeArgs, _BINARY, _CMP_NAMES, _callable_name)
+                       RangeArgs, State, _BINARY, _CMP_NAMES, _callable_name, _kind)
 from .frontend_entries import (COMPOSITES, FROM_CLASS, NOT_MINE, NUMERIC, BoundFunction,
                                Enumerate, GenCall, MadeGen, Method, ObjRef, SeqIter, Zip, _cap,
                                _one_of, is_boxed, is_number, value_kind)
-from .ir import Value
+from .ir import Block, Value
 from .types import BOOL, BOXED, FLOAT, INT, LIST, NONE, OBJ, TUPLE, Seq, join_elem
 
 # Builtins that need the caller's frame: never called from native code.
@@ -226,6 +226,9 @@ class CallSteps:
 
     def _jump_if(self, index, arg, locals_, stack):
         top = stack[-1]
+        if isinstance(top, Const) and _static_truth(top.value) is not None:
+            stack[-1] = self.emit("const", [BOOL, _static_truth(top.value)], BOOL)
+            return NOT_MINE  # (a branch on a constant: LLVM keeps one side)
         if not is_boxed(top):
             return NOT_MINE
         stack[-1] = self.object_truth(top, index, locals_, stack[:-1])
@@ -242,9 +245,45 @@ class CallSteps:
         return truth
 
     def _jump_or_pop(self, index, arg, locals_, stack):
-        if is_boxed(stack[-1]):
-            self.fail("`and`/`or` keeping an object", index)
-        return NOT_MINE
+        """`x and y`, `x or y`, a chained comparison: the object's truth decides; the path
+        that jumps keeps the object as the expression's value, the other drops it."""
+        top = stack[-1]
+        jump_if = self.code.instructions[index][0] == Op.JUMP_IF_TRUE_OR_POP
+        if isinstance(top, Const) and _static_truth(top.value) is not None:  # `"a" or b`
+            jumps = _static_truth(top.value) == jump_if
+            entries = list(stack) if jumps else stack[:-1]
+            target = arg if jumps else index + 1
+            self._spill(entries, [target], lambda: self.deopt_point(index, locals_, stack,
+                                                                    reason="boxing"))
+            state = State(tuple(locals_), tuple(_kind(e) for e in entries))
+            self.emit("jump", [self._block_name(target, state)])
+            return [(target, state)]
+        if not is_boxed(top):
+            return NOT_MINE
+        below = stack[:-1]
+        if top.type in (LIST, TUPLE):
+            truth = self.emit("truth.int", [self.emit("len.seq", [top], INT)], BOOL)
+        else:
+            truth = self.emit("truth.obj", [top], BOOL, self.error_point(
+                index, locals_, below, [top]))
+        name = self.current_name
+        self.emit("br", [truth, f"{name}.true", f"{name}.false"])
+        outcomes = []
+        for label, value in ((f"{name}.true", True), (f"{name}.false", False)):
+            if self.fn is not None:
+                block = Block(label, index)
+                self.fn.blocks.append(block)
+                self.block = block
+            entries = list(stack) if value == jump_if else list(below)
+            target = arg if value == jump_if else index + 1
+            self._spill(entries, [target], lambda: self.deopt_point(index, locals_, stack,
+                                                                    reason="boxing"))
+            if value != jump_if:
+                self.release(top)  # (after the spill: a failed boxing there still has it)
+            state = State(tuple(locals_), tuple(_kind(e) for e in entries))
+            self.emit("jump", [self._block_name(target, state)])
+            outcomes.append((target, state))
+        return outcomes
 
     # -- calls ----------------------------------------------------------------------------------
 
@@ -631,6 +670,16 @@ def _sequence_result(name, a, b, inplace):
     return OBJ
 
 
+
+
+def _static_truth(value):
+    """The truth of a constant whose type has no __bool__ or __len__ of a program's: None,
+    numbers, strings, bytes, tuples of those; else None (decided when it runs)."""
+    if value is None or type(value) in (bool, int, float, complex, str, bytes):
+        return bool(value)
+    if type(value) is tuple and all(_static_truth(v) is not None for v in value):
+        return bool(value)
+    return None
 
 
 def names_free(args) -> bool:

@@ -35,23 +35,24 @@ from __future__ import annotations
 
 from .frontend import Const, MaybeUnbound, State, Value, _UNBOXED, _bound_type
 from .frontend_entries import COMPOSITE_KINDS, _cap
-from .types import BOOL, FLOAT, INT, NONE, OBJ, Seq, join_elem
+from .types import BOOL, FLOAT, INT, LIST, NONE, OBJ, TUPLE, Seq, join_elem
 
 # Kinds that widen to a boxed `obj` at a join: numbers, objects, lists and tuples; on the
 # stack also None (a compile-time constant); returns also none.
 _WIDENABLE = frozenset({INT, FLOAT, BOOL, OBJ})
-_RETURN_WIDENABLE = _WIDENABLE | {NONE}
+_RETURN_WIDENABLE = _WIDENABLE | {NONE, LIST, TUPLE}  # (a list or None: both as `obj`)
 _NONE_KIND = Const(None).kind()
 
 
 def _widenable_entry(entry) -> bool:
-    """A stack entry that is boxed when it crosses into a join widened to `obj`."""
-    return (isinstance(entry, Value) and entry.type in _UNBOXED
-            or isinstance(entry, Const) and entry.value is None)
+    """A stack entry that is boxed when it crosses into a join widened to `obj` (a number,
+    None, or a constant object such as the "no" of `x and "yes" or "no"`)."""
+    return isinstance(entry, Value) and entry.type in _UNBOXED or isinstance(entry, Const)
 
 
 def _widenable_kind(kind) -> bool:
-    return kind in _WIDENABLE or kind == _NONE_KIND or isinstance(kind, Seq)
+    return (kind in _WIDENABLE or kind == _NONE_KIND or isinstance(kind, Seq)
+            or isinstance(kind, tuple) and len(kind) == 2 and kind[0] == "const")
 
 
 class _Conflict(Exception):
