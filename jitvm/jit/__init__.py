@@ -90,6 +90,7 @@ class JIT(Deoptimization):
         self.attribute_reads = self.objects and check_attribute_layout()
         self.record_words = 1  # the most words a deopt record of any compiled function takes
         self._fused: dict = {}  # (genexpr code, consumer) → its fused code (fused.py)
+        self._stored_globals: dict = {}  # id(module dict) → (its size, names functions assign)
 
     @property
     def engine(self):
@@ -383,6 +384,30 @@ class JIT(Deoptimization):
             from .fused import fuse
             fused = self._fused[(code, consumer)] = fuse(code, consumer)
         return fused
+
+    def stored_globals(self, namespace: dict) -> frozenset:
+        """Names of `namespace` that a function of it assigns (STORE_GLOBAL in the code of
+        its functions and of its classes' methods): compiled code reads those from the dict
+        at each use.  Remembered per module until it gains or loses a name."""
+        key = id(namespace)
+        known = self._stored_globals.get(key)
+        if known is not None and known[0] == len(namespace):
+            return known[1]
+        from ..opcodes import Op
+        codes, names = set(), set()
+        for value in list(namespace.values()):
+            functions = [value] if type(value) is Function else [
+                v for v in getattr(value, "__dict__", {}).values() if type(v) is Function] \
+                if isinstance(value, type) else []
+            for func in functions:
+                for code in func._code.walk():
+                    if code not in codes:
+                        codes.add(code)
+                        names.update(code.names[arg] for op, arg in code.instructions
+                                     if op in (Op.STORE_GLOBAL, Op.DELETE_GLOBAL))
+        found = frozenset(names)
+        self._stored_globals[key] = (len(namespace), found)
+        return found
 
     def cell_maker(self, count: int):
         """A host function making `count` fresh cells followed by a closure's (native code

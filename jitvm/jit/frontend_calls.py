@@ -210,8 +210,7 @@ class CallSteps:
 
     def _contains_op(self, index, arg, locals_, stack):
         item, container = stack[-2], stack[-1]
-        if isinstance(container, Const) and type(container.value) is tuple:
-            container = self.const_object(container.value)
+        container = self.as_object(container)  # `c in "aeiou"`, a global dict or set
         if not is_boxed(container):
             return NOT_MINE
         del stack[-2:]

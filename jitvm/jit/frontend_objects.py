@@ -36,6 +36,7 @@ frontend_calls, the compile-time entries in frontend_entries.
 
 from __future__ import annotations
 
+from types import ModuleType
 from typing import Any
 
 from ..opcodes import OPCODES, Flag, Op
@@ -462,6 +463,8 @@ class ObjectSteps(CallSteps, SequenceSteps, FusionSteps):
         name = self.code.names[arg]
         if name not in self.globals and name not in self.builtins:
             return NOT_MINE
+        if self.promoted is None and name in self.jit.stored_globals(self.globals):
+            return self._load_stored_global(index, name, locals_, stack)
         target = self.resolve_global(name, index)
         if (target is __import__("math") or any(target is b for b in BUILTINS)
                 or self.jit.is_jitvm_function(target) or _is_number(target)):
@@ -470,9 +473,52 @@ class ObjectSteps(CallSteps, SequenceSteps, FusionSteps):
         self.guard(name, self.globals, self.builtins if not in_globals else None, name,
                    target, self.deopt_point(index, locals_, stack,
                                             reason=f"global {name} rebound"))
-        stack.append(self.const_object(target) if type(target) in (list, tuple)
-                     else Const(target))
+        stack.append(self.global_entry(target))
         return None
+
+    def _load_stored_global(self, index, name, locals_, stack):
+        """A global some function assigns (`global n; n += 1`): read from the module's dict
+        at each use, not compiled in behind a guard that every assignment would fail; a
+        number is unboxed as the type it holds now (another type deoptimizes after the
+        load)."""
+        value = self.kind_value("load_global", [self.const_object(self.globals),
+                                                self.const_object(self.builtins), name], OBJ,
+                                self.deopt_point(index, locals_, stack,
+                                                 reason=f"global {name} not defined"),
+                                owned=True)
+        current = self.globals.get(name, self.builtins.get(name))
+        self.mixed.add(value.id)
+        stack.append(self.unbox_result(value, index, locals_, stack,
+                                       FROM_CLASS.get(type(current))))
+        return None
+
+    def _store_global(self, index, arg, locals_, stack):
+        """`global n; n = ...` in a function: the value boxed into the module's dict."""
+        name = self.code.names[arg]
+        if self.promoted is not None or isinstance(stack[-1], (RangeArgs,) + COMPOSITES):
+            return NOT_MINE
+        value = stack.pop()
+        redo = self.deopt_point(index, locals_, stack + [value], reason="boxing")
+        boxed = self.box(value, index, redo)
+        self.emit("store_global", [self.const_object(self.globals), name, boxed], None,
+                  self.error_point(index, locals_, stack, [boxed]))
+        return None
+
+    def global_entry(self, target):
+        """A global's (or a module attribute's) stack entry: callables, modules and None
+        stay compile-time constants (calls and attributes resolve on them); a list, a dict,
+        a string, any other object is a boxed value (the code keeps it alive)."""
+        if target is None or callable(target) or type(target) is ModuleType:
+            return Const(target)
+        return self.const_object(target)
+
+    def as_object(self, entry):
+        """A constant operand that is an object (a string, a tuple...): as a boxed value."""
+        if isinstance(entry, Const) and entry.value is not None \
+                and not _is_number(entry.value) and not callable(entry.value) \
+                and type(entry.value) is not ModuleType:
+            return self.const_object(entry.value)
+        return entry
 
     def _load_attr(self, index, arg, locals_, stack):
         owner = stack[-1]
@@ -489,12 +535,11 @@ class ObjectSteps(CallSteps, SequenceSteps, FusionSteps):
                                             reason=f"{module.__name__}.{name} rebound"))
                 if _is_number(target):
                     stack.append(self.constant(target))
-                elif type(target) in (list, tuple):
-                    stack.append(self.const_object(target))
                 else:
-                    stack.append(Const(target))
+                    stack.append(self.global_entry(target))
                 return None
-        elif not is_boxed(owner):
+            owner = stack[-1] = self.as_object(owner)  # `", ".join`, a global object's
+        if not is_boxed(owner):
             return NOT_MINE
         stack.pop()
         if is_boxed(owner) and owner.type is LIST and name in _SEQ_METHODS:
@@ -625,6 +670,7 @@ _STEPS: dict[Op, Any] = {
     Op.LOAD_CONST: ObjectSteps._load_const,
     Op.RETURN_VALUE: ObjectSteps._return_value,
     Op.LOAD_GLOBAL: ObjectSteps._load_global,
+    Op.STORE_GLOBAL: ObjectSteps._store_global,
     Op.LOAD_ATTR: ObjectSteps._load_attr,
     Op.BEFORE_WITH: ObjectSteps._before_with,
     Op.RAISE_VARARGS: ObjectSteps._raise,

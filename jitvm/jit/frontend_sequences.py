@@ -19,8 +19,7 @@ class SequenceSteps:
 
     def _binary_subscr(self, index, arg, locals_, stack):
         container, key = stack[-2], stack[-1]
-        if isinstance(container, Const) and type(container.value) is tuple:
-            container = self.const_object(container.value)
+        container = self.as_object(container)  # ("abc"[i], a constant tuple)
         if not is_boxed(container):
             return NOT_MINE
         del stack[-2:]
@@ -57,6 +56,7 @@ class SequenceSteps:
 
     def _store_subscr(self, index, arg, locals_, stack):
         item, container, key = stack[-3], stack[-2], stack[-1]
+        container = stack[-2] = self.as_object(container)
         if not is_boxed(container):
             return NOT_MINE
         del stack[-3:]

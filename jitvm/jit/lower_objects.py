@@ -205,6 +205,38 @@ class ObjectLowering(ListLowering, CallLowering):
     def op_dict_version(self, b, op):
         return self.dict_version(b, op.args[0])
 
+    def op_load_global(self, b, op):
+        """A global (else a builtin) read from the module's dict: a new reference; missing,
+        it deoptimizes (the interpreter raises NameError)."""
+        namespace, builtins, name = op.args
+        get = self.api("PyDict_GetItem", PTR, [PTR, PTR])
+        key = self.obj_const(name)
+        found = b.call(get, [self.v(namespace), key])
+        first = b.block
+        look = b.append_basic_block("global.builtins")
+        done = b.append_basic_block("global.done")
+        b.cbranch(self.is_null(b, found), look, done)
+        b.position_at_end(look)
+        builtin = b.call(get, [self.v(builtins), key])
+        b.branch(done)
+        b.position_at_end(done)
+        value = b.phi(PTR)
+        value.add_incoming(found, first)
+        value.add_incoming(builtin, look)
+        self.guarded(b, self.is_null(b, value), op.deopt)
+        self.incref(b, value)
+        return value
+
+    def op_store_global(self, b, op):
+        namespace, name, value = op.args
+        obj, made = self.box_value(b, value, op.deopt)
+        status = b.call(self.api("PyDict_SetItem", I32, [PTR, PTR, PTR]),
+                        [self.v(namespace), self.obj_const(name), obj])
+        if made:
+            self.decref(b, obj)
+        self.consume(b, [value])
+        self.raised_if(b, b.icmp_signed("!=", status, ir.Constant(I32, 0)), op.deopt)
+
     def op_write_names(self, b, op):
         return self.write_module_names(b, op.args, self.deopt_block(op.deopt))
 
