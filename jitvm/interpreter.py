@@ -51,7 +51,7 @@ class CodeProfile:
     `profile_limit`), by the profiling variant of its threaded code."""
 
     __slots__ = ("count", "arg_types", "operand_types", "loop_types", "natives",
-                 "result_types", "owner_types")
+                 "result_types", "owner_types", "call_targets")
 
     def __init__(self):
         self.count = 0  # calls plus loop back-edges
@@ -66,6 +66,9 @@ class CodeProfile:
         self.result_types: dict[int, set[type]] = {}
         # instruction index → types of the objects an attribute was read from (LOAD_ATTR)
         self.owner_types: dict[int, set[type]] = {}
+        # instruction index → the jitvm functions a CALL_FUNCTION called (other callees: their
+        # type), up to a few
+        self.call_targets: dict[int, set] = {}
 
     def __repr__(self) -> str:
         return f"<CodeProfile count={self.count}>"

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 
 from ..code import CodeObject
+from ..objects import Function
 from ..opcodes import OPCODES, Arg, Op
 
 from .control import CALL_FUNCTION, JUMP_BACKWARD, JUMP_BACKWARD_OSR
@@ -95,8 +96,22 @@ def link_profiling(code: CodeObject, profile, threaded: list) -> list:
                 index, set()))
             if op == Op.LOAD_ATTR:  # the owner's type too: which method a call will run
                 handler = _record_owner(handler, profile.owner_types.setdefault(index, set()))
+            elif op == Op.CALL_FUNCTION:  # which function it calls (a callback's)
+                handler = _record_callee(handler, profile.call_targets.setdefault(index, set()))
             out[index] = (handler, threaded[index][1])
     return out
+
+
+_MAX_TARGETS = 4  # a call site that saw more callees than this is megamorphic: not recorded
+
+
+def _record_callee(handler, seen: set):
+    def record_callee(f, arg):
+        if len(seen) <= _MAX_TARGETS:
+            callee = f.stack[-1 - arg]
+            seen.add(callee if type(callee) is Function else type(callee))
+        return handler(f, arg)
+    return record_callee
 
 
 _RESULT_OPS = frozenset({Op.CALL_FUNCTION, Op.CALL_FUNCTION_KW, Op.BINARY_SUBSCR,

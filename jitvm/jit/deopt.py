@@ -136,6 +136,8 @@ class Deoptimization:
         ctx[CTX_USED] = first  # (not before: code run meanwhile must not write over them)
         if not frames:
             raise SystemError("native code deoptimized without a record")  # never
+        if frames[0][1].reason.startswith(CALLEE_CHANGED):
+            _another_callee(self.vm, *frames[0][1:])
         # One deoptimization, however many native frames it unwound: charge the function
         # whose guard failed — unless the interpreter then raises at that very instruction
         # (a ZeroDivisionError, an IndexError...): an exception is the program's semantics,
@@ -276,6 +278,19 @@ class Deoptimization:
             frame.cells = list(_from_word(buffer[where[("$cells", TUPLE)]], TUPLE))
         frame.pc = point.pc + 1 if point.after_call else point.pc
         return frame, position
+
+
+CALLEE_CHANGED = "calls another function than"  # (frontend_calls.speculated_call)
+
+
+def _another_callee(vm, point, frame):
+    """A call site speculated on its one callee called another: the interpreter's feedback
+    learns it, so that the code made again calls through the C-API instead."""
+    code = getattr(frame.code, "module_origin", frame.code)
+    _, argc = frame.code.instructions[point.pc]
+    callee = frame.stack[-1 - argc]
+    vm.profile_for(code).call_targets.setdefault(point.pc, set()).add(
+        callee if type(callee) is Function else type(callee))
 
 
 def _unchanged(old, value) -> bool:

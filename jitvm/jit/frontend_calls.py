@@ -16,6 +16,7 @@ import builtins
 from ..frame_builtins import FRAME_BUILTINS
 from ..handlers.control import _enter_context
 from ..opcodes import COMPARE_OPS, FV_SPEC, Op
+from .deopt import CALLEE_CHANGED
 from .frontend import (BUILTINS, MATH_FLOAT_FUNCTIONS, Const, MaybeUnbound, NotCompilable,
                        RangeArgs, State, _BINARY, _CMP_NAMES, _callable_name, _kind)
 from .frontend_entries import (COMPOSITES, FROM_CLASS, NOT_MINE, NUMERIC, BoundFunction,
@@ -332,6 +333,18 @@ class CallSteps:
                     if result is not None:
                         stack.append(result)
                     return None
+        if names is None and is_boxed(callee) and callee.type is OBJ:
+            target = self.one_callee(index)
+            if target is not None and all(isinstance(a, Value) for a in args):
+                try:
+                    result = self.speculated_call(index, callee, target, args, locals_, stack,
+                                                  pre)
+                except NotCompilable:
+                    result = NOT_MINE
+                if result is not NOT_MINE:
+                    if result is not None:
+                        stack.append(result)
+                    return None
         if names is None:
             result = self.native_object_call(index, callee, args, locals_, stack, pre)
             if result is not NOT_MINE:
@@ -340,6 +353,30 @@ class CallSteps:
                 return None
         stack.append(self.host_call(index, callee, args, names, locals_, stack, pre))
         return None
+
+    def one_callee(self, index):
+        """The one jitvm function the interpreter saw this call site call, if it saw one."""
+        seen = self.feedback("call_targets", index)
+        if len(seen) != 1:
+            return None
+        target = next(iter(seen))
+        return target if self.jit.is_jitvm_function(target) else None
+
+    def speculated_call(self, index, callee, target, args, locals_, stack, pre):
+        """`fn(args)` where `fn`, a value (an argument, a local: a callback), was always the
+        same jitvm function: checked to be that function, then its machine code called
+        directly (another callee deoptimizes before the call)."""
+        callee_fn = self.jit.specialization(  # (NotCompilable: called through the C-API)
+            target, tuple(value_kind(a) for a in args), index, self.code)
+        if callee_fn.exits:
+            raise NotCompilable("leaves native code")
+        same = self.emit("same", [callee, self.const_object(target)], BOOL)
+        self.emit("guard_true", [same], None, self.deopt_point(
+            index, locals_, pre, reason=f"{CALLEE_CHANGED} {target.__qualname__}"))
+        known = self.const_object(target)  # (borrowed: the code keeps the function alive)
+        pre = [known if entry is callee else entry for entry in pre]
+        self.release(callee)
+        return self.native_call_boxed(target, args, index, locals_, stack, pre)
 
     def native_object_call(self, index, callee, args, locals_, stack, pre):
         """Calls compiled natively: builtins on lists, list methods, jitvm functions.
