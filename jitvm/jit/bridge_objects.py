@@ -133,8 +133,9 @@ def object_summary(fn) -> str:
                 name = str(op.args[0]) if hasattr(op.args[0], "obj") else "a method"
                 if name not in called:
                     called.append(name)
-            elif op.opcode in ("load_method", "guard_constructor"):
-                name = op.args[2 if op.opcode == "load_method" else 1].obj.__qualname__
+            elif op.opcode in ("load_method", "guard_constructor", "guard_dunder"):
+                name = op.args[{"load_method": 2, "guard_constructor": 1,
+                                "guard_dunder": 3}[op.opcode]].obj.__qualname__
                 if name not in direct:
                     direct.append(name)
     parts = []

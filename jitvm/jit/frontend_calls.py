@@ -20,7 +20,8 @@ from .deopt import CALLEE_CHANGED
 from .frontend import (BUILTINS, MATH_FLOAT_FUNCTIONS, Const, MaybeUnbound, NotCompilable,
                        RangeArgs, State, _BINARY, _CMP_NAMES, _callable_name, _kind)
 from .frontend_entries import (COMPOSITES, FROM_CLASS, NOT_MINE, NUMERIC, BoundFunction,
-                               Enumerate, GenCall, MadeGen, Method, ObjRef, SeqIter, Zip, _cap,
+                               Enumerate, GenCall, MadeGen, Method, ObjRef, Released, SeqIter,
+                               Zip, _cap,
                                _one_of, is_boxed, is_number, value_kind)
 from .ir import Block, Value
 from .types import BOOL, BOXED, FLOAT, INT, LIST, NONE, OBJ, TUPLE, Seq, join_elem
@@ -100,6 +101,12 @@ class CallSteps:
             stack.append(self.binary(name, x, y, self.deopt_point(
                 index, locals_, stack + [x, y], reason=op.name), index))
             return None
+        dunder = self.dunder_target(index, op, a, b)
+        if dunder is not None:
+            try:
+                return self.dunder_call(index, op, a, b, dunder, locals_, stack)
+            except NotCompilable:
+                pass
         del stack[-2:]
         redo = self.deopt_point(index, locals_, stack + [a, b], reason="boxing")
         x, y = self.box(a, index, redo), self.box(b, index, redo)
@@ -113,6 +120,90 @@ class CallSteps:
         self.release(y)
         stack.append(result if kind is not OBJ else self.unbox_result(result, index, locals_,
                                                                      stack))
+        return None
+
+    def dunder_target(self, index, op, a, b):
+        """`a + b` where the interpreter saw one pair of types (A, B) here, A an ordinary
+        class whose `__add__` is a jitvm function and B that class or a number: CPython
+        then calls A.__add__(a, b) first (B is no subclass of A, so its reflected method
+        does not go first), which native code can call directly.  (class, B, function)."""
+        if not getattr(self.jit, "method_calls", False) or not (
+                is_boxed(a) and a.type is OBJ and (is_boxed(b) and b.type is OBJ
+                                                   or is_number(b))):
+            return None
+        seen = self.feedback("operand_types", index)
+        if len(seen) != 1:
+            return None
+        cls, other = next(iter(seen))
+        method = _DUNDERS.get(_BINARY[op])
+        if method is None or type(cls) is not type or not cls.__flags__ & _HEAPTYPE:
+            return None
+        if not (other is cls or other in (int, float, bool)) \
+                or is_number(b) and FROM_CLASS.get(other) is not b.type:
+            return None
+        inplace = op.name.startswith("INPLACE")
+        if inplace and _lookup(cls, "__i" + method[2:]) is not None:
+            return None  # (its in-place method goes first)
+        target = _lookup(cls, method)
+        if not self.jit.is_jitvm_function(target):
+            return None
+        return cls, other, target, method
+
+    def dunder_call(self, index, op, a, b, dunder, locals_, stack):
+        """The operator method's machine code, called directly after guards on the
+        operands' classes; a NotImplemented result goes on with the rest of CPython's
+        protocol (`_reflected`)."""
+        cls, other, target, method = dunder
+        kinds = (OBJ, value_kind(b))
+        callee = self.jit.specialization(target, kinds, index, self.code)
+        if callee.exits:
+            raise NotCompilable("leaves native code")
+        del stack[-2:]
+        pre = stack + [a, b]
+        deopt = self.deopt_point(index, locals_, pre, reason="operand type")
+        self.emit("guard_dunder", [a, ObjRef(cls), method, ObjRef(target)], None, deopt)
+        if is_boxed(b):
+            self.emit("guard_dunder", [b, ObjRef(other), method, ObjRef(_lookup(other, method))],
+                      None, deopt)
+        # The operands stay ours until the end (lent to the calls); a deopt in the method
+        # hands the owned ones to the bridge to release.
+        lent_a, lent_b = (self.kind_value("cast", [v], value_kind(v), owned=False)
+                          if is_boxed(v) and v.owned else v for v in (a, b))
+        owned = [Released(v) for v in (a, b) if is_boxed(v) and v.owned]
+        result = self.native_call_boxed(target, [lent_a, lent_b], index, locals_,
+                                        stack + owned)
+        if not is_boxed(result):
+            self.release(a)
+            self.release(b)
+            stack.append(result)
+            return None
+        # NotImplemented: the rest of binary_op1 (the other operand's reflected method)
+        slot = self.fn.slot(f"$op{index}", OBJ) if self.fn is not None else None
+        self.emit("store", [slot, result])
+        name = self.current_name
+        failed = self.emit("same", [result, self.const_object(NotImplemented)], BOOL)
+        self.emit("br", [failed, f"{name}.{index}.other", f"{name}.{index}.done"])
+        if self.fn is not None:
+            block = Block(f"{name}.{index}.other", index)
+            self.fn.blocks.append(block)
+            self.block = block
+        redo = self.deopt_point(index, locals_, stack + owned, reason="boxing")
+        boxed_b = self.box(lent_b, index, redo)
+        other_result = self.kind_value(
+            "call_object", [ObjRef(_reflected), [self.const_object(_BINARY[op]), lent_a,
+                                                 boxed_b]],
+            OBJ, self.error_point(index, locals_, stack, [a, b]), owned=True)
+        self.emit("decref", [self.emit("load", [slot], OBJ)])  # (the NotImplemented)
+        self.emit("store", [slot, other_result])
+        self.emit("jump", [f"{name}.{index}.done"])
+        if self.fn is not None:
+            block = Block(f"{name}.{index}.done", index)
+            self.fn.blocks.append(block)
+            self.block = block
+        value = self.kind_value("load", [slot], OBJ, owned=True)
+        self.release(a)
+        self.release(b)
+        stack.append(value)
         return None
 
     def _unary(self, index, op, locals_, stack):
@@ -706,6 +797,35 @@ def _sequence_result(name, a, b, inplace):
     return OBJ
 
 
+
+
+_HEAPTYPE = 1 << 9  # Py_TPFLAGS_HEAPTYPE: a class defined by a program
+_DUNDERS = {"add": "__add__", "sub": "__sub__", "mul": "__mul__", "truediv": "__truediv__",
+            "floordiv": "__floordiv__", "mod": "__mod__", "pow": "__pow__"}
+_SYMBOLS = {"add": "+", "sub": "-", "mul": "*", "truediv": "/", "floordiv": "//", "mod": "%",
+            "pow": "** or pow()"}
+
+
+def _lookup(cls, name):
+    """`name` looked up on a class as CPython's slots look it up (the MRO's dicts)."""
+    for klass in cls.__mro__:
+        if name in klass.__dict__:
+            return klass.__dict__[name]
+    return None
+
+
+def _reflected(op: str, a, b):
+    """What CPython's binary operator does after a's method returned NotImplemented (b is
+    of a's class or a number): b's reflected method if b's class differs, else a
+    TypeError with CPython's message."""
+    if type(b) is not type(a):
+        method = _lookup(type(b), "__r" + _DUNDERS[op][2:])
+        if method is not None:
+            result = method(b, a)
+            if result is not NotImplemented:
+                return result
+    raise TypeError(f"unsupported operand type(s) for {_SYMBOLS[op]}: "
+                    f"'{type(a).__name__}' and '{type(b).__name__}'")
 
 
 def _static_truth(value):
