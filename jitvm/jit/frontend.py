@@ -31,7 +31,7 @@ from typing import Any
 from ..code import CodeObject
 from ..opcodes import Flag, OPCODES, Op
 from .ir import Block, DeoptPoint, JitFunction, Op as IrOp, Value
-from .types import BOOL, BOXED, FLOAT, INT, LIST, NONE, TUPLE, JType, Seq, jtype_of
+from .types import BOOL, BOXED, FLOAT, INT, LIST, NONE, OBJ, TUPLE, JType, Seq, jtype_of
 
 
 class NotCompilable(Exception):
@@ -366,7 +366,11 @@ class _Translator(NumberSteps, ObjectSteps, ModuleSteps):
         if widen:
             point = redo()
             for depth in sorted(widen):
-                stack[depth] = self.box(stack[depth], None, point)
+                entry = stack[depth]
+                if isinstance(entry, Value) and entry.type in (LIST, TUPLE):  # as an `obj`
+                    stack[depth] = self.kind_value("cast", [entry], OBJ, owned=entry.owned)
+                else:
+                    stack[depth] = self.box(entry, None, point)
         for depth, entry in enumerate(stack):
             if isinstance(entry, Value) and entry.type in BOXED and not entry.owned:
                 entry = stack[depth] = self.newref(entry)  # spill slots own their objects

@@ -47,7 +47,8 @@ _NONE_KIND = Const(None).kind()
 def _widenable_entry(entry) -> bool:
     """A stack entry that is boxed when it crosses into a join widened to `obj` (a number,
     None, or a constant object such as the "no" of `x and "yes" or "no"`)."""
-    return isinstance(entry, Value) and entry.type in _UNBOXED or isinstance(entry, Const)
+    return (isinstance(entry, Value) and (entry.type in _UNBOXED or entry.type in (LIST, TUPLE))
+            or isinstance(entry, Const))
 
 
 def _widenable_kind(kind) -> bool:

@@ -1,0 +1,167 @@
+"""Code that reads like scripts, compiled natively (test_jit.run: CPython, then jitvm at
+several thresholds; output, exit status and the last stderr line must agree):
+
+* `x and y`, `x or y` and chained comparisons whose operands are objects (strings, dicts);
+* globals holding objects (a dict used as a cache, a string, an instance), and globals that
+  functions assign (`global count; count += 1`), read from the module's dict at each use;
+* calls of a function held in a variable or argument (a callback), speculated on the one
+  function the interpreter saw there;
+* operators on objects of a program's class, calling its `__add__`... machine code.
+"""
+
+from __future__ import annotations
+
+from test_fused_helpers import compiled_line
+from test_jit import MID_RUN, run
+
+
+def test_and_or_and_chained_comparisons_on_objects():
+    src = """
+    def caesar(s, k):
+        out = []
+        for ch in s:
+            if "a" <= ch <= "z":
+                out.append(chr((ord(ch) - 97 + k) % 26 + 97))
+            else:
+                out.append(ch)
+        return "".join(out)
+    def pick(d, k, xs):
+        return (d.get(k) or 0, xs and xs[0], (d.get(k) and "yes") or "no", [] or None,
+                "a" or 1, 1 < k <= 5, xs or None)
+    text = "hello world, abc xyz! " * 200
+    for i in range(300):
+        r = pick({1: 5, 3: 0}, i % 5, [] if i % 2 else [7])
+        c = caesar(text, 13)
+    print(caesar(c, 13) == text, caesar("Hi, there!", 3), r, pick({}, 2, [0]))
+    class W:
+        def __bool__(self):
+            raise ValueError("no truth")
+    try:
+        print(W() and 1)
+    except ValueError as e:
+        print("caught", e)
+    """
+    run(src, thresholds=MID_RUN, compiled=("caesar", "pick"), compiled_upto=1)
+    line = compiled_line(src, "caesar", "--jit-threshold", "100")
+    assert "exits to the interpreter" not in line, line
+
+
+def test_globals_holding_objects_and_globals_that_functions_assign():
+    run("""
+    cache = {1: 1}
+    vowels = "aeiou"
+    count = 0
+    total = 0.0
+    class Cfg:
+        scale = 3
+        def twice(self, x):
+            return 2 * x
+    cfg = Cfg()
+    def collatz_len(n):
+        if n in cache:
+            return cache[n]
+        r = 1 + collatz_len(n // 2 if n % 2 == 0 else 3 * n + 1)
+        cache[n] = r
+        return r
+    def inc(k):
+        global count, total
+        count += 1
+        total += k * 0.5
+        if count == 700:
+            total = 2**70
+    def score(w):
+        return sum(1 for ch in w if ch in vowels) + cfg.scale + cfg.twice(len(w))
+    best = 0
+    for i in range(1, 3000):
+        best = max(best, collatz_len(i))
+        inc(i)
+        best += score("banana") - score("banana")
+    print(best, len(cache), count, total)
+    def reset():
+        global cache, count
+        cache = {1: 1}
+        del count
+    reset()
+    print(collatz_len(27), len(cache))
+    try:
+        inc(1)
+    except NameError as e:
+        print("NameError", e)
+    """, thresholds=MID_RUN, compiled=("collatz_len", "inc"), compiled_upto=1)
+
+
+def test_callbacks_call_the_function_they_hold_natively():
+    src = """
+    def sq(x):
+        return x * x
+    def cube(x):
+        return x * x * x
+    def apply(fn, n):
+        t = 0
+        for i in range(n):
+            t += fn(i)
+        return t
+    def simpson(f, a, b, n):
+        h = (b - a) / n
+        s = f(a) + f(b)
+        for i in range(1, n):
+            s += (4 if i % 2 else 2) * f(a + i * h)
+        return s * h / 3
+    print(apply(sq, 3000), apply(sq, 10), round(simpson(sq, 0.0, 3.0, 3000), 6))
+    print(apply(cube, 3000), apply(abs, 100), apply(lambda x: 2**62, 3))
+    for j in range(40):
+        r = apply(lambda x: x + j, 100)
+    print(r)
+    """
+    run(src, thresholds=MID_RUN, compiled=("apply", "simpson"), compiled_upto=1)
+    line = compiled_line(src, "simpson", "--jit-threshold", "100")
+    assert "calls" not in line, line  # sq's machine code, called directly
+
+
+def test_operators_of_a_class_call_its_methods_natively():
+    src = """
+    class Vec:
+        def __init__(self, x, y):
+            self.x = x
+            self.y = y
+        def __add__(self, o):
+            return Vec(self.x + o.x, self.y + o.y)
+        def __sub__(self, o):
+            return Vec(self.x - o.x, self.y - o.y)
+        def __mul__(self, k):
+            if not isinstance(k, (int, float)):
+                return NotImplemented
+            return Vec(self.x * k, self.y * k)
+        def __rmul__(self, k):
+            return self * k
+        def __repr__(self):
+            return f"Vec({self.x}, {self.y})"
+    class Other:
+        def __rmul__(self, v):
+            return "other-rmul"
+    def step(ps, vs):
+        acc = Vec(0.0, 0.0)
+        for p, v in zip(ps, vs):
+            acc = acc + (p - v) * 0.5
+            acc += v * 2
+        return acc
+    ps = [Vec(i * 0.5, -i) for i in range(10)]
+    vs = [Vec(1.0, i * 0.25) for i in range(10)]
+    for i in range(300):
+        r = step(ps, vs)
+    print(r)
+    def mul(a, b):
+        return a * b
+    for i in range(300):
+        mul(Vec(1, 2), 3)
+    print(mul(Vec(1, 2), 3), mul(Vec(1, 2), Other()), mul(3, Vec(1, 2)))
+    try:
+        mul(Vec(1, 2), Vec(3, 4))
+    except TypeError as e:
+        print("caught", e)
+    Vec.__mul__ = lambda self, k: "patched"
+    print(mul(Vec(1, 2), 3))
+    """
+    run(src, thresholds=MID_RUN, compiled=("step",), compiled_upto=1)
+    line = compiled_line(src, "step", "--jit-threshold", "100")
+    assert "Vec.__add__" in line and "Vec.__mul__" in line, line
