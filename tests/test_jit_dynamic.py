@@ -11,7 +11,7 @@ several thresholds; output, exit status and the last stderr line must agree):
 
 from __future__ import annotations
 
-from test_fused_helpers import compiled_line
+from test_fused_helpers import compiled_line, compiled_lines
 from test_jit import MID_RUN, run
 
 
@@ -165,3 +165,38 @@ def test_operators_of_a_class_call_its_methods_natively():
     run(src, thresholds=MID_RUN, compiled=("step",), compiled_upto=1)
     line = compiled_line(src, "step", "--jit-threshold", "100")
     assert "Vec.__add__" in line and "Vec.__mul__" in line, line
+
+
+def test_module_level_loops_with_predicates_and_string_iteration():
+    src = """
+    def is_pal(s):
+        return s == s[::-1]
+    def to_base(n, b):
+        digits = "0123456789abcdef"
+        s = ""
+        while n > 0:
+            s = digits[n % b] + s
+            n //= b
+        return s or "0"
+    count = 0
+    for n in range(1, 3000):
+        if is_pal(str(n)) and is_pal(to_base(n, 2)):
+            count += 1
+    h = 0
+    text = ",".join(to_base(i, 16) for i in range(2000))
+    for ch in text:
+        h = (h * 31 + ord(ch)) % 1000000007
+    class Odd:
+        def __bool__(self):
+            global count
+            count += 100
+            return True
+    for n in range(5):
+        if Odd() and n:
+            count += 1
+    print(count, h)
+    """
+    run(src, thresholds=MID_RUN)
+    log = [line for line in compiled_lines(src, "--jit-threshold", "100")
+           if line.startswith("compiled: <module>(")]
+    assert len(log) >= 2 and not any("exits" in line for line in log), log

@@ -332,6 +332,8 @@ class _Translator(NumberSteps, ObjectSteps, ModuleSteps):
         """The name of the version of block `pc` that `state` enters (`b12`, `b12.v1`)."""
         if self.fn is None:
             return f"b{pc}"
+        if pc not in self.versions:  # (the walk stopped before it: a side exit it took)
+            raise NotCompilable("a block the type walk did not reach", self.code, pc)
         version = self.versions[pc].index(self.version_key(pc, state))
         return f"b{pc}" if version == 0 else f"b{pc}.v{version}"
 

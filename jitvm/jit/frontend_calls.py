@@ -326,13 +326,26 @@ class CallSteps:
         return NOT_MINE  # the numeric translation branches on the bool
 
     def object_truth(self, v: Value, index, locals_, stack) -> Value:
+        truth = self.truth_of(v, index, locals_, stack)
+        self.release(v)
+        return truth
+
+    def truth_of(self, v: Value, index, locals_, stack) -> Value:
+        """The truth of a boxed value (`stack`: the entries below it)."""
         if v.type in (LIST, TUPLE):
             size = self.emit("len.seq", [v], INT)
             truth = self.emit("truth.int", [size], BOOL)
+        elif self.promoted is not None:
+            # A module-level loop: a truth test that could run Python code (a __bool__)
+            # would have to write the module's variables first, which a branch cannot; a
+            # bool (what comparisons and predicates return) is tested in place, anything
+            # else goes to the interpreter at the test.
+            self.emit("guard_type", [v, BOOL], None, self.deopt_point(
+                index, locals_, stack + [v], reason="operand type"))
+            truth = self.emit("same", [v, self.const_object(True)], BOOL)
         else:
             truth = self.emit("truth.obj", [v], BOOL,
                               self.error_point(index, locals_, stack, [v]))
-        self.release(v)
         return truth
 
     def _jump_or_pop(self, index, arg, locals_, stack):
@@ -352,11 +365,7 @@ class CallSteps:
         if not is_boxed(top):
             return NOT_MINE
         below = stack[:-1]
-        if top.type in (LIST, TUPLE):
-            truth = self.emit("truth.int", [self.emit("len.seq", [top], INT)], BOOL)
-        else:
-            truth = self.emit("truth.obj", [top], BOOL, self.error_point(
-                index, locals_, below, [top]))
+        truth = self.truth_of(top, index, locals_, below)
         name = self.current_name
         self.emit("br", [truth, f"{name}.true", f"{name}.false"])
         outcomes = []

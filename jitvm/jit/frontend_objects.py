@@ -203,12 +203,14 @@ class ObjectSteps(CallSteps, SequenceSteps, FusionSteps):
                     and entry.recv.source == slot:
                 stack[i] = BoundFunction(self.newref(entry.recv), entry.target)
 
-    def error_point(self, index, locals_, stack, operands=()):
+    def error_point(self, index, locals_, stack, operands=(), quiet=False):
         """The instruction at `index` raised (after its operands were popped): its exception
         propagates from there.  The `operands` it still holds go to the interpreter frame
-        with it (and are dropped when the exception unwinds it)."""
+        with it (and are dropped when the exception unwinds it).  `quiet`: the operation
+        cannot run Python code (in a module-level loop: no writes of its variables)."""
         held = [v for v in operands if is_boxed(v) and v.owned]
-        point = self.deopt_point(index, locals_, stack + held, after_call=True, reason="raised")
+        point = self.deopt_point(index, locals_, stack + held, after_call=True, reason="raised",
+                                 quiet=quiet)
         if point is not None:
             point.raises = True
         return point

@@ -5,11 +5,16 @@ by index over the live sequence (or over any other iterator, through PyIter_Next
 from __future__ import annotations
 
 from .frontend import Const, RangeArgs, State, _kind
-from .frontend_entries import (COMPOSITES, NOT_MINE, NUMERIC, Enumerate, Pair, SeqIter, SliceArgs,
-                               Zip, ZipItem, ZipIter,
+from .frontend_entries import (COMPOSITES, NOT_MINE, NUMERIC, Enumerate, ObjRef, Pair, SeqIter,
+                               SliceArgs, Zip, ZipItem, ZipIter,
                                _cap, is_boxed, is_number, value_kind)
 from .ir import Block, Value
 from .types import BOOL, FLOAT, INT, LIST, OBJ, TUPLE, Seq, join_elem, jtype_of
+
+
+# Iterators whose next() cannot run a program's code (of builtin containers).
+PLAIN_ITERATORS = tuple(type(iter(x)) for x in ("", b"", [], (), {}, set(), range(0),
+                                                {}.keys(), {}.values(), {}.items()))
 
 
 class SequenceSteps:
@@ -173,8 +178,15 @@ class SequenceSteps:
                                                           reason="boxing"))
         stack[:] = full[:-1]
         it = self.take(it)
+        quiet = False
+        if self.promoted is not None:  # a module-level loop: over a builtin iterator, whose
+            # next runs no Python code (the loop's variables need not be written first)
+            self.emit("guard_classes", [it, ObjRef(PLAIN_ITERATORS)], None, self.deopt_point(
+                index, locals_, full, reason="an iterator of a program's class"))
+            quiet = True
         item = self.kind_value("iternext", [it], OBJ,
-                               self.error_point(index, locals_, stack, [it]), owned=True)
+                               self.error_point(index, locals_, stack, [it], quiet=quiet),
+                               owned=True)
         more = self.emit("notnull", [item], BOOL)
         name = self.current_name
         self.emit("br", [more, f"{name}.body", f"{name}.done"])

@@ -111,6 +111,16 @@ class CallLowering:
                       b.icmp_unsigned("==", init, self.obj_const(init_ref.obj)))
         self.guarded(b, b.not_(same), op.deopt)
 
+    def op_guard_classes(self, b, op):
+        """Deoptimize unless `value` is exactly of one of the classes."""
+        value, classes = op.args
+        obj = self.v(value)
+        ok = None
+        for cls in classes.obj:
+            same = self.is_type(b, obj, cls)
+            ok = same if ok is None else b.or_(ok, same)
+        self.guarded(b, b.not_(ok), op.deopt)
+
     def op_guard_dunder(self, b, op):
         """Deoptimize unless `value` is exactly of class `cls` and `cls.name` (looked up on
         the class, as CPython's operator slots look it up) is still `target`."""
