@@ -200,3 +200,33 @@ def test_module_level_loops_with_predicates_and_string_iteration():
     log = [line for line in compiled_lines(src, "--jit-threshold", "100")
            if line.startswith("compiled: <module>(")]
     assert len(log) >= 2 and not any("exits" in line for line in log), log
+
+
+def test_lists_indexed_by_objects_and_holding_ints_and_floats():
+    src = """
+    import heapq
+    adj = [[((i * 7 + k) % 50, (i + k) % 9 + 1) for k in range(4)] for i in range(50)]
+    def dijkstra(src):
+        dist = [float("inf")] * 50
+        dist[src] = 0
+        pq = [(0, src)]
+        while pq:
+            d, u = heapq.heappop(pq)
+            if d > dist[u]:
+                continue
+            for v, w in adj[u]:
+                nd = d + w
+                if nd < dist[v]:
+                    dist[v] = nd
+                    heapq.heappush(pq, (nd, v))
+        return dist
+    tot = 0
+    for s in range(200):
+        tot += sum(dijkstra(s % 50))
+    print(tot, dijkstra(3)[:5])
+    flags = [0, 1, 2]
+    print(flags[True], [10, 20][False])
+    """
+    run(src, thresholds=MID_RUN, compiled=("dijkstra",), compiled_upto=1)
+    log = compiled_lines(src, "--jit-threshold", "100")
+    assert not [line for line in log if line.startswith(("deopt:", "dropped", "black"))], log

@@ -669,17 +669,26 @@ class CallSteps:
         return NOT_MINE
 
     def refine_local(self, slot, item, locals_):
-        """`lst.append(item)` on a local list tells what its elements are likely to be."""
+        """`lst.append(item)` or `lst[i] = item` on a local list tells what its elements are
+        likely to be (objects, once it holds items of two kinds)."""
         if slot is None:
             return
         i = self.code.varnames.index(slot[0])
         kind = locals_[i]
         maybe = isinstance(kind, MaybeUnbound)
         base = kind.type if maybe else kind
-        if isinstance(base, Seq) and base.elem is None:
-            item_kind = value_kind(item) if isinstance(item, Value) else OBJ
-            refined = Seq(base.type, _cap(item_kind))
-            locals_[i] = MaybeUnbound(refined) if maybe else refined
+        if not isinstance(base, Seq):
+            return
+        item_kind = _cap(value_kind(item)) if isinstance(item, Value) else OBJ
+        if base.elem is None:
+            refined = Seq(base.type, item_kind)
+        elif base.elem != item_kind and base.elem is not OBJ:
+            # an int stored into a list of floats: its reads can no longer expect floats
+            # (each would deoptimize), they read objects
+            refined = Seq(base.type, OBJ)
+        else:
+            return
+        locals_[i] = MaybeUnbound(refined) if maybe else refined
 
     def native_call_boxed(self, target, args, index, locals_, stack, pre=None):
         """A direct native call of a compiled jitvm function (arguments borrowed: the callee

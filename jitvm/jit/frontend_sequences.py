@@ -29,6 +29,7 @@ class SequenceSteps:
             return NOT_MINE
         del stack[-2:]
         pre = stack + [container, key]
+        key = self.index_key(container, key, index, locals_, pre)
         if container.type in (LIST, TUPLE) and is_number(key) and key.type is not FLOAT:
             deopt = self.deopt_point(index, locals_, pre, reason="index out of range")
             item = self.emit(f"getitem.{container.type}", [container, self.to_int(key)], OBJ,
@@ -59,6 +60,15 @@ class SequenceSteps:
         stack.append(value)
         return None
 
+    def index_key(self, container, key, index, locals_, pre):
+        """An object indexing a list or tuple (`seq[v]`, `v` from a tuple or a call): most
+        likely an int, unboxed behind a guard (anything else deoptimizes)."""
+        if is_boxed(container) and container.type in (LIST, TUPLE) and is_boxed(key) \
+                and key.type is OBJ and key.id not in self.mixed:
+            deopt = self.deopt_point(index, locals_, pre, reason="operand type")
+            return self._unbox_operand(key, INT, deopt)
+        return key
+
     def _store_subscr(self, index, arg, locals_, stack):
         item, container, key = stack[-3], stack[-2], stack[-1]
         container = stack[-2] = self.as_object(container)
@@ -66,11 +76,13 @@ class SequenceSteps:
             return NOT_MINE
         del stack[-3:]
         pre = stack + [item, container, key]
+        key = self.index_key(container, key, index, locals_, pre)
         if container.type is LIST and is_number(key) and key.type is not FLOAT:
+            self.refine_local(container.source, item, locals_)
             redo = self.deopt_point(index, locals_, pre, reason="index out of range")
             self.emit("setitem.list", [container, self.to_int(key),
                                        self.materialize(item, index)], None, redo)
-        elif container.type is OBJ:
+        elif container.type is OBJ or container.type is LIST:  # (any key: PyObject_SetItem)
             redo = self.deopt_point(index, locals_, pre, reason="boxing")
             boxed = self.box(item, index, redo)
             boxed_key = self.box(key, index, redo)
