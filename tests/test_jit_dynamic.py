@@ -230,3 +230,62 @@ def test_lists_indexed_by_objects_and_holding_ints_and_floats():
     run(src, thresholds=MID_RUN, compiled=("dijkstra",), compiled_upto=1)
     log = compiled_lines(src, "--jit-threshold", "100")
     assert not [line for line in log if line.startswith(("deopt:", "dropped", "black"))], log
+
+
+def test_loops_inside_generators_run_natively_between_yields():
+    src = """
+    def primes():
+        found = []
+        n = 2
+        while True:
+            ok = True
+            for p in found:
+                if p * p > n:
+                    break
+                if n % p == 0:
+                    ok = False
+                    break
+            if ok:
+                found.append(n)
+                got = yield n
+                if got is not None:
+                    n = got
+            n += 1
+    def take(g, k):
+        out = []
+        for x in g:
+            out.append(x)
+            if len(out) == k:
+                break
+        return out
+    g = primes()
+    print(take(g, 2000)[-3:], g.send(10**6), next(g))
+    def summer(xs):
+        total = 0
+        try:
+            for x in xs:
+                total += x
+                if total > 10**10:
+                    yield total
+        finally:
+            print("closed", total)
+    s = summer(range(10**6))
+    print(next(s))
+    s.close()
+    def big():
+        t = 1
+        for i in range(100):
+            t = t * 3
+        yield t
+    print(next(big()))
+    def gen_err(n):
+        acc = 0
+        for i in range(n):
+            acc += 10 // (n - i - 1)
+        yield acc
+    print(list(gen_err(3000)))
+    """
+    run(src, thresholds=MID_RUN)
+    log = compiled_lines(src.replace("print(list(gen_err(3000)))", ""), "--jit-threshold", "100")
+    assert any(line.startswith("compiled: primes(") for line in log), log
+    assert not [line for line in log if line.startswith("deopt: primes")], log

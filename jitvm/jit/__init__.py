@@ -21,7 +21,9 @@ import os
 import threading
 import time
 
+from ..code import CodeFlags
 from ..interpreter import NOT_HANDLED, UNBOUND
+from ..opcodes import Op
 from ..objects import Function
 from .abi import (CTX_BUFFER, CTX_DEPTH, CTX_NESTING, CTX_STACK_BUDGET, CTX_STACK_LIMIT,
                   CTX_TICKS, CTX_USED, CTX_WORDS, DEOPT, DICT_VERSION, OK, check_layout,
@@ -37,6 +39,11 @@ from .module_loops import ModuleViews
 from .ir import JitFunction, format_function
 from ..passes.jit import run_jit_pipeline
 from .types import BOOL, FLOAT, INT, NONE, OBJ, jtype_of
+
+# Iterators whose next() cannot run a program's code (of builtin containers): a module-level
+# loop steps them without writing its variables first (frontend_sequences).
+PLAIN_ITERATORS = tuple(type(iter(x)) for x in ("", b"", [], (), {}, set(), range(0),
+                                                {}.keys(), {}.values(), {}.items()))
 # (The front end, frontend*.py, is imported where compiling needs it: not at start-up.)
 
 NATIVE_DEPTH_CAP = 20_000  # native frames use the C stack: never more than this many ...
@@ -269,7 +276,8 @@ class JIT(Deoptimization):
                 return self._no_osr(f, jump_index, header)
             code = self._module_views.view_for(code, header, f.locals)
             fast = [f.locals.get(name, UNBOUND) for name in code.promoted]
-        if code.generator or code.has_cells and not self.objects:
+        if code.generator and not self._generator_loop(code, header, jump_index) \
+                or code.has_cells and not self.objects:
             return self._no_osr(f, jump_index, header)
         local_types, args = [], []
         for value in fast:
@@ -305,7 +313,10 @@ class JIT(Deoptimization):
                 args.extend(parts)
                 continue
             jtype = self.live_kind(value)
-            if jtype is None:
+            if jtype is None or f.locals is not None and hasattr(type(value), "__next__") \
+                    and type(value) not in PLAIN_ITERATORS:
+                # (at module level a loop steps only builtin iterators natively: a
+                # generator's next runs the program's code, which may read its variables)
                 return self._no_osr(f, jump_index, header)
             stack_kinds.append(jtype)
             args.append(value)
@@ -349,6 +360,21 @@ class JIT(Deoptimization):
         if status is None:
             return None
         return ("return" if status == OK else "resume"), value
+
+    def _generator_loop(self, code, header: int, jump_index: int) -> bool:
+        """A loop of a generator runs natively (entered by OSR) when it has no `yield` of
+        its own: native code then goes on until the generator's next `yield`, where the
+        interpreter takes the frame back (a side exit) and suspends it.  A loop that yields
+        at every step would enter and leave native code at every item: it stays
+        interpreted."""
+        key = ("generator loop", code, header, jump_index)
+        known = self._fused.get(key)
+        if known is None:
+            known = self._fused[key] = (
+                code.generator == CodeFlags.GENERATOR and self.objects  # (not coroutines)
+                and not any(op in (Op.YIELD_VALUE, Op.YIELD_FROM)
+                            for op, _ in code.instructions[header:jump_index]))
+        return known
 
     def _compile_osr(self, f, code, header, key, local_types, stack_kinds, then=None):
         """The OSR entry of the loop at `header` of `code` (f's code, or at module level its

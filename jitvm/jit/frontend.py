@@ -28,7 +28,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from ..code import CodeObject
+from ..code import CodeFlags, CodeObject
 from ..opcodes import Flag, OPCODES, Op
 from .ir import Block, DeoptPoint, JitFunction, Op as IrOp, Value
 from .types import BOOL, BOXED, FLOAT, INT, LIST, NONE, OBJ, TUPLE, JType, Seq, jtype_of
@@ -413,7 +413,9 @@ def translate(jit, fn_name: str, code: CodeObject, globals_: dict,
     None."""
     if (code.cellvars or code.freevars) and not jit.objects:
         raise NotCompilable("closures are not supported by the JIT yet", code)
-    if code.generator:
+    if code.generator and (osr is None or code.generator != CodeFlags.GENERATOR):
+        # (a generator's loop without a `yield` of its own is entered by OSR, and its
+        # `yield`s leave native code: see JIT._generator_loop)
         raise NotCompilable("generators are not supported by the JIT", code)
     if osr is None and (len(argtypes) != code.argcount or code.kwonlyargcount
                         or not code.simple_args):

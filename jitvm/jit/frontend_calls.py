@@ -17,6 +17,7 @@ from ..frame_builtins import FRAME_BUILTINS
 from ..handlers.control import _enter_context
 from ..opcodes import COMPARE_OPS, FV_SPEC, Op
 from .deopt import CALLEE_CHANGED
+from .module_loops import YIELD_EXIT
 from .frontend import (BUILTINS, MATH_FLOAT_FUNCTIONS, Const, MaybeUnbound, NotCompilable,
                        RangeArgs, State, _BINARY, _CMP_NAMES, _callable_name, _kind)
 from .frontend_entries import (COMPOSITES, FROM_CLASS, NOT_MINE, NUMERIC, BoundFunction,
@@ -784,6 +785,15 @@ class CallSteps:
             stack.append(self.newref(item))
         self.release(pair)
         return None
+
+    def _yield(self, index, arg, locals_, stack):
+        """`yield` in a generator's loop entered by OSR: the interpreter takes the frame
+        back at the instruction and suspends it (an expected exit: not counted)."""
+        if isinstance(stack[-1], (RangeArgs,) + COMPOSITES):
+            self.fail("yielding an iterator", index)
+        self.emit("exit", [repr(YIELD_EXIT)], None,
+                  self.deopt_point(index, locals_, stack, reason=YIELD_EXIT))
+        return []
 
     def _raise(self, index, arg, locals_, stack):
         """`raise`: always an exception, so native code hands the frame to the interpreter at

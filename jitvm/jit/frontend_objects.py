@@ -676,6 +676,7 @@ _STEPS: dict[Op, Any] = {
     Op.LOAD_ATTR: ObjectSteps._load_attr,
     Op.BEFORE_WITH: ObjectSteps._before_with,
     Op.RAISE_VARARGS: ObjectSteps._raise,
+    Op.YIELD_VALUE: ObjectSteps._yield,
     Op.BINARY_SUBSCR: ObjectSteps._binary_subscr,
     Op.STORE_SUBSCR: ObjectSteps._store_subscr,
     Op.BUILD_SLICE: ObjectSteps._build_slice,

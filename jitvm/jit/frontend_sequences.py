@@ -8,13 +8,9 @@ from .frontend import Const, RangeArgs, State, _kind
 from .frontend_entries import (COMPOSITES, NOT_MINE, NUMERIC, Enumerate, ObjRef, Pair, SeqIter,
                                SliceArgs, Zip, ZipItem, ZipIter,
                                _cap, is_boxed, is_number, value_kind)
+from . import PLAIN_ITERATORS
 from .ir import Block, Value
 from .types import BOOL, FLOAT, INT, LIST, OBJ, TUPLE, Seq, join_elem, jtype_of
-
-
-# Iterators whose next() cannot run a program's code (of builtin containers).
-PLAIN_ITERATORS = tuple(type(iter(x)) for x in ("", b"", [], (), {}, set(), range(0),
-                                                {}.keys(), {}.values(), {}.items()))
 
 
 class SequenceSteps:

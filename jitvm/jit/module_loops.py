@@ -50,7 +50,8 @@ _STORES = (Op.STORE_NAME, Op.STORE_GLOBAL)
 # only, and hands back to the interpreter when it ends.
 LOOP_END = "the loop ends (the interpreter goes on with the module)"
 MODULE_END = "the end of the module (the interpreter finishes it)"
-EXPECTED_EXITS = (LOOP_END, MODULE_END)
+YIELD_EXIT = "yield (the interpreter suspends the generator)"
+EXPECTED_EXITS = (LOOP_END, MODULE_END, YIELD_EXIT)
 
 
 def promotable(value) -> bool:
