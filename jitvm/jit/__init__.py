@@ -424,7 +424,7 @@ class JIT(Deoptimization):
         for value in list(namespace.values()):
             functions = [value] if type(value) is Function else [
                 v for v in getattr(value, "__dict__", {}).values() if type(v) is Function] \
-                if isinstance(value, type) else []
+                if issubclass(type(value), type) else []  # (not isinstance: __class__)
             for func in functions:
                 for code in func._code.walk():
                     if code not in codes:
