@@ -38,7 +38,7 @@ from .install import install as _install
 from .module_loops import ModuleViews
 from .ir import JitFunction, format_function
 from ..passes.jit import run_jit_pipeline
-from .types import BOOL, FLOAT, INT, NONE, OBJ, jtype_of
+from .types import BOOL, FLOAT, INT, LIST, NONE, OBJ, TUPLE, jtype_of
 
 # Iterators whose next() cannot run a program's code (of builtin containers): a module-level
 # loop steps them without writing its variables first (frontend_sequences).
@@ -660,7 +660,7 @@ def _entry_argtypes(local_types, stack_kinds) -> list:
 def _return_guesses(argtypes):
     first = FLOAT if FLOAT in argtypes else INT
     # OBJ last: a function whose returns differ in type returns a boxed value (frontend_widen)
-    return [first, FLOAT if first is INT else INT, BOOL, NONE, OBJ]
+    return [first, FLOAT if first is INT else INT, BOOL, NONE, LIST, TUPLE, OBJ]
 
 
 def _reaches(start: JitFunction, target: JitFunction) -> bool:

@@ -55,6 +55,29 @@ def live_kind(value, objects: bool = True):
     return kind
 
 
+def _zip_entry_kind(value):
+    """A zip of unshared list and tuple iterators all at one position: stepped natively
+    (frontend_entries.ZipIter), its kind and parts (the sequences, the index)."""
+    reduced = value.__reduce__()
+    iterators = reduced[1]
+    if len(reduced) != 2 or not 1 <= len(iterators) <= 4:
+        return None
+    seqs, index = [], None
+    for it in iterators:
+        # (references: the zip's tuple, `reduced`'s tuple, `it` and getrefcount's argument)
+        if type(it) not in (_LIST_ITERATOR, _TUPLE_ITERATOR) or sys.getrefcount(it) > 4:
+            return None
+        inner = it.__reduce__()
+        if len(inner) != 3 or index is not None and inner[2] != index:
+            return None  # (exhausted, or not in step)
+        seqs.append(inner[1][0])
+        index = inner[2]
+    if len({id(s) for s in seqs}) != len(seqs):
+        return None
+    kinds = tuple(Seq(LIST if type(s) is list else TUPLE, guess_elem(s)) for s in seqs)
+    return ("zipiter", kinds), seqs + [index]
+
+
 def stack_entry_kind(value):
     """For an iterator over a list or tuple (or enumerate of one) on an interpreter stack: its
     kind and the arguments an on-stack-replacement entry takes for it; otherwise None.
@@ -66,6 +89,8 @@ def stack_entry_kind(value):
     count = None
     if sys.getrefcount(value) > _UNSHARED:
         return None
+    if type(value) is zip:
+        return _zip_entry_kind(value)
     if type(value) is enumerate:
         _, (inner, count) = value.__reduce__()
         value = inner  # (the enumerate's reference instead of the stack's)
