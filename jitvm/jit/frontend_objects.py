@@ -437,8 +437,7 @@ class ObjectSteps(CallSteps, SequenceSteps):
         self.guard(name, self.globals, self.builtins if not in_globals else None, name,
                    target, self.deopt_point(index, locals_, stack,
                                             reason=f"global {name} rebound"))
-        stack.append(self.const_object(target) if type(target) in (list, tuple)
-                     else Const(target))
+        stack.append(self.const_object(target) if _held_object(target) else Const(target))
         return None
 
     def _load_attr(self, index, arg, locals_, stack):
@@ -579,6 +578,15 @@ class ObjectSteps(CallSteps, SequenceSteps):
         self.release(obj)
         return None
 
+def _held_object(target) -> bool:
+    """Is this global's value data the code works on (a list, a dict, a set, a str, an
+    instance) rather than something it calls or reads attributes of at compile time (a
+    function, a class, a module, None)?  Data becomes a boxed object (kept alive by the
+    global's guard), so subscripts, `in`, iteration and methods on it compile."""
+    return type(target) in (list, tuple) or not (
+        target is None or callable(target) or isinstance(target, type(__import__("sys"))))
+
+
 def _binary_step(op):
     return lambda self, index, arg, locals_, stack: self._binary(index, op, locals_, stack)
 
@@ -613,12 +621,15 @@ _STEPS: dict[Op, Any] = {
     Op.CALL_FUNCTION: ObjectSteps._call_function,
     Op.CALL_FUNCTION_KW: ObjectSteps._call_function_kw,
     Op.LIST_APPEND: ObjectSteps._list_append,
+    Op.MAP_ADD: ObjectSteps._map_add,
+    Op.SET_ADD: ObjectSteps._set_add,
     Op.LOAD_DEREF: ObjectSteps._load_deref,
     Op.STORE_ATTR: ObjectSteps._store_attr,
     Op.STORE_DEREF: ObjectSteps._store_deref,
     Op.LOAD_CLOSURE: ObjectSteps._load_closure,
     Op.MAKE_FUNCTION: ObjectSteps._make_function,
     Op.BUILD_MAP: ObjectSteps._build_map,
+    Op.BUILD_SET: ObjectSteps._build_set,
     Op.BUILD_CONST_KEY_MAP: ObjectSteps._build_const_key_map,
     Op.FORMAT_VALUE: ObjectSteps._format_value,
     Op.BUILD_STRING: ObjectSteps._build_string,
