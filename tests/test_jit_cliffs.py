@@ -183,3 +183,32 @@ def test_recursive_function_returning_a_list():
         print(merge_sort(data) == sorted(data), merge_sort(data)[:5], merge_sort([2.5, 1, 3]))
         print(pairs(10))
     """, thresholds=("0", "1", "5"), compiled=("merge_sort",))
+
+
+def test_super_in_a_method():
+    # The compiler makes `super()` in a method super(__class__, self): no frame is needed, so
+    # such a method compiles (it was refused as "super() needs the caller's frame").
+    run("""
+        class Base:
+            def __init__(self, x):
+                self.x = x
+            def size(self):
+                return self.x
+        class Child(Base):
+            def __init__(self, x, y):
+                super().__init__(x)
+                self.y = y
+            def size(self):
+                return super().size() + self.y
+        class Other(Child):
+            def size(self):
+                return super(Child, self).size() * 10
+        t = 0
+        for i in range(50):
+            t += Child(i, 1).size() + Other(i, 2).size()
+        print(t, Other(1, 1).size())
+        try:
+            super(Child, 5)
+        except TypeError as e:
+            print("TypeError:", e)
+    """, thresholds=("0", "1", "5"), compiled=("Child.__init__", "Child.size"))
