@@ -152,7 +152,8 @@ class JIT(Deoptimization):
         # The return type of a recursive call is unknown while its function is translated:
         # assume one, translate, and check the assumption; a wrong guess is thrown away with
         # every specialisation made during the attempt.
-        for assumed in _return_guesses(argtypes):
+        guesses = _return_guesses(argtypes)
+        for assumed in guesses:  # (grows: a wrong guess tells the type to try next)
             before_keys = set(self.specializations)
             before_count = len(self.functions)
             fn = JitFunction(name, code, tuple(jtype_of(k) for k in argtypes) + _cells_param(code),
@@ -169,6 +170,8 @@ class JIT(Deoptimization):
                     return run_jit_pipeline(fn)
                 last = NotCompilable(f"return type {fn.return_type} differs from the assumed "
                                      f"{assumed}", code)
+                if fn.return_type not in guesses:  # a list or tuple (merge sort's result)
+                    guesses.insert(guesses.index(assumed) + 1, fn.return_type)
             except NotCompilable as exc:
                 last = exc
             for new_key in set(self.specializations) - before_keys:

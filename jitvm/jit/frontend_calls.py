@@ -59,6 +59,20 @@ class CallSteps:
         stack.append(made)
         return None
 
+    def _build_set(self, index, arg, locals_, stack):
+        items = stack[len(stack) - arg:] if arg else []
+        if any(isinstance(e, (RangeArgs,) + COMPOSITES) for e in items):
+            self.fail("a set of iterators", index)
+        del stack[len(stack) - arg:]
+        redo = self.deopt_point(index, locals_, stack + items, reason="boxing")
+        boxed = [self.box(e, index, redo) for e in items]
+        made = self.kind_value("build.set", [boxed], OBJ,
+                               self.error_point(index, locals_, stack, boxed), owned=True)
+        for value in boxed:
+            self.release(value)
+        stack.append(made)
+        return None
+
     def _format_value(self, index, arg, locals_, stack):
         spec = stack.pop() if arg & FV_SPEC else None
         value = stack.pop()
@@ -275,6 +289,13 @@ class CallSteps:
                                  self.error_point(index, locals_, stack, [x, y]), owned=True)
         self.release(x)
         self.release(y)
+        following = index + 1 < len(self.code.instructions) and \
+            self.code.instructions[index + 1][0]
+        if following in (Op.JUMP_IF_FALSE_OR_POP, Op.JUMP_IF_TRUE_OR_POP):
+            # A chained comparison (`"a" <= ch <= "z"`) keeps the result for `and`: it is
+            # a bool unless a rich comparison method returned something else.
+            result = self._unbox_operand(result, BOOL, self.deopt_point(
+                index + 1, locals_, stack + [result], reason="operand type"))
         stack.append(result)
         return None
 
@@ -743,7 +764,9 @@ class CallSteps:
             callee, args = Const(callee.target), [callee.recv] + list(args)
         if isinstance(callee, Const):
             target = callee.value
-            if any(target is f for f in _FRAME_BUILTINS) or target is builtins.super:
+            # (`super()` in a method is compiled as super(__class__, self): no frame needed)
+            if any(target is f for f in _FRAME_BUILTINS) or (
+                    target is builtins.super and not args):
                 self.fail(f"{_callable_name(target)}() needs the caller's frame", index)
             if not callable(target):
                 self.fail(f"calling a {type(target).__name__}", index)

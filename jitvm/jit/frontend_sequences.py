@@ -78,7 +78,7 @@ class SequenceSteps:
             redo = self.deopt_point(index, locals_, pre, reason="index out of range")
             self.emit("setitem.list", [container, self.to_int(key),
                                        self.materialize(item, index)], None, redo)
-        elif container.type is OBJ or container.type is LIST:  # (any key: PyObject_SetItem)
+        else:  # any other object, or a list or tuple with a key that is not an int
             redo = self.deopt_point(index, locals_, pre, reason="boxing")
             boxed = self.box(item, index, redo)
             boxed_key = self.box(key, index, redo)
@@ -86,8 +86,6 @@ class SequenceSteps:
                       self.error_point(index, locals_, stack, [boxed, container, boxed_key]))
             self.release(boxed_key)
             self.release(boxed)
-        else:
-            self.fail(f"item assignment on a {container.type}", index)
         self.release(container)
         return None
 
@@ -264,6 +262,36 @@ class SequenceSteps:
         stack.pop()
         redo = self.deopt_point(index, locals_, stack + [value], reason="boxing")
         self.emit("append.list", [target, self.materialize(value, index)], None, redo)
+        return None
+
+    def _map_add(self, index, arg, locals_, stack):
+        """A dict comprehension's `d[key] = value` (the dict stays on the stack)."""
+        key, value = stack[-2], stack[-1]
+        target = stack[-2 - arg]
+        if not (is_boxed(target) and target.type is OBJ):
+            return NOT_MINE
+        del stack[-2:]
+        redo = self.deopt_point(index, locals_, stack + [key, value], reason="boxing")
+        boxed_key = self.box(key, index, redo)
+        boxed = self.box(value, index, redo)
+        self.emit("setitem.obj", [target, boxed_key, boxed], None,
+                  self.error_point(index, locals_, stack, [boxed_key, boxed]))
+        self.release(boxed_key)
+        self.release(boxed)
+        return None
+
+    def _set_add(self, index, arg, locals_, stack):
+        """A set comprehension's `s.add(value)` (the set stays on the stack)."""
+        value = stack[-1]
+        target = stack[-1 - arg]
+        if not (is_boxed(target) and target.type is OBJ):
+            return NOT_MINE
+        stack.pop()
+        boxed = self.box(value, index, self.deopt_point(index, locals_, stack + [value],
+                                                         reason="boxing"))
+        self.emit("add.set", [target, boxed], None,
+                  self.error_point(index, locals_, stack, [boxed]))
+        self.release(boxed)
         return None
 
     def _for_iter(self, index, arg, locals_, stack):

@@ -301,6 +301,11 @@ class CallLowering:
                         [container, key, value])
         self.raised_if(b, b.icmp_signed("!=", status, ir.Constant(I32, 0)), op.deopt)
 
+    def op_add_set(self, b, op):
+        the_set, item = (self.v(a) for a in op.args)
+        status = b.call(self.api("PySet_Add", I32, [PTR, PTR]), [the_set, item])
+        self.raised_if(b, b.icmp_signed("!=", status, ir.Constant(I32, 0)), op.deopt)
+
     def op_getiter(self, b, op):
         result = b.call(self.api("PyObject_GetIter", PTR, [PTR]), [self.v(op.args[0])])
         self.raised_if(b, self.is_null(b, result), op.deopt)
@@ -333,6 +338,22 @@ class CallLowering:
             status = b.call(set_item, [made, key, value])
             failed = b.append_basic_block("dict.failed")
             ok = b.append_basic_block("dict.ok")
+            b.cbranch(b.icmp_signed("!=", status, ir.Constant(I32, 0)), failed, ok)
+            b.position_at_end(failed)
+            self.decref(b, made)
+            b.branch(self.deopt_block(op.deopt))
+            b.position_at_end(ok)
+        return made
+
+    def op_build_set(self, b, op):
+        """A set of the items, added in order (a set display)."""
+        made = b.call(self.api("PySet_New", PTR, [PTR]), [ir.Constant(PTR, None)])
+        self.raised_if(b, self.is_null(b, made), op.deopt)
+        add = self.api("PySet_Add", I32, [PTR, PTR])
+        for item in op.args[0]:
+            status = b.call(add, [made, self.v(item)])
+            failed = b.append_basic_block("set.failed")
+            ok = b.append_basic_block("set.ok")
             b.cbranch(b.icmp_signed("!=", status, ir.Constant(I32, 0)), failed, ok)
             b.position_at_end(failed)
             self.decref(b, made)
