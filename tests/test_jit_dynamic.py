@@ -289,3 +289,37 @@ def test_loops_inside_generators_run_natively_between_yields():
     log = compiled_lines(src.replace("print(list(gen_err(3000)))", ""), "--jit-threshold", "100")
     assert any(line.startswith("compiled: primes(") for line in log), log
     assert not [line for line in log if line.startswith("deopt: primes")], log
+
+
+def test_recursive_closures_call_their_machine_code_and_are_not_kept_alive():
+    src = """
+    class Noisy:
+        def __init__(self, n):
+            self.n = n
+        def __del__(self):
+            print("freed", self.n)
+    def solve(n):
+        count = 0
+        cols = [False] * n
+        d1 = [False] * (2 * n)
+        d2 = [False] * (2 * n)
+        witness = Noisy(n)
+        def place(r):
+            nonlocal count
+            if r == n:
+                count += 1
+                return
+            for c in range(n):
+                if not cols[c] and not d1[r + c] and not d2[r - c + n]:
+                    cols[c] = d1[r + c] = d2[r - c + n] = True
+                    place(r + 1)
+                    cols[c] = d1[r + c] = d2[r - c + n] = False
+        place(0)
+        return count
+    for n in range(4, 9):
+        print(n, solve(n))
+        print("after", n)
+    """
+    run(src, thresholds=MID_RUN, compiled=("solve.<locals>.place",), compiled_upto=1)
+    line = compiled_line(src, "solve.<locals>.place", "--jit-threshold", "100")
+    assert "calls" not in line, line  # place(r + 1): its own machine code

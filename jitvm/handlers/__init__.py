@@ -87,6 +87,10 @@ def link_profiling(code: CodeObject, profile, threaded: list) -> list:
                 is HANDLERS[op]:  # the class of the object it stores to
             out[index] = (_record_owner(out[index][0], profile.owner_types.setdefault(
                 index, set())), threaded[index][1])
+        elif op == Op.CALL_FUNCTION and type(threaded[index][1]) is tuple:
+            # a call whose result is dropped (fused with its POP_TOP): which function
+            out[index] = (_record_callee(out[index][0], profile.call_targets.setdefault(
+                index, set())), threaded[index][1])
         elif op == Op.JUMP_BACKWARD:
             out[index] = (_record_locals(out[index][0], profile.loop_types.setdefault(
                 arg, set())), threaded[index][1])
@@ -105,11 +109,37 @@ def link_profiling(code: CodeObject, profile, threaded: list) -> list:
 _MAX_TARGETS = 4  # a call site that saw more callees than this is megamorphic: not recorded
 
 
+def callee_key(callee):
+    """What a call site's feedback records of a callee: a jitvm function itself (one of a
+    module's, alive anyway), for a closure only its code and globals (the profile must not
+    keep the closure, and with it its cells' contents, alive), else the callee's type."""
+    if type(callee) is not Function:
+        return type(callee)
+    if callee.__closure__ is None:
+        return callee
+    return ("code", callee._code, _Namespace(callee.__globals__))
+
+
+class _Namespace:
+    """A module's dict in a set, by identity (dicts are not hashable)."""
+
+    __slots__ = ("d",)
+
+    def __init__(self, d: dict):
+        self.d = d
+
+    def __eq__(self, other):
+        return type(other) is _Namespace and other.d is self.d
+
+    def __hash__(self):
+        return id(self.d)
+
+
 def _record_callee(handler, seen: set):
     def record_callee(f, arg):
         if len(seen) <= _MAX_TARGETS:
-            callee = f.stack[-1 - arg]
-            seen.add(callee if type(callee) is Function else type(callee))
+            callee = f.stack[-1 - (arg[0] if type(arg) is tuple else arg)]
+            seen.add(callee_key(callee))
         return handler(f, arg)
     return record_callee
 

@@ -438,6 +438,15 @@ class JIT(Deoptimization):
         self._stored_globals[key] = (len(namespace), found)
         return found
 
+    def representative(self, code, globals_: dict) -> Function:
+        """A function of `code` (no closure, no defaults) that specialisations of its code
+        are made for, where native code calls closures of that code (frontend_calls)."""
+        key = ("representative", code, id(globals_))
+        known = self._fused.get(key)
+        if known is None:
+            known = self._fused[key] = Function(self.vm, code, globals_)
+        return known
+
     def cell_maker(self, count: int):
         """A host function making `count` fresh cells followed by a closure's (native code
         calls it for a comprehension with cells of its own: frontend_fused.py)."""

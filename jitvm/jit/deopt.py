@@ -289,8 +289,8 @@ def _another_callee(vm, point, frame):
     code = getattr(frame.code, "module_origin", frame.code)
     _, argc = frame.code.instructions[point.pc]
     callee = frame.stack[-1 - argc]
-    vm.profile_for(code).call_targets.setdefault(point.pc, set()).add(
-        callee if type(callee) is Function else type(callee))
+    from ..handlers import callee_key
+    vm.profile_for(code).call_targets.setdefault(point.pc, set()).add(callee_key(callee))
 
 
 def _unchanged(old, value) -> bool:

@@ -477,28 +477,59 @@ class CallSteps:
         return None
 
     def one_callee(self, index):
-        """The one jitvm function the interpreter saw this call site call, if it saw one."""
+        """The one jitvm function the interpreter saw this call site call, if it saw one;
+        or, where it saw several functions of one code object that differ only in their
+        closures (a nested function made again at each call of its parent: a recursive
+        `place(r + 1)`), one of them, marked by `by_code`."""
         seen = self.feedback("call_targets", index)
-        if len(seen) != 1:
+        if len(seen) == 1 and self.jit.is_jitvm_function(next(iter(seen))):
+            return next(iter(seen))
+        if not seen or len(seen) != 1 and not all(type(t) is tuple for t in seen) \
+                or len({t[1:] for t in seen if type(t) is tuple}) != 1:
             return None
-        target = next(iter(seen))
-        return target if self.jit.is_jitvm_function(target) else None
+        first = next(iter(seen))
+        if type(first) is not tuple:
+            return None
+        _, code, namespace = first
+        if code.cellvars or not code.freevars:
+            return None
+        return _ByCode(self.jit.representative(code, namespace.d))
 
     def speculated_call(self, index, callee, target, args, locals_, stack, pre):
         """`fn(args)` where `fn`, a value (an argument, a local: a callback), was always the
         same jitvm function: checked to be that function, then its machine code called
         directly (another callee deoptimizes before the call)."""
+        by_code = isinstance(target, _ByCode)
+        if by_code:
+            target = target.function
+            if len(args) != target._code.argcount:
+                raise NotCompilable("a closure called with its defaults")
         callee_fn = self.jit.specialization(  # (NotCompilable: called through the C-API)
             target, tuple(value_kind(a) for a in args), index, self.code)
         if callee_fn.exits:
             raise NotCompilable("leaves native code")
-        same = self.emit("same", [callee, self.const_object(target)], BOOL)
-        self.emit("guard_true", [same], None, self.deopt_point(
-            index, locals_, pre, reason=f"{CALLEE_CHANGED} {target.__qualname__}"))
-        known = self.const_object(target)  # (borrowed: the code keeps the function alive)
-        pre = [known if entry is callee else entry for entry in pre]
+        changed = self.deopt_point(index, locals_, pre,
+                                   reason=f"{CALLEE_CHANGED} {target.__qualname__}")
+        if not by_code:
+            same = self.emit("same", [callee, self.const_object(target)], BOOL)
+            self.emit("guard_true", [same], None, changed)
+            known = self.const_object(target)  # (borrowed: the code keeps it alive)
+            pre = [known if entry is callee else entry for entry in pre]
+            self.release(callee)
+            return self.native_call_boxed(target, args, index, locals_, stack, pre)
+        # a function of that code: its cells are its closure's, read from it
+        self.emit("guard_classes", [callee, ObjRef((type(target),))], None, changed)
+        code = self.kind_value("getattr", [callee, "_code"], OBJ, None, owned=True)
+        same = self.emit("same", [code, self.const_object(target._code)], BOOL)
+        self.emit("guard_true", [same], None, changed)
+        self.emit("decref", [code])
+        cells = self.kind_value("getattr", [callee, "__closure__"], OBJ, None, owned=True)
+        cells = self.kind_value("cast", [cells], Seq(TUPLE), owned=True)
+        result = self.native_call_boxed(target, args, index, locals_,
+                                        stack + ([Released(callee)] if callee.owned else []),
+                                        pre, cells=cells)
         self.release(callee)
-        return self.native_call_boxed(target, args, index, locals_, stack, pre)
+        return result
 
     def native_object_call(self, index, callee, args, locals_, stack, pre):
         """Calls compiled natively: builtins on lists, list methods, jitvm functions.
@@ -712,19 +743,22 @@ class CallSteps:
             return
         locals_[i] = MaybeUnbound(refined) if maybe else refined
 
-    def native_call_boxed(self, target, args, index, locals_, stack, pre=None):
+    def native_call_boxed(self, target, args, index, locals_, stack, pre=None, cells=None):
         """A direct native call of a compiled jitvm function (arguments borrowed: the callee
         takes its own references).  With `pre` (the stack before the call), parameters the
-        call leaves out take the function's default values."""
+        call leaves out take the function's default values.  `cells`: the tuple of cells
+        to pass (a closure's, read at run time), else they are made from `target`'s."""
         if target._code.has_cells and pre is None:
             raise NotCompilable("a closure: called as a Python callable")
-        if pre is not None:
+        if pre is not None and cells is None:
             args = self.with_defaults(target, args, index, locals_, pre)
         kinds = tuple(value_kind(a) for a in args)
         callee = self.jit.specialization(target, kinds, index, self.code)
         if callee.exits:
             raise NotCompilable("leaves native code")
-        if target._code.has_cells:
+        if cells is not None:
+            args = list(args) + [cells]
+        elif target._code.has_cells:
             args = list(args) + [self.new_cells(target, args, index, locals_, pre)]
         deopt = self.deopt_point(index, locals_, stack, after_call=True, reason="callee deopt",
                                  quiet=self.quiet_callee(callee))
@@ -848,6 +882,13 @@ def _sequence_result(name, a, b, inplace):
     return OBJ
 
 
+
+
+class _ByCode:
+    """A call site's callees: functions of one code object (see CallSteps.one_callee)."""
+
+    def __init__(self, function):
+        self.function = function
 
 
 _HEAPTYPE = 1 << 9  # Py_TPFLAGS_HEAPTYPE: a class defined by a program
