@@ -138,6 +138,12 @@ class Deoptimization:
             raise SystemError("native code deoptimized without a record")  # never
         if frames[0][1].reason.startswith(CALLEE_CHANGED):
             _another_callee(self.vm, *frames[0][1:])
+        elif frames[0][1].reason.startswith(METHOD_CHANGED):
+            # (a method call speculated on one class met another: the code made again
+            # looks the method up generically; owner_types is keyed by the LOAD_ATTR)
+            code = getattr(frames[0][2].code, "module_origin", frames[0][2].code)
+            self.vm.profile_for(code).owner_types.setdefault(
+                frames[0][1].pc - 1, set()).add(object)
         # One deoptimization, however many native frames it unwound: charge the function
         # whose guard failed — unless the interpreter then raises at that very instruction
         # (a ZeroDivisionError, an IndexError...): an exception is the program's semantics,
@@ -281,6 +287,7 @@ class Deoptimization:
 
 
 CALLEE_CHANGED = "calls another function than"  # (frontend_calls.speculated_call)
+METHOD_CHANGED = "method "  # "method NAME is not CLASS.NAME" (frontend_objects.bound_function)
 
 
 def _another_callee(vm, point, frame):
