@@ -51,3 +51,29 @@ def test_a_list_iterator_passed_to_a_callable_does_not_keep_its_list():
         print(sys.getrefcount(v) - base, f(v, o))
         """, thresholds=MID_RUN, compiled=["f"])
 
+
+def test_an_error_of_the_body_keeps_the_iterator_while_its_traceback_lives():
+    # CPython's generator frame holds its iterator in `.0`, and the traceback holds the
+    # frame: an inner generator's `finally` runs once the `except` block is done, not
+    # before it (fused code is entered with `.0` unbound and the iterator on its stack)
+    run("""
+        def gen(tag):
+            try:
+                yield 1
+                yield 0
+            finally:
+                print("gen finally", tag)
+        def f():
+            try:
+                return sum(10 // x for x in gen("sum"))
+            except ZeroDivisionError:
+                print("caught")
+            try:
+                return any(10 // x for x in gen("any") if x < 1)
+            except ZeroDivisionError:
+                print("caught")
+            print("after except")
+        for i in range(5):
+            f()
+        """, thresholds=MID_RUN, compiled=["f"])
+
