@@ -77,3 +77,17 @@ def test_an_error_of_the_body_keeps_the_iterator_while_its_traceback_lives():
             f()
         """, thresholds=MID_RUN, compiled=["f"])
 
+
+def test_a_recursive_comprehension_entry_is_no_internal_error():
+    # tree -> its listcomp's entry -> tree -> the same entry, still being translated (its
+    # return type unknown): was an AttributeError, which left a half-made tree(obj) that
+    # broke the next compile (IndexError in lowering); both "internal error", interpreted
+    results = run("""
+        def tree(n):
+            return [tree(k) for k in range(n)]
+        def fib(n):
+            return n if n < 2 else sum(fib(n - k) for k in (1, 2))
+        print(len(str(tree(6))), fib(12))
+        """, thresholds=("0", "1", "2", "3", "5", "10"))
+    for threshold, result in results.items():
+        assert "internal error" not in result.stderr, (threshold, result.stderr)
