@@ -285,6 +285,7 @@ class VM:
         a generator, it becomes a RuntimeError (objects._Suspendable._resume)."""
         add_traceback_entry(stop, f, index)
         f.finished = True
+        _keep_fused_iterator(f)
         f.stack.clear()
         try:
             raise RuntimeError("generator raised StopIteration") from stop
@@ -318,6 +319,8 @@ class VM:
         entry = code.handler_for(index)
         if entry is None:
             f.finished = True
+            if caller_ops is not None:
+                _keep_fused_iterator(f)
             f.stack.clear()  # (as CPython: what it held, a loop's iterator say, goes now)
             raise exc
         if exc.__traceback__ is not None:
@@ -347,6 +350,15 @@ def _program_traceback(tb):
         tb = tb.tb_next
     last.tb_next = None
     return head
+
+
+def _keep_fused_iterator(f: Frame):
+    """Fused code (jit/fused.py) is entered at its loop with the iterator on the stack and
+    `.0` unbound; a generator keeps the iterator in `.0`, so a traceback holding its frame
+    keeps the iterator (an inner generator's `finally` runs when the exception goes, not
+    before the caller's `except` block)."""
+    if f.stack and f.fast and f.fast[0] is UNBOUND:
+        f.fast[0] = f.stack[0]
 
 
 def add_traceback_entry(exc: BaseException, frame: Frame, index: int):

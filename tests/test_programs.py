@@ -32,6 +32,8 @@ EXPECTED_STATUS = {
     "jit_host_calls.py": 1,
     "exit_uncaught_json_chained.py": 1,
     "exit_uncaught_in_method.py": 1,
+    "fused_exit_empty_max.py": 1,
+    "fused_exit_stopiteration.py": 1,
 }
 
 # Programs whose output depends on the *host* interpreter's frames, which jitvm cannot fake:

@@ -475,6 +475,9 @@ class JIT(Deoptimization):
             if known.deopt_count > MAX_DEOPTS:
                 raise NotCompilable("a fused generator expression keeps deoptimizing",
                                     caller, index)
+            if known.return_type is None:  # still being translated: its body calls itself
+                raise NotCompilable("a comprehension entry reached again while it is "
+                                    "translated (recursion)", caller, index)
             return known
         argtypes = _entry_argtypes(local_types, stack_kinds)
         name = f"{fused.qualname}.{getattr(fused, 'fused_consumer', 'entry')}." \

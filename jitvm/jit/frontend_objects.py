@@ -166,8 +166,10 @@ class ObjectSteps(CallSteps, SequenceSteps, FusionSteps):
             return self.kind_value(f"box.{entry.type}", [entry], OBJ,
                                    redo if entry.type is not BOOL else None, owned=True)
         if isinstance(entry, SeqIter) and entry.count is None:  # a real list iterator
-            return self.kind_value("box.seqiter", [entry.seq, entry.index], OBJ, redo,
-                                   owned=True)
+            boxed = self.kind_value("box.seqiter", [entry.seq, entry.index], OBJ, redo,
+                                    owned=True)
+            self.release(entry.seq)  # (the iterator holds its own reference)
+            return boxed
         if isinstance(entry, SliceArgs):
             return self.kind_value("box.slice", list(entry.items), OBJ, redo, owned=True)
         if isinstance(entry, ZipItem):
