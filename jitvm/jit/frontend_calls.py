@@ -359,12 +359,13 @@ class CallSteps:
             truth = self.emit("truth.int", [size], BOOL)
         elif self.promoted is not None:
             # A module-level loop: a truth test that could run Python code (a __bool__)
-            # would have to write the module's variables first, which a branch cannot; a
-            # bool (what comparisons and predicates return) is tested in place, anything
-            # else goes to the interpreter at the test.
-            self.emit("guard_type", [v, BOOL], None, self.deopt_point(
-                index, locals_, stack + [v], reason="operand type"))
-            truth = self.emit("same", [v, self.const_object(True)], BOOL)
+            # would have to write the module's variables first, which a branch cannot; an
+            # object of a builtin type (a bool, a number, a string, a container) is tested
+            # in place, anything else goes to the interpreter at the test.
+            self.emit("guard_classes", [v, ObjRef(_PLAIN_TRUTH)], None, self.deopt_point(
+                index, locals_, stack + [v], reason="the truth of a program's object"))
+            truth = self.emit("truth.obj", [v], BOOL,
+                              self.error_point(index, locals_, stack, [v], quiet=True))
         else:
             truth = self.emit("truth.obj", [v], BOOL,
                               self.error_point(index, locals_, stack, [v]))
@@ -882,6 +883,10 @@ def _sequence_result(name, a, b, inplace):
     return OBJ
 
 
+
+
+# Types whose truth runs no program code (a module-level loop tests them in place).
+_PLAIN_TRUTH = (bool, int, float, str, bytes, list, tuple, dict, set, frozenset, type(None))
 
 
 class _ByCode:
