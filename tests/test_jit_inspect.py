@@ -74,11 +74,11 @@ def test_llvm_ir_uses_overflow_intrinsics_and_libm(program):
 
 def test_ir_explains_what_cannot_compile(tmp_path):
     path = tmp_path / "p.py"
-    path.write_text("def f(n):\n    return {n}\n")
+    path.write_text("def f(n):\n    global g\n    g = n\n    return n\n")
     result = jitvm("ir", str(path), "f", "--types", "int")
     assert result.returncode == 0
-    assert "not compiled" in result.stdout and "BUILD_SET" in result.stdout
-    assert f"{path}:2" in result.stdout
+    assert "not compiled" in result.stdout and "STORE_GLOBAL" in result.stdout
+    assert f"{path}:3" in result.stdout
 
 
 def test_ir_errors_are_one_line(program):
