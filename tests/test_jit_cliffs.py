@@ -212,3 +212,28 @@ def test_super_in_a_method():
         except TypeError as e:
             print("TypeError:", e)
     """, thresholds=("0", "1", "5"), compiled=("Child.__init__", "Child.size"))
+
+
+def test_comparison_without_feedback_does_not_guess_an_int():
+    # Compiled before it ran (threshold 0 or 1), `self.x < 0` guessed that the attribute was
+    # an int like the 0: with floats every call deoptimized until the method was dropped and
+    # backed off (17x slower than CPython); the comparison is now made on the objects.
+    # (Arithmetic still guesses: `self.v * dt` with an int dt and a float v deoptimizes.)
+    results = run("""
+        class P:
+            def __init__(self, x, v):
+                self.x = x
+                self.v = v
+            def step(self, dt):
+                self.x += self.v * dt
+                if self.x < 0 or self.x > 100:
+                    self.v = -self.v
+        ps = [P(i * 0.5, 1.5) for i in range(20)]
+        for t in range(200):
+            for p in ps:
+                p.step(0.5)
+        print([p.x for p in ps[::5]])
+    """, thresholds=("0", "1"), compiled=("P.step",))
+    from test_jit import jit_log
+    for result in results.values():
+        assert not any(line.startswith("deopt: P.step") for line in jit_log(result.stderr))

@@ -237,7 +237,7 @@ class CallSteps:
         stack.append(result)
         return None
 
-    def _operand_guess(self, index, operands):
+    def _operand_guess(self, index, operands, compare=False):
         """Numeric types the interpreter saw for boxed operands here, if always the same."""
         if not all(is_number(v) or is_boxed(v) and v.type is OBJ for v in operands):
             return None
@@ -248,9 +248,10 @@ class CallSteps:
             return None  # a fused consumer's step (fused.py): its item's type is unknown
         if not seen:
             # Nothing recorded (compiled before it ran): guess that an object meets a number
-            # of its own type, as in `total += f(x)`.
+            # of its own type, as in `total += f(x)`.  Not in a comparison: `self.x < 0` with
+            # a float x is as common as with an int, and a wrong guess deoptimizes every time.
             numbers = [v.type for v in operands if is_number(v)]
-            if not numbers:
+            if not numbers or compare:
                 return None
             guess = FLOAT if FLOAT in numbers else INT
             return [v.type if is_number(v) else guess for v in operands]
@@ -276,7 +277,7 @@ class CallSteps:
         if not (is_boxed(a) or is_boxed(b)):
             return NOT_MINE
         name = _CMP_NAMES[COMPARE_OPS[arg]]
-        guess = self._operand_guess(index, [a, b])
+        guess = self._operand_guess(index, [a, b], compare=True)
         del stack[-2:]
         if guess is not None:
             deopt = self.deopt_point(index, locals_, stack + [a, b], reason="operand type")
