@@ -108,6 +108,28 @@ for _suffix, _sym, _name, _iname in BINARY_OPS:
 _BINARY_STORE[Op.BINARY_ADD] = _add_store
 
 
+def _iadd_store(f, arg):
+    """`s += t; s` stored back: for strings, the frame's reference to the old string goes
+    first, so that CPython's eval loop running this handler appends in place (the string
+    `a` has no other reference: `s += piece` in a loop is linear, as in CPython)."""
+    slot, after = arg
+    s = f.stack
+    b = s.pop()
+    a = s.pop()
+    if type(a) is str and type(b) is str:
+        fast = f.fast
+        if fast[slot] is a:
+            fast[slot] = None
+        a += b
+        fast[slot] = a
+        return after
+    f.fast[slot] = operator.iadd(a, b)
+    return after
+
+
+_BINARY_STORE[Op.INPLACE_ADD] = _iadd_store
+
+
 def fuse(code: CodeObject, threaded: list) -> int:
     """Replace fusable pairs in `threaded` (in place); returns how many were fused."""
     instrs = code.instructions

@@ -323,3 +323,29 @@ def test_recursive_closures_call_their_machine_code_and_are_not_kept_alive():
     run(src, thresholds=MID_RUN, compiled=("solve.<locals>.place",), compiled_upto=1)
     line = compiled_line(src, "solve.<locals>.place", "--jit-threshold", "100")
     assert "calls" not in line, line  # place(r + 1): its own machine code
+
+
+def test_strings_appended_to_a_local_grow_in_place():
+    src = """
+    def build(n):
+        s = ""
+        for i in range(n):
+            s += "ab"
+            if i == 5:
+                keep = s
+                s += "!"
+        t = "x"
+        for i in range(3):
+            u = t
+            t += str(i)
+        v = 1
+        for i in range(10):
+            v += i
+        w = [1]
+        for i in range(3):
+            w += [i]
+        return len(s), keep, t, u, v, w
+    for i in range(5):
+        print(build(30000 + i))
+    """
+    run(src, thresholds=MID_RUN, compiled=("build",), compiled_upto=1)

@@ -122,8 +122,16 @@ class CallSteps:
                 return self.dunder_call(index, op, a, b, dunder, locals_, stack)
             except NotCompilable:
                 pass
+        slot = self._appended_local(index, op, a, stack)
         del stack[-2:]
         redo = self.deopt_point(index, locals_, stack + [a, b], reason="boxing")
+        if slot is not None:  # `s += t` on a str local: appended in place, as CPython does
+            y = self.box(b, index, redo)
+            result = self.kind_value("append_local", [slot, y], OBJ,
+                                     self.error_point(index, locals_, stack, [y]), owned=True)
+            self.release(y)
+            stack.append(result)
+            return None
         x, y = self.box(a, index, redo), self.box(b, index, redo)
         kind = _sequence_result(name, a, b, op.name.startswith("INPLACE"))
         inplace = "inplace_" if op.name.startswith("INPLACE") else ""
@@ -136,6 +144,23 @@ class CallSteps:
         stack.append(result if kind is not OBJ else self.unbox_result(result, index, locals_,
                                                                      stack))
         return None
+
+    def _appended_local(self, index, op, a, stack):
+        """The slot of local `s` in `s += t; s` (INPLACE_ADD then STORE_FAST to the local
+        the left operand was loaded from, nothing else on the stack borrowing it): CPython
+        appends a str in place there when the local holds the only reference."""
+        if op != Op.INPLACE_ADD or not (is_boxed(a) and a.type is OBJ and not a.owned):
+            return None
+        after = self.code.instructions[index + 1] if index + 1 < len(self.code.instructions) \
+            else (None, None)
+        if after[0] != Op.STORE_FAST or a.source is None:
+            return None
+        if a.source != self._local_slot(after[1], OBJ):
+            return None
+        if any(isinstance(e, Value) and e is not a and getattr(e, "source", None) == a.source
+               for e in stack):
+            return None
+        return a.source
 
     def dunder_target(self, index, op, a, b):
         """`a + b` where the interpreter saw one pair of types (A, B) here, A an ordinary

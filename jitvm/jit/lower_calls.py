@@ -111,6 +111,47 @@ class CallLowering:
                       b.icmp_unsigned("==", init, self.obj_const(init_ref.obj)))
         self.guarded(b, b.not_(same), op.deopt)
 
+    def op_append_local(self, b, op):
+        """`s += t` where local `s` (its slot) holds a str: PyUnicode_Append on the slot
+        (in place when the slot holds the only reference, as CPython's eval loop does);
+        other types: PyNumber_InPlaceAdd.  A new reference to the result (the STORE_FAST
+        that follows stores it into the slot again)."""
+        slot, value = op.args
+        ptr = self.slots[slot]
+        left = b.load(ptr)
+        right = self.v(value)
+        both = b.and_(self.is_type(b, left, str), self.is_type(b, right, str))
+        append = b.append_basic_block("append.str")
+        generic = b.append_basic_block("append.generic")
+        done = b.append_basic_block("append.done")
+        b.cbranch(both, append, generic)
+        b.position_at_end(append)
+        b.call(self.api("PyUnicode_Append", ir.VoidType(), [PTR.as_pointer(), PTR]),
+               [ptr, right])
+        appended = b.load(ptr)
+        failed = b.append_basic_block("append.failed")
+        ok = b.append_basic_block("append.ok")
+        b.cbranch(self.is_null(b, appended), failed, ok)
+        b.position_at_end(failed)
+        none = self.obj_const(None)  # (the old string is gone: the local holds None)
+        self.incref(b, none)
+        b.store(none, ptr)
+        b.branch(self.deopt_block(op.deopt))
+        b.position_at_end(ok)
+        self.incref(b, appended)
+        b.branch(done)
+        append_end = b.block
+        b.position_at_end(generic)
+        summed = b.call(self.api("PyNumber_InPlaceAdd", PTR, [PTR, PTR]), [left, right])
+        self.raised_if(b, self.is_null(b, summed), op.deopt)
+        generic_end = b.block
+        b.branch(done)
+        b.position_at_end(done)
+        result = b.phi(PTR)
+        result.add_incoming(appended, append_end)
+        result.add_incoming(summed, generic_end)
+        return result
+
     def op_guard_classes(self, b, op):
         """Deoptimize unless `value` is exactly of one of the classes."""
         value, classes = op.args
