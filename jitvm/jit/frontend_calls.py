@@ -149,8 +149,9 @@ class CallSteps:
         """The slot of local `s` in `s += t; s` (INPLACE_ADD then STORE_FAST to the local
         the left operand was loaded from, nothing else on the stack borrowing it): CPython
         appends a str in place there when the local holds the only reference."""
-        if op != Op.INPLACE_ADD or not (is_boxed(a) and a.type is OBJ and not a.owned):
-            return None
+        if op != Op.INPLACE_ADD or not (is_boxed(a) and a.type is OBJ and not a.owned) \
+                or (str, str) not in self.feedback("operand_types", index):
+            return None  # (the interpreter saw strings appended here)
         after = self.code.instructions[index + 1] if index + 1 < len(self.code.instructions) \
             else (None, None)
         if after[0] != Op.STORE_FAST or a.source is None:
