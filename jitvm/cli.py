@@ -205,6 +205,7 @@ def _time_split(vm, seconds: float) -> dict:
     jit["wall_ms"] = wall_ms
     jit["interp_ms"] = max(0.0, wall_ms - jit["compile_ms"] - jit["native_ms"])
     jit["jit"] = vm.jit is not None
+    jit["llvm_loaded"] = "llvmlite.binding" in sys.modules
     if vm.count_instructions:
         jit["instructions"] = vm.instruction_count
     return jit
@@ -265,8 +266,9 @@ def _print_stats(vm, summary: dict):
              if summary.get("background_ms") else ""), file=err)
     if vm.jit is not None:
         jit = vm.jit.stats
+        llvm = "loaded" if "llvmlite.binding" in sys.modules else "not loaded"
         print(f"jit: {jit['compiled']} compiled ({jit['cache_hits']} from the machine-code "
-              f"cache), "
+              f"cache; LLVM {llvm}), "
               f"{jit['not_compiled']} not compilable, {jit['osr_entries']} OSR entries, "
               f"{jit['deopts']} deopts ({jit['element_deopts']} on an element type), "
               f"{vm.jit.boxed_calls} calls to Python callables from native code", file=err)

@@ -21,6 +21,13 @@ and one folder is easy to bound.  It holds about MAX_BYTES at most: now and then
 in CHECK_EVERY) a store measures it, and if it holds more, removes the least recently used
 files (a hit refreshes its file's time).  Deleting the folder is always safe.
 
+The key needs the host as LLVM describes it (triple, CPU name and features), and asking LLVM
+means loading it (~30 ms, ~40 MB).  So the description is remembered in the folder, in a
+file named by a fingerprint of the machine (the processor's identification and feature
+flags from /proc/cpuinfo, Python's and llvmlite's versions): the same fingerprint means
+the same answer, and a run whose machine code all comes from the cache never loads LLVM.
+Where there is no /proc/cpuinfo to read, LLVM is asked every time.
+
 A file is a header (magic, format, key, length and sha256 of the object) and the object.
 One whose header or checksum does not match is ignored (and later overwritten): LLVM must
 never see a truncated or damaged object, it would crash the process.  Files are written to a
@@ -32,7 +39,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+import platform
 import struct
+import sys
 import time
 
 MAGIC = b"JVMO"
@@ -52,6 +61,56 @@ def default_folder() -> str:
         return folder
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return os.path.join(base, "jitvm", "machine-code")
+
+
+_CPU_FIELDS = ("vendor_id", "cpu family", "model", "model name", "stepping", "flags",
+               "cpu implementer", "cpu architecture", "cpu variant", "cpu part", "features")
+
+
+def machine_fingerprint() -> str | None:
+    """A hash of what LLVM's description of this host depends on, or None if unknown."""
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8", errors="replace") as fh:
+            lines = fh.read().split("\n\n", 1)[0].splitlines()  # the first processor
+    except OSError:
+        return None
+    fields = sorted(line for line in lines if line.split(":", 1)[0].strip().lower()
+                    in _CPU_FIELDS)
+    if not fields:
+        return None
+    import llvmlite
+    digest = hashlib.sha256("\n".join([llvmlite.__version__, sys.version, platform.machine(),
+                                       *fields]).encode())
+    return digest.hexdigest()[:32]
+
+
+def host_description(folder: str, ask) -> tuple[str, ...]:
+    """`ask()` (LLVM's description of this host: triple, CPU, features, LLVM version),
+    remembered in `folder` under the machine's fingerprint."""
+    fingerprint = machine_fingerprint()
+    if fingerprint is None:
+        return tuple(ask())
+    path = os.path.join(folder, f"host-{fingerprint}.txt")
+    try:
+        with open(path, encoding="utf-8") as fh:
+            lines = fh.read().split("\n")
+        if len(lines) == 5 and lines[4] == "" and all(lines[:4]):
+            return tuple(lines[:4])
+    except OSError:
+        pass
+    answer = tuple(ask())
+    tmp = f"{path}.{os.getpid()}.tmp"
+    try:
+        os.makedirs(folder, exist_ok=True)
+        with open(tmp, "w", encoding="utf-8") as fh:
+            fh.write("".join(f"{line}\n" for line in answer))
+        os.replace(tmp, path)
+    except OSError:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+    return answer
 
 
 def source_fingerprint(*paths: str) -> str:

@@ -1,21 +1,29 @@
-"""The llvmlite engine: one object owns the target machine, the pass builder and MCJIT.
+"""The llvmlite engine: LLVM's target machine and passes, the machine-code cache, and the
+loading of machine code into this process.
 
 In: JitFunctions (a function and the callees compiled with it).  Out: machine code, and the
 address of each function.  Every module is verified, optimized with the new pass manager at
-the chosen level (0-3, see `Engine.optimize`), then added to one MCJIT engine, so later modules call earlier
-functions directly (by symbol: MCJIT links them, and C-API functions, when it loads a module).
-The IR as built is kept per module, the optimized IR and the assembly are made again when
-asked for (`--dump-ir`/`--dump-asm` and `jitvm ir`).
+the chosen level (0-3, see `Engine.optimize`), and made into an object file by the target
+machine; loader.py loads the object (later modules call earlier functions directly: the
+loader resolves their symbols, and C-API functions, when it loads a module).  The IR as
+built is kept per module, the optimized IR and the assembly are made again when asked for
+(`--dump-ir`/`--dump-asm` and `jitvm ir`).
 
 The IR is address-free: whatever of this process the code uses (objects it compares
 against or passes to the C-API, the dicts of global guards, counters) is loaded from the
 module's relocation table `@jitvm.relocs.<module>`, an array of i64 the engine fills once
-MCJIT has loaded the module, before any function of it runs.  So the IR text identifies the
+the module is loaded, before any function of it runs.  So the IR text identifies the
 machine code, and the object file LLVM made for it can be kept on disk and loaded by a later
 run instead of compiling (code_cache.py).  The loads are marked `!invariant.load` (the table
 never changes once code runs), so LLVM hoists them out of loops and merges repeated ones.
 (An address written into the IR would not be unsafe — the text, hence the key, would hold
 this process's address — but no other process would ever find that machine code.)
+
+LLVM itself (llvmlite.binding: a shared library of ~30 ms and ~40 MB to load) is loaded only
+when a module has to be compiled: the host's description the IR and the cache key need
+(triple, CPU, features) is remembered in the cache folder (code_cache.host_description),
+and a cached object is loaded by loader.py.  So a run whose machine code all comes from the
+cache never loads LLVM.
 """
 
 from __future__ import annotations
@@ -26,28 +34,41 @@ import sys
 import time
 from dataclasses import dataclass, field
 
-import llvmlite.binding as llvm
 from llvmlite import ir
 
-from .code_cache import MachineCodeCache, source_fingerprint
+from . import loader
+from .code_cache import (MachineCodeCache, default_folder, host_description,
+                         source_fingerprint)
 from .ir import JitFunction
 from .lower import (DICT_VERSION_OFFSET, I32, I64, I8, ModuleLowering,
                     define_int_float_order, define_int_power)
 
 # Bump when the relocation table or anything else the cached object files rely on changes
 # in a way the IR text and the fingerprint of engine.py/code_cache.py would not show.
-LOWERING_VERSION = "1"
+# 2: objects made by the target machine and loaded by loader.py (1: MCJIT's).
+LOWERING_VERSION = "2"
 RELOCS = "jitvm.relocs."  # + module name: the relocation table's symbol
 
-_initialized = False
+_llvm = None
 
 
-def _initialize():
-    global _initialized
-    if not _initialized:
-        llvm.initialize_native_target()
-        llvm.initialize_native_asmprinter()
-        _initialized = True
+def llvm_binding():
+    """llvmlite.binding, loaded and initialized on first use."""
+    global _llvm
+    if _llvm is None:
+        import llvmlite.binding as binding
+        binding.initialize_native_target()
+        binding.initialize_native_asmprinter()
+        _llvm = binding
+    return _llvm
+
+
+def ask_llvm() -> tuple[str, str, str, str]:
+    """This host as LLVM describes it: triple, CPU name, CPU features, LLVM's version."""
+    llvm = llvm_binding()
+    return (llvm.get_process_triple(), llvm.get_host_cpu_name(),
+            llvm.get_host_cpu_features().flatten(),
+            ".".join(map(str, llvm.llvm_version_info)))
 
 
 def dict_version_readable() -> bool:
@@ -82,7 +103,7 @@ class CompiledModule:
         """The optimized IR: kept when compiled at once, else made again from the built IR
         (the same pipeline gives the same text)."""
         if self._optimized_ir is None:
-            parsed = llvm.parse_assembly(self.built_ir)
+            parsed = llvm_binding().parse_assembly(self.built_ir)
             self.engine.optimize(parsed)
             self._optimized_ir = str(parsed)
         return self._optimized_ir
@@ -90,37 +111,55 @@ class CompiledModule:
     @property
     def assembly(self) -> str:
         """The machine code as assembly, made only when asked for: emitting it is a second
-        code generation (MCJIT makes its own), as long again as the rest of compiling."""
-        module = llvm.parse_assembly(self.optimized_ir)
+        code generation, as long again as the rest of compiling."""
+        module = llvm_binding().parse_assembly(self.optimized_ir)
         return self.engine.target_machine.emit_assembly(module)
 
 
 class Engine:
     def __init__(self, opt_level: int = 2, cache: bool = False):
         """`cache`: load machine code from the machine-code cache when it has it, and store
-        what is compiled (code_cache.py)."""
-        _initialize()
+        what is compiled (code_cache.py).  Nothing of LLVM is loaded here."""
         self.opt_level = opt_level
-        target = llvm.Target.from_default_triple()
-        cpu, features = llvm.get_host_cpu_name(), llvm.get_host_cpu_features().flatten()
-        self.target_machine = target.create_target_machine(
-            cpu=cpu, features=features, opt=opt_level, jit=True)
-        self._mcjit = None
+        self._host = None
         self.cache = None
         if cache:
+            folder = default_folder()
+            self._host = host_description(folder, ask_llvm)
             import llvmlite
             here = os.path.dirname(os.path.abspath(__file__))
             self.cache = MachineCodeCache("\n".join(map(str, (
-                LOWERING_VERSION, opt_level, llvmlite.__version__, llvm.llvm_version_info,
-                llvm.get_process_triple(), cpu, features, sys.version,
+                LOWERING_VERSION, opt_level, llvmlite.__version__, *self._host, sys.version,
                 source_fingerprint(os.path.join(here, "engine.py"),
-                                   os.path.join(here, "code_cache.py"))))))
-        self._made: dict[str, bytes] = {}  # module name → object file MCJIT just made
+                                   os.path.join(here, "code_cache.py"))))), folder)
+        self._target_machine = None
+        self._mcjit = None  # LLVM's own loader, for objects loader.py does not handle
+        self.symbols: dict[str, int] = {}  # the symbols of every module loaded
         self._keepalive: list = []  # objects whose addresses compiled code embeds
         self.use_dict_versions = dict_version_readable()
         self.modules = 0
+        self.llvm_compiles = 0  # modules LLVM compiled (the others came from the cache)
         # Counters native code increments (read by --stats).
         self.counters = {"boxed_calls": ctypes.c_int64(0)}
+
+    @property
+    def host(self) -> tuple[str, str, str, str]:
+        """(triple, CPU name, CPU features, LLVM version): remembered in the cache folder
+        when there is one (code_cache.host_description), else asked of LLVM."""
+        if self._host is None:
+            self._host = ask_llvm()
+        return self._host
+
+    @property
+    def target_machine(self):
+        """LLVM's target machine for this host (loads LLVM).  `jit=True`: the large code
+        model, so machine code may be loaded anywhere and call anything (loader.py)."""
+        if self._target_machine is None:
+            llvm = llvm_binding()
+            _triple, cpu, features, _version = self.host
+            self._target_machine = llvm.Target.from_default_triple().create_target_machine(
+                cpu=cpu, features=features, opt=self.opt_level, jit=True)
+        return self._target_machine
 
     def compile(self, functions: list[JitFunction], function_index) -> CompiledModule:
         """Machine code for `functions`, with the IR as built (the optimized IR and the
@@ -133,7 +172,7 @@ class Engine:
         """The LLVM IR of `functions` as text, with the contents of its relocation table
         (Python work: done where the GIL is held)."""
         module = ir.Module(name=f"jitvm{self.modules}")
-        module.triple = llvm.get_process_triple()
+        module.triple = self.host[0]
         self.modules += 1
         helpers = _Helpers(module, self)
         lowering = ModuleLowering(module, function_index, helpers)
@@ -144,50 +183,66 @@ class Engine:
 
     def generate(self, built: BuiltModule, functions: list[JitFunction], start: float,
                  keep_text: bool = True) -> CompiledModule:
-        """LLVM's part: parse, verify, optimize, make machine code — or load the machine
-        code of the same IR from the cache —, fill the relocation table, and set each
-        function's `address`.  Almost all of it runs in LLVM with the GIL released, so it
-        can run on another thread; it makes few calls, since each one has to take the GIL
+        """LLVM's part: parse, verify, optimize, make machine code — or take the machine
+        code of the same IR from the cache —, then load it, fill the relocation table, and
+        set each function's `address`.  LLVM's part runs with the GIL released, so it can
+        run on another thread; it makes few calls, since each one has to take the GIL
         back."""
-        if self._mcjit is None:
-            # Made with an empty module, so that every module is loaded the same way, and
-            # the object cache's callback is set before any code is generated.
-            self._mcjit = llvm.create_mcjit_compiler(llvm.parse_assembly(""),
-                                                     self.target_machine)
-            if self.cache is not None:
-                self._mcjit.set_object_cache(self._notify, None)
         key = self.cache.key(built.text) if self.cache is not None else None
         obj = self.cache.load(key) if key is not None else None
+        from_cache = obj is not None
         optimized = None
-        if obj is not None:
-            loaded = llvm.ObjectFileRef.from_data(obj)
-            self._mcjit.add_object_file(loaded)
-            self._mcjit.finalize_object()
-        else:
+        if obj is None:
+            llvm = llvm_binding()
             parsed = llvm.parse_assembly(built.text)
-            parsed.name = built.name  # (how the object cache's callback tells modules apart)
+            parsed.name = built.name
             parsed.verify()
             self.optimize(parsed)
             optimized = str(parsed) if keep_text else None
-            self._mcjit.add_module(parsed)
-            self._mcjit.finalize_object()
-            self._keepalive.append(parsed)
-            made = self._made.pop(built.name, None)
-            self._made.clear()
-            if key is not None and made is not None:
-                self.cache.store(key, made)
+            obj = self.target_machine.emit_object(parsed)
+            self.llvm_compiles += 1
+            if key is not None:
+                self.cache.store(key, obj)
+        names = [fn.name for fn in functions]
         if built.relocations:
-            table = self._mcjit.get_global_value_address(RELOCS + built.name)
-            words = (ctypes.c_uint64 * len(built.relocations)).from_address(table)
+            names.append(RELOCS + built.name)
+        symbols = self._load(obj, names)
+        if built.relocations:
+            words = (ctypes.c_uint64 * len(built.relocations)).from_address(
+                symbols[RELOCS + built.name])
             words[:] = built.relocations
         for fn in functions:
-            fn.address = self._mcjit.get_function_address(fn.name)
+            fn.address = symbols[fn.name]
         return CompiledModule(built.text, optimized, (time.perf_counter() - start) * 1000,
-                              self, from_cache=obj is not None)
+                              self, from_cache=from_cache)
 
-    def _notify(self, module, obj: bytes):
-        """MCJIT made the object file of `module` (called back while finalizing)."""
-        self._made[module.name] = obj
+    def _load(self, obj: bytes, names: list[str]) -> dict[str, int]:
+        """Load an object file; the addresses of its symbols (at least `names`)."""
+        if loader.supported():
+            try:
+                defined = loader.load(obj, self._resolve)
+            except loader.Unsupported:
+                pass  # something only LLVM's loader handles
+            else:
+                self.symbols.update(defined)
+                return defined
+        llvm = llvm_binding()
+        if self._mcjit is None:
+            self._mcjit = llvm.create_mcjit_compiler(llvm.parse_assembly(""),
+                                                     self.target_machine)
+        for name, address in self.symbols.items():
+            llvm.add_symbol(name, address)  # what loader.py loaded, for MCJIT to link
+        self._mcjit.add_object_file(llvm.ObjectFileRef.from_data(obj))
+        self._mcjit.finalize_object()
+        defined = {name: self._mcjit.get_global_value_address(name) for name in names}
+        self.symbols.update(defined)
+        return defined
+
+    def _resolve(self, name: str) -> int | None:
+        """The address of a symbol an object uses: a function of a module loaded earlier,
+        else one of the process (the C-API, libm)."""
+        address = self.symbols.get(name)
+        return address if address is not None else loader.process_symbol(name)
 
     def optimize(self, module):
         """LLVM's passes at `opt_level`: 0 none; 1 and 2 (the default) jitvm's pipeline: the
@@ -199,6 +254,7 @@ class Engine:
         was the default until measured to make no faster code here: see bench/README.md."""
         if not self.opt_level:
             return
+        llvm = llvm_binding()
         if self.opt_level >= 3:
             tuning = llvm.create_pipeline_tuning_options(speed_level=self.opt_level)
             builder = llvm.create_pass_builder(self.target_machine, tuning)
