@@ -1305,3 +1305,25 @@ def test_a_loop_in_a_class_body_says_why_it_is_not_compiled():
     log = jit_log(results["0"].stderr)
     assert any(line.startswith("not compiled: the loop of Table") and "a loop inside a "
                "function compiles" in line for line in log), log
+
+
+def test_a_long_loop_body_gets_hot_in_fewer_iterations():
+    # 60 statements of 4 instructions: one iteration counts 3 (handlers.back_edge_weight),
+    # so 50 iterations reach a threshold of 100; a short loop needs its 100 iterations.
+    from jitvm.handlers import BODY_PER_COUNT, back_edge_weight
+    assert back_edge_weight(10, 10 + 2 * BODY_PER_COUNT) == 2
+    assert back_edge_weight(10, 10 + 2 * BODY_PER_COUNT - 1) == 1
+    assert back_edge_weight(0, 5) == 1
+    body = "\n".join(f"        x = x * 3 % 1009 + {k}" for k in range(60))
+    src = f"def f(n):\n    x = 1\n    for i in range(n):\n{body}\n    return x\n" \
+          "print(f(50))\n" \
+          "def g(n):\n    x = 1\n    for i in range(n):\n        x = x * 3 % 1009\n" \
+          "    return x\nprint(g(50))\n"
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "long_body.py"
+        path.write_text(src)
+        result = run_jitvm(path, options=("--jit-threshold", "100", "--jit-log"))
+        assert not compare(run_cpython(path), result, "threshold 100")
+    log = jit_log(result.stderr)
+    assert any(line.startswith("OSR entry: f") for line in log)
+    assert not any(line.startswith("OSR entry: g") for line in log)

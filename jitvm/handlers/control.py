@@ -33,9 +33,9 @@ def JUMP_BACKWARD(f, target):
 
 def JUMP_BACKWARD_OSR(f, arg):
     """JUMP_BACKWARD when the JIT is on: a hot loop may continue in native code."""
-    target, index = arg
+    target, index, weight = arg
     profile = f.profile
-    profile.count += 1
+    profile.count += weight  # 1, more for a long loop body (handlers.back_edge_weight)
     jit = f.vm.jit
     if profile.count >= jit.threshold:
         outcome = jit.osr(f, target, index)
