@@ -25,7 +25,7 @@ from ..code import CodeFlags
 from ..interpreter import NOT_HANDLED, UNBOUND
 from ..opcodes import Op
 from ..objects import Function
-from .abi import (CTX_BUFFER, CTX_DEPTH, CTX_NESTING, CTX_STACK_BUDGET, CTX_STACK_LIMIT,
+from .abi import (CTX_BUFFER, CTX_DEPTH, CTX_STACK_BUDGET, CTX_STACK_LIMIT,
                   CTX_TICKS, CTX_USED, CTX_WORDS, DEOPT, DICT_VERSION, OK, check_layout,
                   check_attribute_layout, mark_method_descriptor)
 from .bridge_objects import (cells_param as _cells_param, from_word as _from_word,
@@ -519,7 +519,7 @@ class JIT(Deoptimization):
             if args is None:
                 return NOT_HANDLED
         natives = func._profile.natives
-        key = tuple([type(arg) for arg in args])
+        key = tuple(map(type, args))
         fn = natives.get(key, _MISSING)
         if fn is _MISSING:
             ts.in_jit = True
@@ -537,8 +537,8 @@ class JIT(Deoptimization):
             if fn is None:
                 self._back_off(func, key, dropped)
                 return NOT_HANDLED
-        for arg in args:
-            if type(arg) is int and not -_INT64 <= arg < _INT64:
+        for i in fn.int_params:
+            if not -_INT64 <= args[i] < _INT64:
                 return NOT_HANDLED  # a big int: the interpreter's business
         if func._code.has_cells:
             args = args + [_make_cells(func, args)]
@@ -557,33 +557,31 @@ class JIT(Deoptimization):
         ones pending in the buffer (from `first` on) and reads its result cell at once."""
         ctx, buffer, ctx_address, out, out_ref, levels = ts.native or self._context(ts)
         first = ctx[CTX_USED]  # deopt records of an outer entry still being read end here
-        level = ctx[CTX_NESTING]
-        if level >= MAX_NESTING:
-            return None, None
-        depth, limit = ctx[CTX_DEPTH], ctx[CTX_STACK_LIMIT]
+        level = len(levels)  # entries into native code running on this thread
         budget = self.vm.recursion_limit - ts.depth
-        frames = NATIVE_DEPTH_CAP if level == 0 else depth
-        if budget < frames:  # (no min(): this is on the path of every native call)
-            frames = budget
         # Each native frame writes one record when it deoptimizes, so the frames granted
         # must fit in the buffer, after the records pending and those the frames of outer
         # entries, still on the C stack, will write; one record more is kept for the frame
         # that finds the budget exhausted (it deoptimizes at once).
         words = self.record_words
-        reserved = 0
-        if levels:
+        if level:
+            if level >= MAX_NESTING:
+                return None, None
+            depth, limit = ctx[CTX_DEPTH], ctx[CTX_STACK_LIMIT]
+            frames = depth if depth < budget else budget
             outer_frames, outer_words, outer_reserved = levels[-1]
             reserved = outer_reserved + (outer_frames - depth) * outer_words
+        else:
+            frames = NATIVE_DEPTH_CAP if NATIVE_DEPTH_CAP < budget else budget
+            reserved = 0
+            ctx[CTX_STACK_LIMIT] = 0  # the first native frame sets it
         room = (DEOPT_BUFFER_WORDS - first - reserved) // words - 1
-        if room < 0:
-            return None, None  # no room for even one record: interpret this call
         if room < frames:
+            if room < 0:
+                return None, None  # no room for even one record: interpret this call
             frames = room
         ctx[CTX_DEPTH] = frames
         levels.append((frames, words, reserved))
-        if level == 0:
-            ctx[CTX_STACK_LIMIT] = 0
-        ctx[CTX_NESTING] = level + 1
         if fn.boxed_params:  # objects go by address; `args` keeps them alive meanwhile
             args = args[:]
             for i in fn.boxed_params:
@@ -602,7 +600,6 @@ class JIT(Deoptimization):
         finally:
             if timed:
                 self.stats["native_ms"] += (time.perf_counter() - start) * 1e3
-            ctx[CTX_NESTING] = level
             levels.pop()
             if level:
                 ctx[CTX_DEPTH], ctx[CTX_STACK_LIMIT] = depth, limit

@@ -20,8 +20,9 @@ CTX_BUFFER = 2  # address of the deopt buffer (i64 words)
 CTX_USED = 3  # words used in the deopt buffer
 CTX_STACK_LIMIT = 4  # lowest stack address native frames may use (0: the first frame sets it)
 CTX_STACK_BUDGET = 5  # bytes of C stack native code may use below its first frame
-CTX_NESTING = 6  # entries into native code now running on this thread (the bridge's count)
-CTX_WORDS = 7
+CTX_WORDS = 6
+# (The entries into native code running on a thread are counted by the bridge itself: the
+# length of its list of nested entries, jit/__init__.py `_run`.)
 
 SIGNAL_CHECK_INTERVAL = 1 << 14
 

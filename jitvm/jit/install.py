@@ -16,7 +16,7 @@ import sys
 from .bridge_objects import object_summary
 from .module_loops import EXPECTED_EXITS
 from .ir import JitFunction
-from .types import BOXED, CTYPES
+from .types import BOXED, CTYPES, INT
 
 
 def install(jit, pending: list[JitFunction], compiled):
@@ -30,6 +30,7 @@ def install(jit, pending: list[JitFunction], compiled):
         # (before `cfunc`: an entry bounds its native frames by the largest record, __init__.py)
         jit.record_words = max(jit.record_words, f.record_words)
         f.boxed_params = tuple(i for i, t in enumerate(f.argtypes) if t in BOXED)
+        f.int_params = tuple(i for i, t in enumerate(f.argtypes) if t is INT)
         f.cfunc = ctypes.PYFUNCTYPE(
             ctypes.c_int32, ctypes.c_void_p,
             *[CTYPES[t] for t in f.argtypes],

@@ -197,6 +197,7 @@ class JitFunction:
     osr_entry: int | None = None  # the loop header an on-stack-replacement entry starts at
     cfunc: Any = None  # the ctypes callable, once machine code exists
     boxed_params: tuple = ()  # the positions of the arguments that are objects (by address)
+    int_params: tuple = ()  # the positions of the int arguments (64-bit: checked when called)
     deopt_count: int = 0
     record_words: int = 0  # the most words one deopt record of it takes (set by lowering)
     next_value: int = 0
