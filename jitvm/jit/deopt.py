@@ -95,8 +95,9 @@ class Deoptimization:
         wait = BACKOFF << retries
         instrs, left, say = f.instrs, [wait], self.say
         # Every OSR back-edge to this header (an `if` in the loop body makes several): its
-        # argument is (header, its own index), whatever handler wraps it.
-        jumps = {i: instr for i, instr in enumerate(instrs) if instr[1] == (header, i)}
+        # argument is (header, its own index, its weight), whatever handler wraps it.
+        jumps = {i: instr for i, instr in enumerate(instrs)
+                 if type(instr[1]) is tuple and instr[1][:2] == (header, i)}
 
         def counting_jump(frame, target):  # JUMP_BACKWARD, counting down to the retry
             frame.profile.count += 1
