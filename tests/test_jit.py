@@ -1313,13 +1313,17 @@ def test_a_loop_in_a_class_body_says_why_it_is_not_compiled():
 def test_a_long_loop_body_gets_hot_in_fewer_iterations():
     # 60 statements of 4 instructions: one iteration counts 3 (handlers.back_edge_weight),
     # so 50 iterations reach a threshold of 100; a short loop needs its 100 iterations.
+    # A call of a function as long counts 3 as well.
     from jitvm.handlers import BODY_PER_COUNT, back_edge_weight
     assert back_edge_weight(10, 10 + 2 * BODY_PER_COUNT) == 2
     assert back_edge_weight(10, 10 + 2 * BODY_PER_COUNT - 1) == 1
     assert back_edge_weight(0, 5) == 1
     body = "\n".join(f"        x = x * 3 % 1009 + {k}" for k in range(60))
+    straight = "\n".join(f"    x = x * 3 % 1009 + {k}" for k in range(60))
     src = f"def f(n):\n    x = 1\n    for i in range(n):\n{body}\n    return x\n" \
           "print(f(50))\n" \
+          f"def h(x):\n{straight}\n    return x\n" \
+          "print([h(k) for k in range(50)][-3:])\n" \
           "def g(n):\n    x = 1\n    for i in range(n):\n        x = x * 3 % 1009\n" \
           "    return x\nprint(g(50))\n"
     with tempfile.TemporaryDirectory() as tmp:
@@ -1330,3 +1334,4 @@ def test_a_long_loop_body_gets_hot_in_fewer_iterations():
     log = jit_log(result.stderr)
     assert any(line.startswith("OSR entry: f") for line in log)
     assert not any(line.startswith("OSR entry: g") for line in log)
+    assert any(line.startswith("compiled: h(int)") for line in log)  # a call counts 3
