@@ -127,13 +127,19 @@ class Deoptimization:
                     caller.deopt_count = max(caller.deopt_count, MAX_DEOPTS + 1)
             return
         seen.add(BIG_INTS)
-        # Dropped with the native callers on the stack, which call it directly (they would
-        # go on calling it, deoptimizing each time, until charged with MAX_DEOPTS).
+        self._drop_stale(fn, callers, code, pc, "meets ints beyond 64 bits")
+
+    def _drop_stale(self, fn: JitFunction, callers, code, pc: int, what: str) -> None:
+        """A deopt of `fn` taught the feedback of `code` at `pc` something (`what`): `fn`
+        is dropped, and made again at its next entry (`_relearn`), rather than deoptimizing
+        there until it is dropped and backs off.  So are the native callers on the stack,
+        which call it directly (they would go on calling it, deoptimizing each time, until
+        charged with MAX_DEOPTS)."""
         for stale in (fn, *callers):
             stale.stale = True
             stale.deopt_count = max(stale.deopt_count, MAX_DEOPTS + 1)
-        self.say(f"learnt: {code.qualname} at line {code.line_of(pc)} meets ints beyond 64 "
-                 f"bits; compiled again with Python ints there")
+        self.say(f"learnt: {code.qualname} at line {code.line_of(pc)} {what}; compiled "
+                 f"again")
 
     def _osr_back_off(self, f, jump_index: int, header: int, key: tuple):
         """The OSR entry `key` keeps deoptimizing: its loop runs interpreted for a while (a
@@ -191,19 +197,25 @@ class Deoptimization:
         ctx[CTX_USED] = first  # (not before: code run meanwhile must not write over them)
         if not frames:
             raise SystemError("native code deoptimized without a record")  # never
+        native_callers = [fn for fn, _, _ in frames[1:]]
         if frames[0][1].reason.startswith(CALLEE_CHANGED):
-            _another_callee(self.vm, *frames[0][1:])
+            if _another_callee(self.vm, *frames[0][1:]):
+                self._drop_stale(frames[0][0], native_callers, frames[0][2].code,
+                                 frames[0][1].pc, "calls another function")
         elif _met_big_ints(frames[0][1].reason, frames[0][2].stack):
             # (a result is guarded after its instruction: the feedback is the instruction's)
             pc = frames[0][1].pc - (frames[0][1].reason == "result type")
-            self._learn_big_ints(frames[0][0], pc, frames[0][2],
-                                 callers=[fn for fn, _, _ in frames[1:]])
+            self._learn_big_ints(frames[0][0], pc, frames[0][2], callers=native_callers)
         elif frames[0][1].reason.startswith(METHOD_CHANGED):
             # (a method call speculated on one class met another: the code made again
             # looks the method up generically; owner_types is keyed by the LOAD_ATTR)
             code = getattr(frames[0][2].code, "module_origin", frames[0][2].code)
-            self.vm.profile_for(code).owner_types.setdefault(
-                frames[0][1].pc - 1, set()).add(object)
+            owners = self.vm.profile_for(code).owner_types.setdefault(frames[0][1].pc - 1,
+                                                                      set())
+            if object not in owners:
+                owners.add(object)
+                self._drop_stale(frames[0][0], native_callers, code, frames[0][1].pc - 1,
+                                 "calls a method of another class")
         # One deoptimization, however many native frames it unwound: charge the function
         # whose guard failed — unless the interpreter then raises at that very instruction
         # (a ZeroDivisionError, an IndexError...): an exception is the program's semantics,
@@ -350,14 +362,19 @@ CALLEE_CHANGED = "calls another function than"  # (frontend_calls.speculated_cal
 METHOD_CHANGED = "method "  # "method NAME is not CLASS.NAME" (frontend_objects.bound_function)
 
 
-def _another_callee(vm, point, frame):
+def _another_callee(vm, point, frame) -> bool:
     """A call site speculated on its one callee called another: the interpreter's feedback
-    learns it, so that the code made again calls through the C-API instead."""
+    learns it, so that the code made again calls through the C-API instead.  Is it new?"""
     code = getattr(frame.code, "module_origin", frame.code)
     _, argc = frame.code.instructions[point.pc]
     callee = frame.stack[-1 - argc]
     from ..handlers import callee_key
-    vm.profile_for(code).call_targets.setdefault(point.pc, set()).add(callee_key(callee))
+    targets = vm.profile_for(code).call_targets.setdefault(point.pc, set())
+    key = callee_key(callee)
+    if key in targets:
+        return False
+    targets.add(key)
+    return True
 
 
 # Operators of ints whose native code deoptimizes only when the result overflows 64 bits

@@ -1,4 +1,5 @@
-"""Ints that grow past 64 bits in compiled code (deopt.py `_learn_big_ints`).
+"""What a deopt teaches the feedback (deopt.py `_learn_big_ints`, `_drop_stale`): ints that
+grow past 64 bits, and call sites that meet a second function or a method of another class.
 
 Native code keeps ints in 64 bits and deoptimizes when one would not fit: an operator's
 result overflows, or an operand or a call's result it guarded to be a 64-bit int is bigger
@@ -74,3 +75,41 @@ def test_ints_growing_past_64_bits_are_learnt(tmp_path, src, threshold):
     # A few deopts per operator that grows, not one per iteration or call.
     assert split["deopts"] <= 30, split
     assert "blacklisted" not in result.stderr and "backing off" not in result.stderr
+
+
+SHAPES = textwrap.dedent("""\
+    class Circle:
+        def __init__(self, r):
+            self.r = r
+        def area(self):
+            return 3.0 * self.r * self.r
+    class Rect:
+        def __init__(self, w, h):
+            self.w, self.h = w, h
+        def area(self):
+            return self.w * self.h
+    def double(x):
+        return 2 * x
+    def triple(x):
+        return 3 * x
+    def apply(f, n):
+        return f(n) + 1
+    shapes = [Circle(1.5)] * 3000 + [Rect(2.0, 0.5), Circle(0.5)] * 3000
+    total = 0.0
+    for s in shapes:
+        total += s.area()                 # one class, then two
+    print(total)
+    t = 0
+    for i in range(6000):
+        t += apply(double if i < 3000 else triple, i)   # one callee, then another
+    print(t)
+""")
+
+
+@pytest.mark.parametrize("threshold", ["0", "5", "200"])
+def test_a_second_method_or_callee_is_learnt_at_once(tmp_path, threshold):
+    # Before, each deoptimized until the code was dropped (50 deopts), then backed off.
+    result, split = _run(tmp_path, SHAPES, threshold)
+    assert "calls a method of another class" in result.stderr
+    assert split["deopts"] <= 6, split
+    assert "dropped:" not in result.stderr and "backing off" not in result.stderr
