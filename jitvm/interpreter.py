@@ -50,11 +50,13 @@ class CodeProfile:
     Feedback is recorded only while the code object is warming up (count below the VM's
     `profile_limit`), by the profiling variant of its threaded code."""
 
-    __slots__ = ("count", "arg_types", "operand_types", "loop_types", "natives",
+    __slots__ = ("count", "call_weight", "arg_types", "operand_types", "loop_types", "natives",
                  "result_types", "owner_types", "call_targets")
 
-    def __init__(self):
+    def __init__(self, call_weight: int = 1):
         self.count = 0  # calls plus loop back-edges
+        # what a call adds to `count`: 1, more for a long body (handlers.back_edge_weight)
+        self.call_weight = call_weight
         # argument Python types → the JIT's specialisation for them (None: stays interpreted)
         self.natives: dict[tuple[type, ...], object] = {}
         self.arg_types: set[tuple[type, ...]] = set()  # argument types seen at calls
@@ -148,7 +150,9 @@ class VM:
     def profile_for(self, code: CodeObject) -> CodeProfile:
         profile = self.profiles.get(code)
         if profile is None:
-            profile = self.profiles[code] = CodeProfile()
+            from .handlers import back_edge_weight
+            profile = self.profiles[code] = CodeProfile(
+                back_edge_weight(0, len(code.instructions)))
         return profile
 
     def threaded(self, code: CodeObject) -> list:
@@ -206,7 +210,7 @@ class VM:
         the list); `ts` is the calling frame's thread state (looked up if not given)."""
         code = func._code
         profile = func._profile
-        profile.count += 1
+        profile.count += profile.call_weight
         jit = self.jit
         if jit is not None and profile.count >= jit.threshold and kwargs is None:
             result = jit.try_call(func, args, ts or self.thread_state())

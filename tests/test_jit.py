@@ -1233,25 +1233,27 @@ def test_a_loop_calling_native_code_does_not_use_up_the_native_stack(opt_level):
 
 
 def test_a_specialisation_that_keeps_deoptimizing_backs_off_and_is_compiled_again():
-    # A phase with big results (every call overflows 64 bits and deoptimizes) drops the
-    # specialisation; after BACKOFF more calls it is compiled again, and the phase with
-    # small results runs natively (no cliff). A function that never stops deoptimizing is
-    # dropped MAX_RETRIES times, then stays interpreted for good.
+    # A phase where every call deoptimizes (-2**63 // -1 overflows 64 bits: an overflow
+    # the feedback does not learn, unlike the growing ones of test_jit_bigints.py) drops
+    # the specialisation; after BACKOFF more calls it is compiled again, and the phase
+    # with small results runs natively (no cliff). A function that never stops
+    # deoptimizing is dropped MAX_RETRIES times, then stays interpreted for good.
     # The calls come from the interpreter: the loops are in a generator, never compiled.
     results = run("""
+        LOW = -9223372036854775807 - 1
         def scale(x):
-            return x * 3_000_000_000
+            return x // -1 + 1
         def always(x):
-            return x * 2**40
+            return x // -1
         def driver():
             total = 0
             for i in range(60):
-                total += scale(2**40 + i)      # overflows: deopts until dropped
+                total += scale(LOW)            # overflows: deopts until dropped
             for i in range(12_000):
                 total += scale(i)              # after the back-off: native again
             yield total
             for i in range(300_000):
-                total += always(2**30 + i)     # always overflows
+                total += always(LOW)           # always overflows
             yield total
         for total in driver():
             print(total)
@@ -1276,9 +1278,10 @@ def test_a_loop_whose_osr_entry_keeps_deoptimizing_backs_off_and_is_entered_agai
     results = run("""
         def main():
             total = 0
+            low = -9223372036854775807 - 1
             for i in range(60_000):
                 if i < 200:
-                    total += (i + 2**62) * 4 % 1000
+                    total += (low + i * 0) // -1 % 1000
                 else:
                     total += i % 7
             print(total)
@@ -1310,13 +1313,17 @@ def test_a_loop_in_a_class_body_says_why_it_is_not_compiled():
 def test_a_long_loop_body_gets_hot_in_fewer_iterations():
     # 60 statements of 4 instructions: one iteration counts 3 (handlers.back_edge_weight),
     # so 50 iterations reach a threshold of 100; a short loop needs its 100 iterations.
+    # A call of a function as long counts 3 as well.
     from jitvm.handlers import BODY_PER_COUNT, back_edge_weight
     assert back_edge_weight(10, 10 + 2 * BODY_PER_COUNT) == 2
     assert back_edge_weight(10, 10 + 2 * BODY_PER_COUNT - 1) == 1
     assert back_edge_weight(0, 5) == 1
     body = "\n".join(f"        x = x * 3 % 1009 + {k}" for k in range(60))
+    straight = "\n".join(f"    x = x * 3 % 1009 + {k}" for k in range(60))
     src = f"def f(n):\n    x = 1\n    for i in range(n):\n{body}\n    return x\n" \
           "print(f(50))\n" \
+          f"def h(x):\n{straight}\n    return x\n" \
+          "print([h(k) for k in range(50)][-3:])\n" \
           "def g(n):\n    x = 1\n    for i in range(n):\n        x = x * 3 % 1009\n" \
           "    return x\nprint(g(50))\n"
     with tempfile.TemporaryDirectory() as tmp:
@@ -1327,3 +1334,4 @@ def test_a_long_loop_body_gets_hot_in_fewer_iterations():
     log = jit_log(result.stderr)
     assert any(line.startswith("OSR entry: f") for line in log)
     assert not any(line.startswith("OSR entry: g") for line in log)
+    assert any(line.startswith("compiled: h(int)") for line in log)  # a call counts 3

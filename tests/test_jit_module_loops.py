@@ -208,14 +208,17 @@ def test_a_signal_handler_sees_and_assigns_module_variables():
 
 
 def test_a_callee_that_keeps_deoptimizing_backs_off_with_its_native_caller():
-    # `always` overflows on every call; its native caller (the module's loop) is charged too
-    # once it is dropped, so both back off instead of deoptimizing on every iteration.
+    # `always` overflows on every call (-2**63 // -1: not an overflow the feedback learns,
+    # unlike a growing product, test_jit_learnt.py); its native caller (the module's loop)
+    # is charged too once it is dropped, so both back off instead of deoptimizing on every
+    # iteration.
     results = module_run("""
+        LOW = -9223372036854775807 - 1
         def always(x):
-            return x * 2**40
+            return x // -1
         total = 0
         for i in range(100_000):
-            total += always(2**30 + i)
+            total += always(LOW + i * 0)
         print(total)
     """, thresholds=("0",), timeout=120)
     log = jit_log(results["0"].stderr)

@@ -59,7 +59,8 @@ BODY_PER_COUNT = 64
 def back_edge_weight(header: int, jump: int) -> int:
     """What one iteration of the loop from `header` to its back-edge at `jump` adds to its
     code object's count: 1, or for a long body (over 2 * BODY_PER_COUNT instructions) one per
-    BODY_PER_COUNT instructions.  The count stands for interpreting work that compiling would
+    BODY_PER_COUNT instructions.  (A call of a function counts the same for its whole body:
+    CodeProfile.call_weight.)  The count stands for interpreting work that compiling would
     save; n-body's unrolled step is 860 instructions, which would otherwise be interpreted
     1000 times (0.1-0.2 s) before it is compiled.  (V8 weighs its tier-up budget by the
     bytecode size of each jump the same way.)"""

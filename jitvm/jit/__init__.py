@@ -74,6 +74,7 @@ class JIT(Deoptimization):
         self._lock = threading.RLock()  # one compilation at a time: llvmlite is not thread-safe
         self.compiled_modules = []
         self._respecialized: dict = {}  # code object → argument kinds tried again
+        self._relearned: dict = {}  # code object → specialisations made again (deopt.py)
         # (code object, argument classes) of a dropped specialisation → [count at which to
         # compile it again, retries so far, its specialisation key]
         self._backoff: dict = {}
@@ -325,6 +326,8 @@ class JIT(Deoptimization):
             args.append(value)
         key = ("osr", code, header, tuple(local_types), tuple(stack_kinds), tuple(steps))
         fn = self.specializations.get(key)
+        if isinstance(fn, JitFunction) and fn.stale and self._relearn(code, fn):
+            fn = None  # a deopt taught its feedback something: made again now
         if fn is None:
             f.ts.in_jit = True
             then = None
@@ -537,6 +540,8 @@ class JIT(Deoptimization):
             if fn is None:
                 self._back_off(func, key, dropped)
                 return NOT_HANDLED
+            if fn.cfunc is None:
+                return NOT_HANDLED  # being compiled (by another thread)
         for i in fn.int_params:
             if not -_INT64 <= args[i] < _INT64:
                 return NOT_HANDLED  # a big int: the interpreter's business

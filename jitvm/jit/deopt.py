@@ -26,6 +26,12 @@ from .types import TUPLE
 MAX_DEOPTS = 50  # a specialisation that deoptimizes this often is dropped ...
 BACKOFF = 10_000  # ... and made again after this many calls and loop iterations, doubling
 MAX_RETRIES = 4   # each time; after this many retries the call stays interpreted for good
+MAX_RELEARNS = 8  # specialisations made again at once, per code object, for what a deopt taught
+# What an operator's feedback gets when native code met an int beyond 64 bits there (the
+# interpreter records both as `int`): no longer one pair of number types, so the code made
+# again does that operation on Python ints (PyNumber_Add...), as CPython does.
+BIG_INTS = ("int beyond 64 bits", "int beyond 64 bits")
+_INT64 = 2 ** 63
 
 
 class Deoptimization:
@@ -36,8 +42,16 @@ class Deoptimization:
     def _respecialize(self, func: Function, args: list, dropped: JitFunction):
         """`dropped` kept deoptimizing.  When its lists' elements are now of another type
         (a program whose data changed), specialise again for what the arguments hold now —
-        a few times per code object at most; otherwise the call stays interpreted."""
+        a few times per code object at most; otherwise the call stays interpreted.  When a
+        deopt taught the feedback something (`stale`), made again at once."""
         kinds = tuple(self.live_kind(arg) for arg in args)
+        if dropped.stale and self._relearn(func._code, dropped) and None not in kinds:
+            self.vm.thread_state().in_jit = True
+            try:
+                fn = self.compile_for_call(func, kinds)
+            finally:
+                self.vm.thread_state().in_jit = False
+            return fn if fn is not None and fn.deopt_count <= MAX_DEOPTS else None
         tried = self._respecialized.setdefault(func._code, set())
         if kinds == getattr(dropped, "arg_kinds", None) or kinds in tried or len(tried) >= 3 \
                 or None in kinds:
@@ -80,6 +94,52 @@ class Deoptimization:
         del func._profile.natives[key]
         self.say(f"retrying: {func.__qualname__}")
         return True
+
+    def _relearn(self, code, stale: JitFunction) -> bool:
+        """May `stale` (dropped for what a deopt taught) be made again at once?  Then every
+        cached entry of it is forgotten."""
+        count = self._relearned.get(code, 0)
+        if count >= MAX_RELEARNS:
+            return False
+        self._relearned[code] = count + 1
+        for key in [key for key, fn in self.specializations.items() if fn is stale]:
+            del self.specializations[key]
+        return True
+
+    def _learn_big_ints(self, fn: JitFunction, pc: int, frame, callers=()) -> None:
+        """`fn` met an int beyond 64 bits at instruction `pc`: an operand or a result it
+        guarded to be a 64-bit int (the feedback said `int`, which Python's bigger ints are
+        too), or an operator's result that overflowed.  The instruction's feedback learns
+        it, and `fn` is dropped: made again at its next entry with Python ints there,
+        instead of deoptimizing at every entry (a sum or a Fibonacci number that grew past
+        2**63)."""
+        code = getattr(frame.code, "module_origin", frame.code)
+        origin = getattr(code, "feedback_origin", None)  # fused code: its genexpr's feedback
+        if origin is not None:
+            code, pc = origin[0], origin[1].get(pc)
+            if pc is None:
+                return
+        seen = self.vm.profile_for(code).operand_types.setdefault(pc, set())
+        if BIG_INTS in seen:
+            if fn.stale:  # learnt before, and still called directly by these callers
+                for caller in callers:
+                    caller.stale = True
+                    caller.deopt_count = max(caller.deopt_count, MAX_DEOPTS + 1)
+            return
+        seen.add(BIG_INTS)
+        self._drop_stale(fn, callers, code, pc, "meets ints beyond 64 bits")
+
+    def _drop_stale(self, fn: JitFunction, callers, code, pc: int, what: str) -> None:
+        """A deopt of `fn` taught the feedback of `code` at `pc` something (`what`): `fn`
+        is dropped, and made again at its next entry (`_relearn`), rather than deoptimizing
+        there until it is dropped and backs off.  So are the native callers on the stack,
+        which call it directly (they would go on calling it, deoptimizing each time, until
+        charged with MAX_DEOPTS)."""
+        for stale in (fn, *callers):
+            stale.stale = True
+            stale.deopt_count = max(stale.deopt_count, MAX_DEOPTS + 1)
+        self.say(f"learnt: {code.qualname} at line {code.line_of(pc)} {what}; compiled "
+                 f"again")
 
     def _osr_back_off(self, f, jump_index: int, header: int, key: tuple):
         """The OSR entry `key` keeps deoptimizing: its loop runs interpreted for a while (a
@@ -137,14 +197,25 @@ class Deoptimization:
         ctx[CTX_USED] = first  # (not before: code run meanwhile must not write over them)
         if not frames:
             raise SystemError("native code deoptimized without a record")  # never
+        native_callers = [fn for fn, _, _ in frames[1:]]
         if frames[0][1].reason.startswith(CALLEE_CHANGED):
-            _another_callee(self.vm, *frames[0][1:])
+            if _another_callee(self.vm, *frames[0][1:]):
+                self._drop_stale(frames[0][0], native_callers, frames[0][2].code,
+                                 frames[0][1].pc, "calls another function")
+        elif _met_big_ints(frames[0][1].reason, frames[0][2].stack):
+            # (a result is guarded after its instruction: the feedback is the instruction's)
+            pc = frames[0][1].pc - (frames[0][1].reason == "result type")
+            self._learn_big_ints(frames[0][0], pc, frames[0][2], callers=native_callers)
         elif frames[0][1].reason.startswith(METHOD_CHANGED):
             # (a method call speculated on one class met another: the code made again
             # looks the method up generically; owner_types is keyed by the LOAD_ATTR)
             code = getattr(frames[0][2].code, "module_origin", frames[0][2].code)
-            self.vm.profile_for(code).owner_types.setdefault(
-                frames[0][1].pc - 1, set()).add(object)
+            owners = self.vm.profile_for(code).owner_types.setdefault(frames[0][1].pc - 1,
+                                                                      set())
+            if object not in owners:
+                owners.add(object)
+                self._drop_stale(frames[0][0], native_callers, code, frames[0][1].pc - 1,
+                                 "calls a method of another class")
         # One deoptimization, however many native frames it unwound: charge the function
         # whose guard failed — unless the interpreter then raises at that very instruction
         # (a ZeroDivisionError, an IndexError...): an exception is the program's semantics,
@@ -291,14 +362,40 @@ CALLEE_CHANGED = "calls another function than"  # (frontend_calls.speculated_cal
 METHOD_CHANGED = "method "  # "method NAME is not CLASS.NAME" (frontend_objects.bound_function)
 
 
-def _another_callee(vm, point, frame):
+def _another_callee(vm, point, frame) -> bool:
     """A call site speculated on its one callee called another: the interpreter's feedback
-    learns it, so that the code made again calls through the C-API instead."""
+    learns it, so that the code made again calls through the C-API instead.  Is it new?"""
     code = getattr(frame.code, "module_origin", frame.code)
     _, argc = frame.code.instructions[point.pc]
     callee = frame.stack[-1 - argc]
     from ..handlers import callee_key
-    vm.profile_for(code).call_targets.setdefault(point.pc, set()).add(callee_key(callee))
+    targets = vm.profile_for(code).call_targets.setdefault(point.pc, set())
+    key = callee_key(callee)
+    if key in targets:
+        return False
+    targets.add(key)
+    return True
+
+
+# Operators of ints whose native code deoptimizes only when the result overflows 64 bits
+# (for a shift or a power, when the count or exponent is not negative).
+_GROWING = frozenset(f"{kind}_{op}" for kind in ("BINARY", "INPLACE")
+                     for op in ("ADD", "SUBTRACT", "MULTIPLY", "LSHIFT", "POWER"))
+
+
+def _met_big_ints(reason: str, stack: list) -> bool:
+    """Did a deopt with these operands on the stack meet an int beyond 64 bits: an operand
+    guarded to be a 64-bit int was bigger, a result guarded so (a call's) was, or an
+    operator's result overflowed?"""
+    if reason == "operand type" or reason == "result type":
+        return any(type(v) is int and not -_INT64 <= v < _INT64
+                   for v in stack[-2 if reason == "operand type" else -1:])
+    if reason not in _GROWING or len(stack) < 2:
+        return False
+    a, b = stack[-2], stack[-1]
+    if type(a) not in (int, bool) or type(b) not in (int, bool):
+        return False
+    return b >= 0 or not reason.endswith(("LSHIFT", "POWER"))
 
 
 def _unchanged(old, value) -> bool:

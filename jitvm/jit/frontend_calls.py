@@ -16,7 +16,7 @@ import builtins
 from ..frame_builtins import FRAME_BUILTINS
 from ..handlers.control import _enter_context
 from ..opcodes import COMPARE_OPS, FV_SPEC, Op
-from .deopt import CALLEE_CHANGED
+from .deopt import BIG_INTS, CALLEE_CHANGED
 from .module_loops import YIELD_EXIT
 from .frontend import (BUILTINS, MATH_FLOAT_FUNCTIONS, Const, MaybeUnbound, NotCompilable,
                        RangeArgs, State, _BINARY, _CMP_NAMES, _callable_name, _kind)
@@ -105,7 +105,7 @@ class CallSteps:
     def _binary(self, index, op, locals_, stack):
         a, b = stack[-2], stack[-1]
         if not (is_boxed(a) or is_boxed(b) or isinstance(a, Const) and is_number(b)
-                or isinstance(b, Const) and is_number(a)):
+                or isinstance(b, Const) and is_number(a) or self.meets_big_ints(index, a, b)):
             return NOT_MINE
         name = _BINARY[op]
         guess = self._operand_guess(index, [a, b])
@@ -262,6 +262,14 @@ class CallSteps:
         self.release(a)
         stack.append(result)
         return None
+
+    def meets_big_ints(self, index, *operands) -> bool:
+        """Did native code meet ints beyond 64 bits at this operator (deopt.py learnt it:
+        an operand, or the result that overflowed)?  Then its int operands are boxed and
+        the operation done on Python ints (PyNumber_Multiply...), its result an object."""
+        return BIG_INTS in self.feedback("operand_types", index) and all(
+            is_number(v) and v.type is not FLOAT or is_boxed(v) or isinstance(v, Const)
+            for v in operands)
 
     def _operand_guess(self, index, operands, compare=False):
         """Numeric types the interpreter saw for boxed operands here, if always the same."""

@@ -41,6 +41,7 @@ from typing import Any
 
 from ..opcodes import OPCODES, Flag, Op
 from .abi import shared_key_index
+from .deopt import BIG_INTS
 from .frontend import (BUILTINS, MATH, Const, MaybeUnbound, NotCompilable, RangeArgs, RangeIter,
                        _BINARY, _is_number)
 from .frontend_calls import CallSteps
@@ -247,8 +248,8 @@ class ObjectSteps(CallSteps, SequenceSteps, FusionSteps):
         such type here (a different one deoptimizes after the instruction, with the result
         on the stack).  `default`: the guess when the interpreter saw nothing."""
         guess = self.result_guess(index, default)
-        if guess is None:
-            return result
+        if guess is None or guess is INT and BIG_INTS in self.feedback("operand_types", index):
+            return result  # (an int beyond 64 bits was met here: deopt.py)
         deopt = self.deopt_point(index + 1, locals_, stack + [result], reason="result type")
         self.emit("guard_type", [result, jtype_of(guess)], None, deopt)
         if isinstance(guess, Seq):

@@ -199,6 +199,7 @@ class JitFunction:
     boxed_params: tuple = ()  # the positions of the arguments that are objects (by address)
     int_params: tuple = ()  # the positions of the int arguments (64-bit: checked when called)
     deopt_count: int = 0
+    stale: bool = False  # dropped for what a deopt taught the feedback: made again at once
     record_words: int = 0  # the most words one deopt record of it takes (set by lowering)
     next_value: int = 0
 

@@ -112,12 +112,17 @@ class ModuleViews:
     def __init__(self):
         self._views: dict = {}
         self._used: dict = {}  # (code, header) → the names the loop uses
+        self._stored: dict = {}  # module code → the names it stores, in first-store order
 
     def view_for(self, code: CodeObject, header: int, namespace: dict) -> CodeObject:
+        # (on the path of every OSR entry into a module loop: the scans are done once)
         used = self._used.get((code, header))
         if used is None:
             used = self._used[(code, header)] = names_in_loop(code, header, _REWRITE)
-        promoted = tuple(name for name in stored_names(code) if name in used
+        stored = self._stored.get(code)
+        if stored is None:
+            stored = self._stored[code] = tuple(stored_names(code))
+        promoted = tuple(name for name in stored if name in used
                          and (name not in namespace or promotable(namespace[name])))
         key = (code, header, promoted)
         view = self._views.get(key)

@@ -86,6 +86,14 @@ def guess_elem(seq, levels: int = SEQ_DEPTH, sample: int = 8):
     if levels <= 0:
         return OBJ
     items = seq if len(seq) <= 2 * sample else list(seq[:sample]) + list(seq[-sample:])
+    classes = {type(item) for item in items}
+    if len(classes) == 1 and list not in classes and tuple not in classes:
+        # One class of scalars (the usual case, on the path of every OSR entry and every
+        # call with a list): the join below, without its walk.
+        cls = classes.pop()
+        if cls is int:
+            return INT if all(-2**63 <= item < 2**63 for item in items) else OBJ
+        return FLOAT if cls is float else BOOL if cls is bool else OBJ
     guess = None
     for item in items:
         guess = join_elem(guess, element_kind(item, levels - 1))
