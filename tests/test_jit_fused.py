@@ -329,3 +329,37 @@ def test_list_tuple_and_sorted_of_a_generator_expression():
     log = _log(src.replace("g([1, \"a\", 2])", ""), "--jit-threshold", "5")
     for consumer in ("list", "tuple", "sorted"):
         assert any(f"(fused into {consumer}())" in line for line in log), "\n".join(log)
+
+
+def test_str_join_of_a_generator_expression_runs_fused():
+    # str.join makes a list of any iterable before it joins: sep.join(genexpr) is the fused
+    # list() of the generator expression, joined.  A non-str item raises join's TypeError
+    # once every item is made; an error in the body comes from the generator's line.
+    src = """
+    def digits(n):
+        return "".join(str(d) for d in range(n))
+    def fmt(xs):
+        return ", ".join("%.2f" % x for x in xs)
+    def mixed(n):
+        return "+".join(k for k in range(n))
+    def bad(n):
+        return "".join(str(10 // (k - 3)) for k in range(n))
+    total = 0
+    for i in range(300):
+        total += len(digits(i % 20)) + len(fmt([i * 0.5, i / 3.0]))
+    print(total, digits(12), fmt([1.0, 2.5]))
+    try:
+        mixed(3)
+    except TypeError as e:
+        print("TypeError:", e)
+    print(bad(3))
+    """
+    run(src, thresholds=MID_RUN, compiled=("digits", "fmt"), compiled_upto=100)
+    log = _log(src, "--jit-threshold", "100")
+    for name in ("digits", "fmt"):
+        assert any(line.startswith(f"compiled: {name}.<locals>.<genexpr>(")
+                   and "fused into list()" in line for line in log), log
+    raising = src.rstrip() + "\n    print(bad(6))\n"
+    for threshold in ("0", "100"):
+        expected, actual = _tracebacks(raising, "--jit-threshold", threshold)
+        assert "ZeroDivisionError" in expected and actual == expected

@@ -36,10 +36,14 @@ class FusionSteps:
         """At MAKE_FUNCTION `index` of a generator expression: (consumer name, start) when
         the instructions that follow call it on an iterator and hand the generator straight
         to `consumer_entry`, a builtin that fuses (start: None, or sum's constant start)."""
-        if not isinstance(consumer_entry, Const):
+        if is_boxed(consumer_entry) and getattr(consumer_entry, "source", None) == (
+                "str.join",):
+            consumer = "list"  # str.join makes a list of its argument first: that list
+        elif not isinstance(consumer_entry, Const):
             return None
-        consumer = next((name for f, name in CONSUMERS.items()
-                         if consumer_entry.value is f), None)
+        else:
+            consumer = next((name for f, name in CONSUMERS.items()
+                             if consumer_entry.value is f), None)
         if consumer is None:
             return None
         i = self.called_on_iterator(index)
@@ -222,6 +226,7 @@ class FusionSteps:
         (.acc: sum's start or a new list; .has for min and max), the iterator's parts, the
         cells."""
         args = stack[len(stack) - argc:]
+        callee = stack[-argc - 1]
         gen = args[0]
         fn = gen.entry
         pre = list(stack)
@@ -240,7 +245,12 @@ class FusionSteps:
         values.extend(it.parts() if isinstance(it, (RangeIter, SeqIter, ZipIter)) else [it])
         if gen.made.closure is not None:
             values.append(gen.made.closure)
-        stack.append(self.entry_call(index, fn, values, locals_, stack))
+        result = self.entry_call(index, fn, values, locals_, stack)
+        if is_boxed(callee):  # `sep.join(genexpr)`: the list of the items, joined
+            stack.append(self.host_call(index, callee, [result], None, locals_, stack,
+                                        stack + [callee, result]))
+            return None
+        stack.append(result)
         return None
 
 

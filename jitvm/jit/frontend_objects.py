@@ -543,7 +543,17 @@ class ObjectSteps(CallSteps, SequenceSteps, FusionSteps):
                 else:
                     stack.append(self.global_entry(target))
                 return None
+            joined = type(owner.value) is str and name == "join"
             owner = stack[-1] = self.as_object(owner)  # `", ".join`, a global object's
+            if joined:  # `", ".join(genexpr)`: fused (frontend_fused.fusion_site)
+                result = self.kind_value("getattr", [owner, name], OBJ,
+                                         self.error_point(index, locals_, stack[:-1], [owner]),
+                                         owned=True)
+                stack.pop()
+                self.release(owner)
+                result.source = ("str.join",)
+                stack.append(result)
+                return None
         if not is_boxed(owner):
             return NOT_MINE
         stack.pop()
