@@ -225,3 +225,45 @@ def test_a_callee_that_keeps_deoptimizing_backs_off_with_its_native_caller():
     assert "dropped: always keeps deoptimizing" in log, log
     assert any(line.startswith("backing off: the loop of <module>") for line in log), log
     assert sum(line.startswith("deopt: always") for line in log) < 1000
+
+
+def test_enumerate_and_zip_of_builtin_iterators_run_natively_at_module_level():
+    # enumerate(zip(a, b)) at module level: its next runs no program code, checked when the
+    # loop is entered (the inner iterators of an enumerate or zip are fixed when it is
+    # made). An enumerate or zip over a generator reading the loop's variables is not:
+    # that loop stays interpreted, and one made inside the native loop deoptimizes.
+    results = module_run("""
+        a = [i * 7 % 11 for i in range(3000)]
+        b = [i * 5 % 13 for i in range(3000)]
+        q = 0
+        for i, (x, y) in enumerate(zip(a, b)):
+            if x > y:
+                q += i % 7
+        print(q)
+        count = 0
+        def gen():
+            for k in range(3000):
+                yield count          # reads the module variable the loop writes
+        seen = 0
+        for i, v in enumerate(gen()):
+            count += 1
+            seen += v
+        print(count, seen)
+        total = 0
+        for x, v in zip(a, gen()):
+            count += 2
+            total += v - x
+        print(total)
+        inner = 0
+        for i, x in enumerate(a[:200]):
+            for j, v in enumerate(gen()):
+                count += 1
+                inner += v % 3
+                if j == 3:
+                    break
+        print(inner, count)
+    """, thresholds=("0", "1", "5", "100"), timeout=120)
+    for threshold in ("1", "100"):  # (the line of the enumerate(zip()) loop: 5)
+        log = jit_log(results[threshold].stderr)
+        assert any(line.startswith("OSR entry: <module>") and line.endswith(":5")
+                   for line in log), log

@@ -44,6 +44,23 @@ from .types import BOOL, FLOAT, INT, LIST, NONE, OBJ, TUPLE, jtype_of
 # loop steps them without writing its variables first (frontend_sequences).
 PLAIN_ITERATORS = tuple(type(iter(x)) for x in ("", b"", [], (), {}, set(), range(0),
                                                 {}.keys(), {}.values(), {}.items()))
+# enumerate() and zip() of plain iterators are plain too (their inner iterators are fixed when
+# they are made: an OSR entry checks them, _plain_iterator).
+COMPOSED_ITERATORS = (enumerate, zip)
+
+
+def _plain_iterator(it, depth: int = 0) -> bool:
+    """Does `it`'s next run no program code: a builtin iterator, or an enumerate() or zip()
+    of such (looked into with __reduce__, which runs none either)?"""
+    if type(it) in PLAIN_ITERATORS:
+        return True
+    if type(it) in COMPOSED_ITERATORS and depth < 4:
+        inner = it.__reduce__()[1]
+        return all(_plain_iterator(i, depth + 1)
+                   for i in (inner[:1] if type(it) is enumerate else inner))
+    return False
+
+
 # (The front end, frontend*.py, is imported where compiling needs it: not at start-up.)
 
 NATIVE_DEPTH_CAP = 20_000  # native frames use the C stack: never more than this many ...
@@ -318,7 +335,7 @@ class JIT(Deoptimization):
                 continue
             jtype = self.live_kind(value)
             if jtype is None or f.locals is not None and hasattr(type(value), "__next__") \
-                    and type(value) not in PLAIN_ITERATORS:
+                    and not _plain_iterator(value):
                 # (at module level a loop steps only builtin iterators natively: a
                 # generator's next runs the program's code, which may read its variables)
                 return self._no_osr(f, jump_index, header)

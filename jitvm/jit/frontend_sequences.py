@@ -8,7 +8,7 @@ from .frontend import Const, RangeArgs, State, _kind
 from .frontend_entries import (COMPOSITES, NOT_MINE, NUMERIC, Enumerate, ObjRef, Pair, SeqIter,
                                SliceArgs, Zip, ZipItem, ZipIter,
                                _cap, is_boxed, is_number, value_kind)
-from . import PLAIN_ITERATORS
+from . import COMPOSED_ITERATORS, PLAIN_ITERATORS
 from .ir import Block, Value
 from .types import BOOL, FLOAT, INT, LIST, OBJ, TUPLE, Seq, join_elem, jtype_of
 
@@ -186,8 +186,13 @@ class SequenceSteps:
         it = self.take(it)
         quiet = False
         if self.promoted is not None:  # a module-level loop: over a builtin iterator, whose
-            # next runs no Python code (the loop's variables need not be written first)
-            self.emit("guard_classes", [it, ObjRef(PLAIN_ITERATORS)], None, self.deopt_point(
+            # next runs no Python code (the loop's variables need not be written first).
+            # The entry loop's own iterator was checked when entered (its enumerate() or
+            # zip() of builtin iterators included): it is the same object all along.
+            classes = PLAIN_ITERATORS
+            if self.fn is not None and self.fn.osr_entry == index:
+                classes = PLAIN_ITERATORS + COMPOSED_ITERATORS
+            self.emit("guard_classes", [it, ObjRef(classes)], None, self.deopt_point(
                 index, locals_, full, reason="an iterator of a program's class"))
             quiet = True
         item = self.kind_value("iternext", [it], OBJ,
