@@ -77,6 +77,8 @@ def instrument(clock: Clock, modules: list):
     engine_mod.Engine.optimize = lambda self, module: optimize(self, _raw(module))
     original_str = engine_mod.ir.Module.__str__
     engine_mod.ir.Module.__str__ = clock.wrap("str", original_str)
+    if hasattr(engine_mod, "module_text"):  # the module's text, without str(module)
+        engine_mod.module_text = clock.wrap("str", engine_mod.module_text)
     original_compile = engine_mod.Engine.compile
 
     def compile_(self, functions, function_index):

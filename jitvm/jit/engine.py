@@ -31,6 +31,7 @@ from llvmlite import ir
 
 from .code_cache import MachineCodeCache, source_fingerprint
 from .ir import JitFunction
+from .llvm_text import module_text
 from .lower import (DICT_VERSION_OFFSET, I32, I64, I8, ModuleLowering,
                     define_int_float_order, define_int_power)
 
@@ -140,7 +141,7 @@ class Engine:
         for fn in functions:
             lowering.lower(fn)
         helpers.finish()
-        return BuiltModule(module.name, str(module), helpers.relocations)
+        return BuiltModule(module.name, module_text(module), helpers.relocations)
 
     def generate(self, built: BuiltModule, functions: list[JitFunction], start: float,
                  keep_text: bool = True) -> CompiledModule:
