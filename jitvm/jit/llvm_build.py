@@ -7,7 +7,7 @@ so the module's text is the same, byte for byte.
 Why: building instructions is most of lowering's time (bench/README.md).  llvmlite's
 constructors go through four `__init__`s with asserts and a name scope whose `register`,
 `deduplicate` and `is_used` are three Python calls per value.  Here loads, stores, casts,
-integer compares, branches, binary operations and one-index GEPs — nine in ten of the
+integer compares, branches, binary operations, one-index GEPs and new blocks — nine in ten of the
 instructions jitvm emits — are made in one function each, with the checks llvmlite makes
 that can fail kept (operand types, a terminated block).  Any other call, or one these
 shortcuts do not cover (an explicit name, alignment on a store, debug metadata, a typed GEP
@@ -28,6 +28,7 @@ from .llvm_text import ENABLED
 
 _new = object.__new__
 _VOID = ir.VoidType()
+_LABEL = ir.LabelType()
 _I1 = ir.IntType(1)
 _CMP = {'>': 'gt', '<': 'lt', '==': 'eq', '!=': 'ne', '>=': 'ge', '<=': 'le'}
 _NameScope = _utils.NameScope
@@ -50,7 +51,40 @@ def _fresh_name(scope) -> str | None:
     return name
 
 
+def _register(scope, name: str) -> str | None:
+    """`scope.register(name, deduplicate=True)` (NameScope.deduplicate: `name`, else
+    "name.N" with the next N for that name); None for a scope that is not a NameScope."""
+    if type(scope) is not _NameScope:
+        return None
+    used = scope._useset
+    if name in used:
+        counts = scope._basenamemap
+        basename = name
+        while name in used:
+            ident = counts[basename] + 1
+            counts[basename] = ident
+            name = "{0}.{1}".format(basename, ident)
+    used.add(name)
+    return name
+
+
 class _FastBuilder(ir.IRBuilder):
+    def append_basic_block(self, name=''):
+        """A new block at the end of the function (Function.append_basic_block)."""
+        fn = self._block.parent
+        unique = _register(fn.scope, name)
+        if unique is None:
+            return fn.append_basic_block(name)
+        block = _new(ir.Block)
+        block.parent = fn
+        block.type = _LABEL
+        block._name = unique
+        block.scope = fn.scope
+        block.instructions = []
+        block.terminator = None
+        fn.blocks.append(block)
+        return block
+
     def _make(self, cls, typ, opname: str, operands):
         """A new instruction of `cls` (fields as Instruction.__init__ sets them), inserted;
         None (nothing made) where the shortcut does not apply."""
