@@ -93,7 +93,8 @@ def main():
     bad = 0
     files = 0
     for label, *_ in todo:
-        errors = [f"{w}: {futures[w, label].result()}" for w in trees if futures[w, label].result()]
+        errors = [f"{w}: {futures[w, label].result()}" for w in trees
+                  if futures[w, label].result()]
         count, problems = compare(os.path.join(args.out, "base", label),
                                   os.path.join(args.out, "tree", label))
         files += count

@@ -106,7 +106,7 @@ class _FastBuilder(ir.IRBuilder):
         self._anchor += 1
         return instr
 
-    # -- memory ------------------------------------------------------------------------------------
+    # -- memory -----------------------------------------------------------------------------------
 
     def load(self, ptr, name='', align=None, typ=None):
         ptype = ptr.type
@@ -165,7 +165,7 @@ class _FastBuilder(ir.IRBuilder):
         self._anchor += 1
         return instr
 
-    # -- compares and casts -------------------------------------------------------------------------
+    # -- compares and casts -----------------------------------------------------------------------
 
     def _icmp(self, prefix, cmpop, lhs, rhs, name):
         op = _CMP.get(cmpop)
@@ -202,7 +202,7 @@ class _FastBuilder(ir.IRBuilder):
     def sitofp(self, value, typ, name=''):
         return self._cast("sitofp", value, typ, name, ir.IRBuilder.sitofp)
 
-    # -- branches ------------------------------------------------------------------------------------
+    # -- branches ---------------------------------------------------------------------------------
 
     def _terminate(self, cls, operands):
         assert not self._block.is_terminated
@@ -219,7 +219,7 @@ class _FastBuilder(ir.IRBuilder):
         term = self._terminate(ir.ConditionalBranch, [cond, truebr, falsebr])
         return term if term is not None else super().cbranch(cond, truebr, falsebr)
 
-    # -- binary operations ----------------------------------------------------------------------------
+    # -- binary operations ------------------------------------------------------------------------
 
     def _binary(self, opname: str, lhs, rhs, name, flags, plain):
         if (lhs.type is rhs.type or lhs.type == rhs.type) and not name and not flags:

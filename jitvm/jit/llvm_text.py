@@ -77,7 +77,7 @@ class _Printer:
         buf.append("}\n")
         return "".join(buf)
 
-    # -- pieces ------------------------------------------------------------------------------------
+    # -- pieces -----------------------------------------------------------------------------------
 
     def ty(self, ty: ir.Type) -> str:
         text = self.types.get(id(ty))
@@ -112,7 +112,8 @@ class _Printer:
 
 
 def _metadata(instr) -> str:
-    return instr._stringify_metadata(leading_comma=True) if instr.metadata else ""
+    """`instr._stringify_metadata(leading_comma=True)` (called where it has metadata)."""
+    return instr._stringify_metadata(leading_comma=True)
 
 
 # Each returns the instruction's text after "%name = " (llvmlite's `descr`, before the
@@ -122,25 +123,28 @@ def _binary(p: _Printer, i) -> str:
     opname = i.opname
     if i.flags:
         opname = ' '.join([opname] + i.flags)
-    return (opname + " " + p.ty(i.type) + " " + ', '.join([p.ref(op) for op in i.operands])
-            + _metadata(i))
+    md = _metadata(i) if i.metadata else ""
+    return opname + " " + p.ty(i.type) + " " + ', '.join([p.ref(op) for op in i.operands]) + md
 
 
 def _cast(p: _Printer, i) -> str:
     (op,) = i.operands
-    return i.opname + " " + p.typed(op) + " to " + p.ty(i.type) + " " + _metadata(i)
+    md = _metadata(i) if i.metadata else ""
+    return i.opname + " " + p.typed(op) + " to " + p.ty(i.type) + " " + md
 
 
 def _load(p: _Printer, i) -> str:
     (ptr,) = i.operands
     align = ', align %d' % (i.align,) if i.align is not None else ''
-    return "load " + p.ty(i.type) + ", " + p.typed(ptr) + align + _metadata(i)
+    md = _metadata(i) if i.metadata else ""
+    return "load " + p.ty(i.type) + ", " + p.typed(ptr) + align + md
 
 
 def _store(p: _Printer, i) -> str:
     val, ptr = i.operands
     align = ', align %d' % (i.align,) if i.align is not None else ''
-    return "store " + p.typed(val) + ", " + p.typed(ptr) + align + _metadata(i)
+    md = _metadata(i) if i.metadata else ""
+    return "store " + p.typed(val) + ", " + p.typed(ptr) + align + md
 
 
 def _alloca(p: _Printer, i) -> str:
@@ -150,29 +154,33 @@ def _alloca(p: _Printer, i) -> str:
         text += ", " + p.typed(op)
     if i.align is not None:
         text += ", align {0}".format(i.align)
-    return text + _metadata(i)
+    return text + (_metadata(i) if i.metadata else "")
 
 
 def _gep(p: _Printer, i) -> str:
     op = "getelementptr inbounds" if i.inbounds else "getelementptr"
+    md = _metadata(i) if i.metadata else ""
     return (op + " " + p.ty(i.source_etype) + ", " + p.typed(i.pointer) + ", "
-            + ', '.join([p.typed(index) for index in i.indices]) + " " + _metadata(i))
+            + ', '.join([p.typed(index) for index in i.indices]) + " " + md)
 
 
 def _compare(p: _Printer, i) -> str:
     lhs, rhs = i.operands
+    md = _metadata(i) if i.metadata else ""
     return (i.opname + ''.join([' ' + flag for flag in i.flags]) + " " + i.op + " "
-            + p.ty(lhs.type) + " " + p.ref(lhs) + ", " + p.ref(rhs) + " " + _metadata(i))
+            + p.ty(lhs.type) + " " + p.ref(lhs) + ", " + p.ref(rhs) + " " + md)
 
 
 def _terminator(p: _Printer, i) -> str:  # br (both kinds)
-    return i.opname + " " + ', '.join([p.typed(op) for op in i.operands]) + _metadata(i)
+    md = _metadata(i) if i.metadata else ""
+    return i.opname + " " + ', '.join([p.typed(op) for op in i.operands]) + md
 
 
 def _ret(p: _Printer, i) -> str:
+    md = _metadata(i) if i.metadata else ""
     if i.operands:
-        return i.opname + " " + p.typed(i.operands[0]) + _metadata(i)
-    return i.opname + _metadata(i)
+        return i.opname + " " + p.typed(i.operands[0]) + md
+    return i.opname + md
 
 
 def _call(p: _Printer, i):
@@ -180,25 +188,29 @@ def _call(p: _Printer, i):
     if (type(callee) is not ir.Function or i.cconv or i.tail or i.attributes or i.fastmath
             or i.arg_attributes or callee.function_type.var_arg):
         return None
+    md = _metadata(i) if i.metadata else ""
     return (i.opname + " " + p.ty(callee.function_type.return_type) + " " + p.ref(callee) + "("
-            + ', '.join([p.typed(arg) for arg in i.operands[1:]]) + ")" + _metadata(i))
+            + ', '.join([p.typed(arg) for arg in i.operands[1:]]) + ")" + md)
 
 
 def _phi(p: _Printer, i) -> str:
+    md = _metadata(i) if i.metadata else ""
     return ("phi " + ' '.join(i.flags) + " " + p.ty(i.type) + " "
             + ', '.join(['[' + p.ref(v) + ', ' + p.ref(b) + ']' for v, b in i.incomings])
-            + " " + _metadata(i))
+            + " " + md)
 
 
 def _select(p: _Printer, i) -> str:
     cond, lhs, rhs = i.operands
+    md = _metadata(i) if i.metadata else ""
     return ("select " + ' '.join(i.flags) + " " + p.typed(cond) + ", " + p.typed(lhs) + ", "
-            + p.typed(rhs) + " " + _metadata(i))
+            + p.typed(rhs) + " " + md)
 
 
 def _extract_value(p: _Printer, i) -> str:
+    md = _metadata(i) if i.metadata else ""
     return ("extractvalue " + p.typed(i.aggregate) + ", "
-            + ', '.join([str(index) for index in i.indices]) + " " + _metadata(i))
+            + ', '.join([str(index) for index in i.indices]) + " " + md)
 
 
 _FORMATS = {
