@@ -81,3 +81,56 @@ def test_plain_str_with_another_llvmlite(monkeypatch):
     fast = llvm_text.module_text(module)
     monkeypatch.setattr(llvm_text, "ENABLED", False)
     assert llvm_text.module_text(module) == str(module) == fast
+
+
+def _build(builder_class) -> str:
+    """One function built with every call jitvm/jit/llvm_build.py has a shortcut for, and
+    some it leaves to llvmlite (names, alignment, opaque pointers, several GEP indices)."""
+    from llvmlite import ir
+    i64, i8, f64 = ir.IntType(64), ir.IntType(8), ir.DoubleType()
+    module = ir.Module(name="m")
+    fn = ir.Function(module, ir.FunctionType(i64, [i64.as_pointer(), i64, f64, ir.PointerType()]),
+                     "f")
+    ctx, n, x, opaque = fn.args
+    b = builder_class(fn.append_basic_block("entry"))
+    slot = b.alloca(i64, name="slot")
+    b.store(n, slot)
+    loaded = b.load(slot)
+    named = b.load(slot, name="named")
+    aligned = b.load(ctx, align=8)
+    b.store(aligned, slot, align=8)
+    field = b.gep(ctx, [ir.Constant(ir.IntType(32), 3)])
+    table = ir.GlobalVariable(module, ir.ArrayType(i64, 4), "table")
+    deep = b.gep(table, [ir.Constant(i64, 0), ir.Constant(i64, 2)])
+    total = b.add(b.load(field), b.sub(loaded, named))
+    total = b.xor(b.and_(total, b.or_(total, b.mul(total, total))), b.load(deep))
+    total = b.add(total, b.not_(b.neg(total)), name="total")
+    as_float = b.fmul(b.fadd(x, b.sitofp(total, f64)), b.fsub(x, x))
+    word = b.bitcast(as_float, i64)
+    same = b.bitcast(word, i64)  # the same type: no instruction
+    ptr = b.inttoptr(word, i8.as_pointer())
+    back = b.ptrtoint(ptr, i64)
+    flag = b.icmp_signed("<", back, same)
+    other = b.icmp_unsigned(">=", b.zext(flag, i64), b.trunc(back, i64))
+    b.load(opaque, typ=i64)
+    then = b.append_basic_block("then")
+    again = b.append_basic_block("then")  # a name already used: "then.1"
+    b.cbranch(b.and_(flag, other), then, again)
+    b.position_at_end(then)
+    b.branch(again)
+    b.position_at_end(again)
+    phi = b.phi(i64)
+    phi.add_incoming(back, then)
+    phi.add_incoming(word, b.block)
+    b.ret(phi)
+    with pytest.raises(ValueError):
+        b.add(total, x)
+    return str(module)
+
+
+def test_builder_builds_what_llvmlite_builds():
+    from llvmlite import ir
+
+    from jitvm.jit import llvm_build
+    assert llvm_build.Builder is not ir.IRBuilder  # (the pinned llvmlite)
+    assert _build(llvm_build.Builder) == _build(ir.IRBuilder)
