@@ -237,9 +237,12 @@ class FunctionLowering(NumberLowering, ObjectLowering):
 
     def lower_op(self, b: ir.IRBuilder, op):
         name = op.opcode
-        handler = getattr(self, "op_" + name.replace(".", "_"), None)
+        handlers = _HANDLERS.setdefault(type(self), {})  # opcode → op_ method, or None
+        handler = handlers.get(name, _MISSING)
+        if handler is _MISSING:
+            handler = handlers[name] = getattr(type(self), "op_" + name.replace(".", "_"), None)
         if handler is not None:
-            result = handler(b, op)
+            result = handler(self, b, op)
         elif name.startswith(("icmp.", "fcmp.", "ifcmp.")):
             result = self.compare(b, op)
         elif name.startswith("truth."):
@@ -391,6 +394,10 @@ class FunctionLowering(NumberLowering, ObjectLowering):
         if op.result.type in BOXED:
             return b.inttoptr(word, I8.as_pointer())
         return word
+
+
+_HANDLERS: dict[type, dict] = {}  # lowering class → opcode → its op_ method, or None
+_MISSING = object()
 
 
 class RecordWriter:
