@@ -77,6 +77,8 @@ def instrument(clock: Clock, modules: list):
     engine_mod.Engine.optimize = lambda self, module: optimize(self, _raw(module))
     original_str = engine_mod.ir.Module.__str__
     engine_mod.ir.Module.__str__ = clock.wrap("str", original_str)
+    if hasattr(engine_mod, "module_text"):  # the module's text, without str(module)
+        engine_mod.module_text = clock.wrap("str", engine_mod.module_text)
     original_compile = engine_mod.Engine.compile
 
     def compile_(self, functions, function_index):
@@ -117,6 +119,13 @@ class _TimedModule:
 
     def __getattr__(self, name):
         return getattr(self._module, name)
+
+    def __setattr__(self, name, value):
+        # (`parsed.name = ...`: the machine-code cache finds the object file by that name)
+        if name.startswith("_"):
+            object.__setattr__(self, name, value)
+        else:
+            setattr(self._module, name, value)
 
     def __str__(self):
         return str(self._module)
@@ -172,15 +181,24 @@ def main():
         return
     from run import SIZES
     import subprocess
+    import tempfile
     names = args.only.split(",") if args.only else list(SIZES)
     rows = []
+    # jitvm's modules load from .pyc files, as in an installed VM, even where
+    # PYTHONDONTWRITEBYTECODE is set (as run.py does): else the modules the JIT imports on
+    # its first compilation (the JIT-IR passes) are compiled from source inside the timers.
+    pycache = tempfile.TemporaryDirectory(prefix="jitvm-compile-time-")
+    env = dict(os.environ, PYTHONPYCACHEPREFIX=pycache.name)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    subprocess.run([sys.executable, "-m", "compileall", "-q", os.path.join(ROOT, "jitvm")],
+                   env=env, check=True, capture_output=True)
     print(f"{'module':48} {'KB':>5} " + " ".join(f"{p[:9]:>9}" for p in PARTS) + "    total")
     for name in names:
         # One process per program: llvmlite and the JIT start fresh, as in `jitvm run`.
         out = subprocess.run(
             [sys.executable, __file__, "--one", f"{name}:{SIZES[name][args.size]}",
              "--threshold", str(args.threshold), "--opt-level", str(args.opt_level)],
-            capture_output=True, text=True, check=True).stdout
+            capture_output=True, text=True, check=True, env=env).stdout
         for module in json.loads(out.splitlines()[-1]):
             module["program"] = name
             module["total"] = sum(module[p] for p in PARTS)

@@ -40,6 +40,7 @@ from . import loader
 from .code_cache import (MachineCodeCache, default_folder, host_description,
                          source_fingerprint)
 from .ir import JitFunction
+from .llvm_text import module_text
 from .lower import (DICT_VERSION_OFFSET, I32, I64, I8, ModuleLowering,
                     define_int_float_order, define_int_power)
 
@@ -179,7 +180,7 @@ class Engine:
         for fn in functions:
             lowering.lower(fn)
         helpers.finish()
-        return BuiltModule(module.name, str(module), helpers.relocations)
+        return BuiltModule(module.name, module_text(module), helpers.relocations)
 
     def generate(self, built: BuiltModule, functions: list[JitFunction], start: float,
                  keep_text: bool = True) -> CompiledModule:

@@ -187,6 +187,9 @@ class _Translator(NumberSteps, ObjectSteps, ModuleSteps):
             self.builtins = self.builtins.__dict__
         self.argtypes = argtypes
         self.fn = fn
+        # (local index, kind) → its slot, registered in `fn` already: deopt points list
+        # every local, and there are thousands of them in a large function.
+        self._local_slots: dict[tuple, tuple] = {}
         self.block: Block | None = None
         self.return_types: set[JType] = set()
         self.values = 0
@@ -240,8 +243,10 @@ class _Translator(NumberSteps, ObjectSteps, ModuleSteps):
             self.escaped = True  # a call, or an operation that may run Python code
         if self.fn is None:
             return None
+        known = self._local_slots.get
         point = DeoptPoint(len(self.fn.deopts), index,
-                           [self._deopt_local(i, t) for i, t in enumerate(locals_)],
+                           [known((i, t)) or self._deopt_local(i, t)
+                            for i, t in enumerate(locals_)],
                            list(stack), after_call, reason)
         point.synced = self.escaped  # (after the escape's writes: the dict holds them)
         self.fn.deopts.append(point)
@@ -254,7 +259,8 @@ class _Translator(NumberSteps, ObjectSteps, ModuleSteps):
             return None
         if isinstance(jtype, MaybeUnbound):
             return ("maybe", self._bound_slot(i, jtype.type), self._local_slot(i, jtype.type))
-        return self._local_slot(i, jtype)
+        slot = self._local_slots[i, jtype] = self._local_slot(i, jtype)
+        return slot
 
     def to_int(self, v: Value) -> Value:
         return self.emit("btoi", [v], INT) if v.type is BOOL else v

@@ -30,6 +30,7 @@ Passes over this IR live in `jitvm/passes/jit/`: the front end emits generic Pyt
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any
 
 from .types import JType
@@ -214,8 +215,9 @@ class JitFunction:
         return key
 
     def ops(self):
-        for block in self.blocks:
-            yield from block.ops
+        """Every op, block by block (lazily, as `for block in blocks: yield from block.ops`;
+        chained in C: the passes walk all ops several times)."""
+        return chain.from_iterable(block.ops for block in self.blocks)
 
 
 def format_function(fn: JitFunction) -> str:

@@ -25,6 +25,7 @@ from llvmlite import ir
 from .abi import (CTX_BUFFER, CTX_DEPTH, CTX_STACK_BUDGET, CTX_STACK_LIMIT, CTX_TICKS,
                   CTX_USED, DEOPT, ERROR, OK, SIGNAL_CHECK_INTERVAL)
 from .ir import DeoptPoint, JitFunction, Value, entry_parts
+from .llvm_build import Builder
 from .lower_numbers import (NumberLowering, define_int_float_order,  # noqa: F401 (engine.py)
                             define_int_power)
 from .lower_objects import ObjectLowering
@@ -125,7 +126,7 @@ class FunctionLowering(NumberLowering, ObjectLowering):
             return self.blocks[name]
         block = self.llfn.append_basic_block(name)
         self.blocks[name] = block
-        b = ir.IRBuilder(block)
+        b = Builder(block)
         local_words = len(self.record_slots)
         # A stack entry still in the spill slot it was loaded from is written with the
         # slots; the others follow them (`point.slotted`: the slot of each part, or None).
@@ -174,7 +175,7 @@ class FunctionLowering(NumberLowering, ObjectLowering):
         if leave in writers:
             return writers[leave]
         block = self.llfn.append_basic_block(f"deopt.locals.{len(writers)}")
-        b = ir.IRBuilder(block)
+        b = Builder(block)
         point_id = b.phi(I64)
         length = b.phi(I64)
         if leave:
@@ -201,7 +202,7 @@ class FunctionLowering(NumberLowering, ObjectLowering):
         """Stack memory for this frame, made in the prologue: an `alloca` in a loop body
         would take new stack on every iteration (until the frame returns), which the native
         stack budget then reports as runaway recursion."""
-        b = ir.IRBuilder(self.llfn.entry_basic_block)
+        b = Builder(self.llfn.entry_basic_block)
         b.position_at_start(self.llfn.entry_basic_block)
         return b.alloca(ty, count)
 
@@ -210,7 +211,7 @@ class FunctionLowering(NumberLowering, ObjectLowering):
     def run(self):
         fn = self.fn
         entry = self.llfn.append_basic_block("prologue")
-        b = ir.IRBuilder(entry)
+        b = Builder(entry)
         self.stack_marker = b.alloca(I8, name="stack.marker")  # where this frame's stack is
         for key in fn.slots:
             name, jtype = key
@@ -220,7 +221,7 @@ class FunctionLowering(NumberLowering, ObjectLowering):
         b.branch(self.blocks[fn.blocks[0].name])
         holds_after = {}
         for block in fn.blocks:
-            b = ir.IRBuilder(self.blocks[block.name])
+            b = Builder(self.blocks[block.name])
             # slot → the Value it is known to hold here (a loop body is entered only from
             # its header, whose knowledge it inherits)
             head, _, sub = block.name.partition(".")
@@ -236,9 +237,12 @@ class FunctionLowering(NumberLowering, ObjectLowering):
 
     def lower_op(self, b: ir.IRBuilder, op):
         name = op.opcode
-        handler = getattr(self, "op_" + name.replace(".", "_"), None)
+        handlers = _HANDLERS.setdefault(type(self), {})  # opcode → op_ method, or None
+        handler = handlers.get(name, _MISSING)
+        if handler is _MISSING:
+            handler = handlers[name] = getattr(type(self), "op_" + name.replace(".", "_"), None)
         if handler is not None:
-            result = handler(b, op)
+            result = handler(self, b, op)
         elif name.startswith(("icmp.", "fcmp.", "ifcmp.")):
             result = self.compare(b, op)
         elif name.startswith("truth."):
@@ -392,6 +396,10 @@ class FunctionLowering(NumberLowering, ObjectLowering):
         return word
 
 
+_HANDLERS: dict[type, dict] = {}  # lowering class → opcode → its op_ method, or None
+_MISSING = object()
+
+
 class RecordWriter:
     """The block that writes the deopt records of a function's points: phis take the point
     id, the record length and the stack words from each deopt block that branches here (a
@@ -408,7 +416,7 @@ class RecordWriter:
         """Branch from `b`'s block to the writer with `words` (id, length, stack words)."""
         while len(self.phis) < len(words):
             position = self.stack_start + len(self.phis) - 2
-            at = ir.IRBuilder(self.block)
+            at = Builder(self.block)
             at.position_at_start(self.block)
             phi = at.phi(I64)
             at.position_before(self.block.terminator)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from llvmlite import ir
 
+from .llvm_build import Builder
 from .types import BOOL, FLOAT
 
 I64 = ir.IntType(64)
@@ -352,7 +353,7 @@ def define_int_power(module: ir.Module) -> ir.Function:
     loop = fn.append_basic_block("loop")
     body = fn.append_basic_block("body")
     done = fn.append_basic_block("done")
-    b = ir.IRBuilder(entry)
+    b = Builder(entry)
     b.branch(loop)
     b.position_at_end(loop)
     result = b.phi(I64)
@@ -390,7 +391,7 @@ def define_int_float_order(module: ir.Module) -> ir.Function:
     fn = ir.Function(module, ir.FunctionType(I32, [I64, F64]), "jitvm.int_float_order")
     fn.linkage = "internal"
     x, y = fn.args
-    b = ir.IRBuilder(fn.append_basic_block("entry"))
+    b = Builder(fn.append_basic_block("entry"))
     c = lambda v: ir.Constant(I32, v)  # noqa: E731
     nan = b.append_basic_block("nan")
     small = b.append_basic_block("small")

@@ -21,6 +21,7 @@ from llvmlite import ir
 
 from .abi import (DICT_VERSION, DIGIT_BITS, ITER_INDEX, FLOAT_VALUE, LIST_ITEMS, LONG_DIGITS,
                   REFCNT, SIZE, SMALL_INT_MAX, SMALL_INT_MIN, SMALL_INT_SIZE, TUPLE_ITEMS, TYPE)
+from .llvm_build import Builder
 from .lower_calls import CallLowering
 from .lower_lists import ListLowering
 from .types import BOOL, BOXED, FLOAT, INT, LIST, TUPLE
@@ -52,7 +53,7 @@ class ObjectLowering(ListLowering, CallLowering):
         loaded = self.__dict__.setdefault("object_loads", {})
         value = loaded.get(id(obj))
         if value is None:
-            b = ir.IRBuilder(self.llfn.entry_basic_block)
+            b = Builder(self.llfn.entry_basic_block)
             b.position_at_start(self.llfn.entry_basic_block)
             value = loaded[id(obj)] = self.owner.addresses.object(b, obj)
         return value

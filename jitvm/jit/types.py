@@ -32,6 +32,11 @@ class JType(enum.Enum):
     def __str__(self) -> str:
         return self.value
 
+    # Hashed by identity (enum members are singletons, compared by identity): Enum's own
+    # `__hash__` is a Python function, and JTypes key the slot and type tables the front
+    # end, the passes and the lowering look up tens of thousands of times a module.
+    __hash__ = object.__hash__
+
 
 INT, FLOAT, BOOL, NONE, OBJ = JType.INT, JType.FLOAT, JType.BOOL, JType.NONE, JType.OBJ
 LIST, TUPLE = JType.LIST, JType.TUPLE

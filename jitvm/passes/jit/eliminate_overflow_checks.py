@@ -50,10 +50,14 @@ def analyze(fn) -> dict:
     """The interval of every int value (Value → (lo, hi)), slots iterated to a fixed point."""
     slots: dict = {}
     growth: dict = {}
+    # Only ops with an int or bool result and int stores take part (listed once: a float
+    # loop has few of them, and the walk repeats until the slots settle).
+    relevant = [op for op in fn.ops() if op.result is not None and op.result.type in (INT, BOOL)
+                or op.opcode == "store" and op.args[0][1] is INT]
     while True:
         intervals: dict = {}
         changed = False
-        for op in fn.ops():
+        for op in relevant:
             if op.result is not None and op.result.type in (INT, BOOL):
                 intervals[op.result] = _clip(_exact(op, intervals, slots))
             if op.opcode == "store" and op.args[0][1] is INT:
