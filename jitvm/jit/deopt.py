@@ -282,6 +282,8 @@ class Deoptimization:
                         result = self.vm._enter(frame, box if box[0] is not None else None)
                     elif error is not None:  # the callee raised: raise it at the call
                         box, error = [error], None
+                        if point.raise_at is not None:
+                            frame.pc = point.raise_at + 1
                         result = self.vm._enter(frame, box)
                     else:  # (an __init__ that returned something raises at the call)
                         result = self.vm._enter(frame, _push_result(frame, point, result))
@@ -311,7 +313,8 @@ class Deoptimization:
                 if error is None:
                     error = _push_result(into, outer_point, result)
                 if error is not None:
-                    into.fault_index = outer_point.pc  # raised by the call instruction
+                    into.fault_index = outer_point.pc if outer_point.raise_at is None \
+                        else outer_point.raise_at  # raised by the call instruction
                     raise error
             return outer.pc
         if error is not None:
