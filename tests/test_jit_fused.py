@@ -344,6 +344,11 @@ def test_str_join_of_a_generator_expression_runs_fused():
         return "+".join(k for k in range(n))
     def bad(n):
         return "".join(str(10 // (k - 3)) for k in range(n))
+    def show(row):  # compiled for rows of ints; a float deoptimizes in the fused code
+        return "[" + " ".join(f"{x:>4}" for x in row) + "]"
+    for i in range(300):
+        shown = show([i, 2, 3])
+    print(shown, show([1, 2.5, 3]), show([]))
     total = 0
     for i in range(300):
         total += len(digits(i % 20)) + len(fmt([i * 0.5, i / 3.0]))

@@ -113,3 +113,40 @@ def test_a_second_method_or_callee_is_learnt_at_once(tmp_path, threshold):
     assert "calls a method of another class" in result.stderr
     assert split["deopts"] <= 6, split
     assert "dropped:" not in result.stderr and "backing off" not in result.stderr
+
+
+OTHER_TYPES = textwrap.dedent("""\
+    SYSTEM = [([1.0, 2.0, 3.0], [0.1, 0.2, 0.3], 5.0) for _ in range(5)]
+    def advance(n):
+        for _ in range(n):
+            for r, (vx, vy, vz), m in SYSTEM:   # a list unpacked where a tuple was guessed
+                r[0] += 0.01 * vx
+    advance(2000)
+    print(SYSTEM[0][0])
+    MIXED = [(1, 2), [3, 4]] * 10
+    def both(n):
+        t = 0
+        for _ in range(n):
+            for a, b in MIXED:                  # lists and tuples in turn
+                t += a * b
+        return t
+    print(both(300))
+    def get(d, k):
+        return d[k] * 2
+    def run(d, n):
+        t = 0
+        for i in range(n):
+            t += get(d, i % 3)                  # an int result, then floats
+        return t
+    print(run({0: 1, 1: 2, 2: 3}, 2000), run({0: 1.5, 1: 2.5, 2: 0.25}, 2000))
+""")
+
+
+@pytest.mark.parametrize("threshold", ["0", "5", "200"])
+def test_other_types_at_a_guard_are_learnt_at_once(tmp_path, threshold):
+    # A list unpacked where a tuple was guessed, a call's result of another type: before,
+    # a deopt at every entry until the code was dropped and backed off.
+    result, split = _run(tmp_path, OTHER_TYPES, threshold)
+    assert "unpacks a list" in result.stderr
+    assert split["deopts"] <= 12, split
+    assert "dropped:" not in result.stderr and "backing off" not in result.stderr

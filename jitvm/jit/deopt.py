@@ -113,21 +113,32 @@ class Deoptimization:
         it, and `fn` is dropped: made again at its next entry with Python ints there,
         instead of deoptimizing at every entry (a sum or a Fibonacci number that grew past
         2**63)."""
+        self._learn(fn, pc, frame, "operand_types", BIG_INTS, "meets ints beyond 64 bits",
+                    callers)
+
+    def _learn(self, fn: JitFunction, pc: int, frame, table: str, entry, what: str,
+               callers=()) -> None:
+        """A guard of `fn` at instruction `pc` met what the interpreter's feedback there
+        (`table`) did not show — `entry`: a type of result, a pair of operand types, a kind
+        of sequence unpacked, ints beyond 64 bits.  The feedback learns it, and `fn` is
+        dropped (`_drop_stale`): made again at its next entry for what it now knows, rather
+        than deoptimizing at every entry until it is dropped and backs off (a `node.left`
+        that is a Node for a while, then None)."""
         code = getattr(frame.code, "module_origin", frame.code)
         origin = getattr(code, "feedback_origin", None)  # fused code: its genexpr's feedback
         if origin is not None:
             code, pc = origin[0], origin[1].get(pc)
             if pc is None:
                 return
-        seen = self.vm.profile_for(code).operand_types.setdefault(pc, set())
-        if BIG_INTS in seen:
+        seen = getattr(self.vm.profile_for(code), table).setdefault(pc, set())
+        if entry in seen:
             if fn.stale:  # learnt before, and still called directly by these callers
                 for caller in callers:
                     caller.stale = True
                     caller.deopt_count = max(caller.deopt_count, MAX_DEOPTS + 1)
             return
-        seen.add(BIG_INTS)
-        self._drop_stale(fn, callers, code, pc, "meets ints beyond 64 bits")
+        seen.add(entry)
+        self._drop_stale(fn, callers, code, pc, what)
 
     def _drop_stale(self, fn: JitFunction, callers, code, pc: int, what: str) -> None:
         """A deopt of `fn` taught the feedback of `code` at `pc` something (`what`): `fn`
@@ -206,6 +217,19 @@ class Deoptimization:
             # (a result is guarded after its instruction: the feedback is the instruction's)
             pc = frames[0][1].pc - (frames[0][1].reason == "result type")
             self._learn_big_ints(frames[0][0], pc, frames[0][2], callers=native_callers)
+        elif frames[0][1].reason in _LEARNT and frames[0][2].stack:
+            fn, point, frame = frames[0]
+            stack = frame.stack
+            if point.reason == "result type":
+                self._learn(fn, point.pc - 1, frame, "result_types", type(stack[-1]),
+                            f"makes a {type(stack[-1]).__name__} too", native_callers)
+            elif point.reason == "unpacking":
+                self._learn(fn, point.pc, frame, "operand_types", ("unpack", type(stack[-1])),
+                            f"unpacks a {type(stack[-1]).__name__}", native_callers)
+            elif len(stack) >= 2:
+                pair = (type(stack[-2]), type(stack[-1]))
+                self._learn(fn, point.pc, frame, "operand_types", pair,
+                            f"meets {pair[0].__name__} and {pair[1].__name__}", native_callers)
         elif frames[0][1].reason.startswith(METHOD_CHANGED):
             # (a method call speculated on one class met another: the code made again
             # looks the method up generically; owner_types is keyed by the LOAD_ATTR)
@@ -258,6 +282,8 @@ class Deoptimization:
                         result = self.vm._enter(frame, box if box[0] is not None else None)
                     elif error is not None:  # the callee raised: raise it at the call
                         box, error = [error], None
+                        if point.raise_at is not None:
+                            frame.pc = point.raise_at + 1
                         result = self.vm._enter(frame, box)
                     else:  # (an __init__ that returned something raises at the call)
                         result = self.vm._enter(frame, _push_result(frame, point, result))
@@ -287,7 +313,8 @@ class Deoptimization:
                 if error is None:
                     error = _push_result(into, outer_point, result)
                 if error is not None:
-                    into.fault_index = outer_point.pc  # raised by the call instruction
+                    into.fault_index = outer_point.pc if outer_point.raise_at is None \
+                        else outer_point.raise_at  # raised by the call instruction
                     raise error
             return outer.pc
         if error is not None:
@@ -377,6 +404,8 @@ def _another_callee(vm, point, frame) -> bool:
     return True
 
 
+# Deopts whose value on the stack tells the instruction's feedback something new (_learn).
+_LEARNT = frozenset(("result type", "operand type", "unpacking"))
 # Operators of ints whose native code deoptimizes only when the result overflows 64 bits
 # (for a shift or a power, when the count or exponent is not negative).
 _GROWING = frozenset(f"{kind}_{op}" for kind in ("BINARY", "INPLACE")

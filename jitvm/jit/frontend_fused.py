@@ -201,10 +201,12 @@ class FusionSteps:
             values.append(made.closure)
         stack.append(self.entry_call(index, fn, values, locals_, stack))
 
-    def entry_call(self, index, fn, values, locals_, stack):
+    def entry_call(self, index, fn, values, locals_, stack, raise_at=None):
         """A direct call of entry `fn` (its owned arguments consumed); the result."""
         deopt = self.deopt_point(index, locals_, stack, after_call=True, reason="callee deopt",
                                  quiet=self.quiet_callee(fn))
+        if deopt is not None:
+            deopt.raise_at = raise_at
         if self.fn is not None:
             self.fn.callees[fn.name] = fn
         rtype = fn.return_type
@@ -245,11 +247,16 @@ class FusionSteps:
         values.extend(it.parts() if isinstance(it, (RangeIter, SeqIter, ZipIter)) else [it])
         if gen.made.closure is not None:
             values.append(gen.made.closure)
-        result = self.entry_call(index, fn, values, locals_, stack)
         if is_boxed(callee):  # `sep.join(genexpr)`: the list of the items, joined
+            # A deopt in the fused code finishes the list in the interpreter, which then
+            # joins it: resumed *at* this call, with the list for the generator argument
+            # (as if the call that made the generator, just before, had made the list).
+            result = self.entry_call(index - 1, fn, values, locals_, stack + [callee],
+                                     raise_at=index)
             stack.append(self.host_call(index, callee, [result], None, locals_, stack,
                                         stack + [callee, result]))
             return None
+        result = self.entry_call(index, fn, values, locals_, stack)
         stack.append(result)
         return None
 

@@ -139,8 +139,19 @@ class SequenceSteps:
         deopt = self.deopt_point(index, locals_, stack + [seq], reason="unpacking")
         elem = seq.elem
         if seq.type is OBJ:  # a tuple or a list, most likely; anything else deoptimizes
-            self.emit("guard_type", [seq, TUPLE], None, deopt)
-            seq = self.kind_value("cast", [seq], Seq(TUPLE, OBJ), owned=seq.owned)
+            # (a tuple, unless a deopt here taught the feedback that lists come: deopt.py)
+            seen = self.feedback("operand_types", index)
+            lists = ("unpack", list) in seen
+            if lists and ("unpack", tuple) in seen:  # both: a list is made a tuple first
+                self.emit("guard_classes", [seq, ObjRef((list, tuple))], None, deopt)
+                made = self.kind_value("call_object", [ObjRef(tuple), [seq]], OBJ,
+                                       self.error_point(index, locals_, stack),
+                                       owned=True)  # (the call consumes `seq`)
+                seq = self.kind_value("cast", [made], Seq(TUPLE, OBJ), owned=True)
+            else:
+                kind = LIST if lists else TUPLE
+                self.emit("guard_type", [seq, kind], None, deopt)
+                seq = self.kind_value("cast", [seq], Seq(kind, OBJ), owned=seq.owned)
             elem = OBJ
         self.emit("guard_len", [seq, arg], None, deopt)
         items = [self.emit(f"getitem.{seq.type}", [seq, self.emit("const", [INT, i], INT)], OBJ,

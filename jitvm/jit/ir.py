@@ -80,6 +80,9 @@ class DeoptPoint:
     # its variables here (during or after a call that may have changed them).
     synced: bool = False
     constructs: bool = False
+    # after_call: where an exception the callee raised is raised instead of at `pc` (the
+    # fused list of `sep.join(genexpr)` resumes before the join call, whose error it is)
+    raise_at: int | None = None
 
     def __str__(self) -> str:
         kind = "raise at" if self.raises else "after call at" if self.after_call else "at"
