@@ -56,3 +56,44 @@ def test_syntax_warnings_of_an_imported_module_and_exec():
         expected = run_cpython(path)
         actual = run_jitvm(path, options=("--no-jit",))
         assert (actual.stdout, actual.stderr) == (expected.stdout, expected.stderr)
+
+
+def test_warnings_warn_names_the_programs_line():
+    # warnings.warn read its location from the host frame (jitvm's call handler): the warning
+    # named jitvm/handlers/control.py, was filtered as that module's (a DeprecationWarning in
+    # __main__ vanished) and deduplicated in its registry.  Interpreted frames count for
+    # stacklevel (the caller of warn always is one: the JIT leaves such calls to the interpreter).
+    for options in (("--no-jit",), ("--jit-threshold", "0"), ("--jit-threshold", "5")):
+        _same_streams("""
+            import warnings
+            class Acc:
+                def add(self, x):
+                    if x < 0:
+                        warnings.warn("negative value", RuntimeWarning)
+                    return x
+            def old(x):
+                warnings.warn("old() is deprecated", DeprecationWarning, stacklevel=2)
+                return x
+            a = Acc()
+            t = 0
+            for i in range(-3, 300):
+                t += a.add(i % 50 - 1)
+            print(t, old(3))
+            warnings.warn(Warning("instance"))
+            warnings.warn("beyond the outermost frame", stacklevel=50)
+            for i in range(3):
+                warnings.warn("once per line")
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                for i in range(3):
+                    a.add(-1)
+            print(len(caught), [str(w.message) for w in caught], caught[0].lineno)
+            try:
+                warnings.warn("x", category=int)
+            except TypeError as e:
+                print(e)
+            warnings.simplefilter("error")
+            def g():
+                warnings.warn("uncaught", DeprecationWarning)
+            g()
+        """, options=options, runs=1)
