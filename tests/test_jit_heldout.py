@@ -97,3 +97,36 @@ def test_warnings_warn_names_the_programs_line():
                 warnings.warn("uncaught", DeprecationWarning)
             g()
         """, options=options, runs=1)
+
+
+def test_syntax_warnings_in_cpythons_compile_order():
+    # CPython compiles a class body before its bases, defaults before the body, a
+    # comprehension's first iterable last, an assignment's value before its targets, and a
+    # `finally` block once per way out of the `try` (normal, exception, each return/break/
+    # continue): its warnings come in that order and number.
+    _same_streams("""
+        x = 1
+        def f(n):
+            for i in range(3):
+                try:
+                    if i:
+                        break
+                    if n:
+                        return 1
+                    for j in range(2):
+                        continue
+                except ValueError:
+                    return 2
+                finally:
+                    y = (x is
+                         1)
+        def g(a=x is 3) -> x is 4:
+            return [q for q in [x is 5]
+                    if q is not 6]
+        class K(object if x is 7 else object):
+            v = (x is
+                 8)
+        t = (x is
+             9)
+        print(f(0), g(), K.v, t)
+    """, options=("--no-jit",), runs=1)

@@ -46,22 +46,99 @@ def _literal(node) -> bool:
     return _folds(node)
 
 
+def _exits_through(body) -> int:
+    """How many `return`/`break`/`continue` in `body` leave a `try` (not counting those in
+    nested functions, or a `break`/`continue` of a loop inside it): CPython's compiler
+    copies the `finally` block to each of them."""
+    count = 0
+    stack = [(node, False) for node in body]
+    while stack:
+        node, in_loop = stack.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            continue
+        if isinstance(node, ast.Return) or (isinstance(node, (ast.Break, ast.Continue))
+                                            and not in_loop):
+            count += 1
+        loop = isinstance(node, (ast.For, ast.AsyncFor, ast.While))
+        for field, value in ast.iter_fields(node):
+            inner = in_loop or (loop and field == "body")
+            for child in value if isinstance(value, list) else [value]:
+                if isinstance(child, ast.AST):
+                    stack.append((child, inner))
+    return count
+
+
 class _Checker(ast.NodeVisitor):
-    def __init__(self):
+    """Visits in the order CPython's compiler emits code (where it differs from the AST's)."""
+
+    def __init__(self, annotations: bool):
         self.found = []
+        self.annotations = annotations  # evaluated (no `from __future__ import annotations`)
 
     def warn(self, node, message: str):
         self.found.append((node.lineno, message))
 
-    def visit_FunctionDef(self, node):
-        # the compiler evaluates decorators, defaults and annotations before the body
-        for field in ("decorator_list", "args", "returns", "body"):
-            value = getattr(node, field)
-            for child in value if isinstance(value, list) else [value]:
+    def visit_all(self, *nodes):
+        for node in nodes:
+            for child in node if isinstance(node, list) else [node]:
                 if child is not None:
                     self.visit(child)
 
+    def visit_arguments(self, node):
+        self.visit_all(node.defaults, node.kw_defaults)
+        if self.annotations:
+            for arg in node.posonlyargs + node.args + [node.vararg] + node.kwonlyargs \
+                    + [node.kwarg]:
+                if arg is not None:
+                    self.visit_all(arg.annotation)
+
+    def visit_FunctionDef(self, node):
+        self.visit_all(node.decorator_list, node.args)
+        if self.annotations:
+            self.visit_all(node.returns)
+        self.visit_all(node.body)
+
     visit_AsyncFunctionDef = visit_FunctionDef
+
+    def visit_Lambda(self, node):
+        self.visit_all(node.args, node.body)
+
+    def visit_ClassDef(self, node):
+        # the body is compiled before the bases are evaluated
+        self.visit_all(node.decorator_list, node.body, node.bases, node.keywords)
+
+    def visit_Assign(self, node):
+        self.visit_all(node.value, node.targets)
+
+    def visit_For(self, node):
+        self.visit_all(node.iter, node.target, node.body, node.orelse)
+
+    visit_AsyncFor = visit_For
+
+    def visit_Try(self, node):
+        self.visit_all(node.body, node.handlers, node.orelse)
+        # the finally block is compiled for the normal path, the exception path and every
+        # return/break/continue leaving the try
+        copies = 2 + _exits_through(node.body + node.handlers + node.orelse) if node.finalbody \
+            else 0
+        for _ in range(copies):
+            self.visit_all(node.finalbody)
+
+    def _comprehension(self, node, *results):
+        first, *rest = node.generators
+        self.visit_all(first.target, first.ifs)
+        for gen in rest:
+            self.visit_all(gen.iter, gen.target, gen.ifs)
+        self.visit_all(*results)
+        self.visit_all(first.iter)  # evaluated in the enclosing scope, after the code is made
+
+    def visit_ListComp(self, node):
+        self._comprehension(node, node.elt)
+
+    visit_SetComp = visit_GeneratorExp = visit_ListComp
+
+    def visit_DictComp(self, node):
+        self._comprehension(node, node.key, node.value)
 
     def visit_Compare(self, node):
         left = node.left
@@ -90,7 +167,10 @@ class _Checker(ast.NodeVisitor):
 
 def emit(tree: ast.AST, filename: str) -> list[tuple[int, str]]:
     """Emit CPython's compile-time SyntaxWarnings for `tree`; returns them (lineno, message)."""
-    checker = _Checker()
+    future = any(isinstance(node, ast.ImportFrom) and node.module == "__future__"
+                 and any(alias.name == "annotations" for alias in node.names)
+                 for node in getattr(tree, "body", ()))
+    checker = _Checker(annotations=not future)
     checker.visit(tree)
     show(checker.found, filename)
     return checker.found
