@@ -130,3 +130,12 @@ def test_syntax_warnings_in_cpythons_compile_order():
              9)
         print(f(0), g(), K.v, t)
     """, options=("--no-jit",), runs=1)
+
+
+def test_syntax_warnings_of_eval_source():
+    # An expression compiled in eval mode (eval(), the IPython magic's last expression) has
+    # a single node as its body, not a list of statements.
+    _same_streams("""
+        x = 2
+        print(eval("x + 1"), eval("x is 2"))
+    """, options=("--no-jit",), runs=1)

@@ -169,7 +169,7 @@ def emit(tree: ast.AST, filename: str) -> list[tuple[int, str]]:
     """Emit CPython's compile-time SyntaxWarnings for `tree`; returns them (lineno, message)."""
     future = any(isinstance(node, ast.ImportFrom) and node.module == "__future__"
                  and any(alias.name == "annotations" for alias in node.names)
-                 for node in getattr(tree, "body", ()))
+                 for node in (tree.body if isinstance(tree, ast.Module) else ()))
     checker = _Checker(annotations=not future)
     checker.visit(tree)
     show(checker.found, filename)
