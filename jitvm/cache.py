@@ -20,7 +20,7 @@ import struct
 
 from . import __version__
 from .code import CodeFlags, CodeObject, ExceptionEntry, Position
-from .compiler import compile_source
+from .compiler import compile_source, syntax_warnings
 from .opcodes import Op
 
 MAGIC = b"JVMC"
@@ -93,7 +93,7 @@ def from_tuple(data: tuple, filename: str) -> CodeObject:
 # -- reading and writing -----------------------------------------------------------------------
 
 
-def _read(path: str, source_path: str, mtime_ns: int, size: int) -> CodeObject | None:
+def _read(path: str, source_path: str, mtime_ns: int, size: int) -> tuple | None:
     try:
         with open(path, "rb") as fh:
             data = fh.read()
@@ -101,33 +101,39 @@ def _read(path: str, source_path: str, mtime_ns: int, size: int) -> CodeObject |
         if (magic != MAGIC or fingerprint != compiler_fingerprint()
                 or cached_mtime != mtime_ns or cached_size != size):
             return None
-        return from_tuple(marshal.loads(data[_HEADER.size:]), source_path)
+        code, warned = marshal.loads(data[_HEADER.size:])
+        return from_tuple(code, source_path), warned
     except Exception:  # corrupt, truncated or from another format: recompile
         return None
 
 
-def _write(path: str, code: CodeObject, mtime_ns: int, size: int) -> None:
+def _write(path: str, code: CodeObject, warned: list, mtime_ns: int, size: int) -> None:
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
         header = _HEADER.pack(MAGIC, compiler_fingerprint(), mtime_ns, size)
         tmp = f"{path}.{os.getpid()}.tmp"
         with open(tmp, "wb") as fh:
-            fh.write(header + marshal.dumps(to_tuple(code)))
+            fh.write(header + marshal.dumps((to_tuple(code), tuple(warned))))
         os.replace(tmp, path)  # atomic: readers never see half a file
     except OSError:
         pass  # an unwritable folder is simply not cached
 
 
-def load_code(source_path: str, use_cache: bool = True) -> CodeObject:
-    """The code object for a source file, from the cache when valid."""
+def load_code(source_path: str, use_cache: bool = True, script: bool = False) -> CodeObject:
+    """The code object for a source file, from the cache when valid.  A `script` (the program
+    run as __main__) shows its compile-time SyntaxWarnings even from the cache: CPython compiles
+    the script it runs every time."""
     from .runner import read_source
     st = os.stat(source_path)
     path = cache_path(source_path)
     if use_cache:
-        code = _read(path, source_path, st.st_mtime_ns, st.st_size)
-        if code is not None:
-            return code
-    code = compile_source(read_source(source_path), source_path)
+        cached = _read(path, source_path, st.st_mtime_ns, st.st_size)
+        if cached is not None:
+            if script:
+                syntax_warnings.show(cached[1], source_path)
+            return cached[0]
+    warned = []
+    code = compile_source(read_source(source_path), source_path, warned=warned)
     if use_cache:
-        _write(path, code, st.st_mtime_ns, st.st_size)
+        _write(path, code, warned, st.st_mtime_ns, st.st_size)
     return code

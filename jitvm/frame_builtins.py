@@ -1,4 +1,5 @@
-"""Builtins that look at their caller's frame: `globals`, `locals`, `vars`, `dir`, `eval`, `exec`.
+"""Builtins that look at their caller's frame: `globals`, `locals`, `vars`, `dir`, `eval`, `exec`,
+and `warnings.warn` (which reads its location from the frame `stacklevel` levels up).
 
 Called from jitvm code, the host versions would see the host frame of jitvm's own call handler.
 The call handlers swap them (by identity) for these versions, which read the jitvm frame
@@ -8,9 +9,11 @@ instead; `eval` and `exec` of source text compile it with jitvm and run it on th
 from __future__ import annotations
 
 import builtins
+import sys
 import types
+import warnings
 
-from .interpreter import UNBOUND
+from .interpreter import UNBOUND, VM
 
 
 def frame_locals(f) -> dict:
@@ -86,6 +89,49 @@ def _exec(f, source, globals=None, locals=None, **kwargs):
     _run(f, source, globals, locals, "exec", "exec")
 
 
+_RUN_FRAME = VM.run_frame.__code__
+
+
+def _running_frames():
+    """The jitvm frames this thread is running, innermost first, each with the instruction it
+    is at: the dispatch loop's `f` and `pc` (one past the instruction) in the host frames.
+    (Native frames have no jitvm frame: a warning's stacklevel counts only interpreted ones;
+    the frame that calls `warn` itself is always interpreted, the JIT leaves such calls.)"""
+    host = sys._getframe(1)
+    while host is not None:
+        if host.f_code is _RUN_FRAME:
+            yield host.f_locals["f"], host.f_locals["pc"] - 1
+        host = host.f_back
+
+
+def _warn(f, message, category=None, stacklevel=1, source=None):
+    """CPython's `warnings.warn` (Python/_warnings.c: do_warn, setup_context) with the
+    location of a jitvm frame: its file and line, its globals' module name and registry."""
+    if isinstance(message, Warning):
+        category = message.__class__
+    elif category is None:
+        category = UserWarning
+    if not (isinstance(category, type) and issubclass(category, Warning)):
+        raise TypeError(f"category must be a Warning subclass, not '{type(category).__name__}'")
+    frame = None
+    for level, (frame, index) in enumerate(_running_frames(), 1):
+        if level >= stacklevel:
+            break
+    else:
+        frame = None
+    if frame is None:  # beyond the outermost frame: CPython names the sys module
+        globals_, filename, lineno = sys.__dict__, "sys", 1
+    else:
+        globals_, filename = frame.globals, frame.code.filename
+        position = frame.code.positions[index] if index < len(frame.code.positions) else None
+        lineno = position.lineno if position is not None and position.lineno > 0 \
+            else frame.code.firstlineno
+    registry = globals_.setdefault("__warningregistry__", {})
+    warnings.warn_explicit(message, category, filename, lineno,
+                           module=globals_.get("__name__", "<string>"), registry=registry,
+                           module_globals=globals_, source=source)
+
+
 FRAME_BUILTINS = {
     builtins.globals: _globals,
     builtins.locals: _locals,
@@ -93,4 +139,5 @@ FRAME_BUILTINS = {
     builtins.dir: _dir,
     builtins.eval: _eval,
     builtins.exec: _exec,
+    warnings.warn: _warn,
 }

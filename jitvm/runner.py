@@ -75,7 +75,7 @@ def run_path(path: str, argv: list[str], vm: VM | None = None) -> VM:
     """Run the script at `path` as `__main__` with `sys.argv = [path, *argv]`."""
     vm = vm or VM()
     full_path = os.path.abspath(path)  # CPython 3.9+ names the script by its absolute path
-    code = cache.load_code(full_path)
+    code = cache.load_code(full_path, script=True)
     sys.argv = [path, *argv]
     sys.path[0:0] = [os.path.dirname(full_path)]
     install_import_hook(vm, [sys.path[0]])

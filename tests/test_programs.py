@@ -34,6 +34,11 @@ EXPECTED_STATUS = {
     "exit_uncaught_in_method.py": 1,
     "fused_exit_empty_max.py": 1,
     "fused_exit_stopiteration.py": 1,
+    "heldout_uncaught_hot.py": 1,
+    "heldout_uncaught_keyerror_method.py": 1,
+    "heldout_uncaught_overflow.py": 1,
+    "heldout_uncaught_custom_deep.py": 1,
+    "heldout_exit_in_hot_loop.py": 3,
 }
 
 # Programs whose output depends on the *host* interpreter's frames, which jitvm cannot fake:

@@ -24,6 +24,7 @@ from .. import assembler
 from ..code import CodeFlags, CodeObject, Handler, Instr, Label, NO_POSITION
 from ..opcodes import Op
 from ..scopes import Access, Scope
+from . import syntax_warnings
 from .blocks import BlockCompiler
 from .expressions import ExpressionCompiler
 from .statements import StatementCompiler
@@ -172,11 +173,15 @@ class Compiler:
 
 
 def compile_source(source: str, filename: str = "<string>", optimize: bool = True,
-                   mode: str = "exec") -> CodeObject:
+                   mode: str = "exec", warned: list | None = None) -> CodeObject:
     """Compile source to a jitvm code object: a module (`mode="exec"`) or an expression whose
     value the code returns (`mode="eval"`).  Raises SyntaxError (CPython's own, from the parser
-    and symtable) or UnsupportedError."""
+    and symtable) or UnsupportedError.  CPython's compile-time SyntaxWarnings are shown (and
+    added to `warned` as (lineno, message))."""
     tree = ast.parse(source, filename, mode)
+    found = syntax_warnings.emit(tree, filename)
+    if warned is not None:
+        warned.extend(found)
     compiler = Compiler(filename, optimize, source)
     if mode == "eval":
         return compiler.compile_expression(tree, source)
