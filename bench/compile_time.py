@@ -7,8 +7,8 @@ Runs each benchmark program in this process under jitvm (synchronous compiling, 
 part of compiling is on this thread) with the compile steps wrapped in `time.thread_time`
 timers (CPU time: the machine is shared, wall time is noisy).  For each module prints the
 split: the front end (`translate`, callees included), the JIT-IR passes, lowering to
-llvmlite IR, `str(module)`, then LLVM's parse, verify, passes and code generation (MCJIT
-add + finalize).  The program's output is discarded.
+llvmlite IR, `str(module)`, then LLVM's parse, verify, passes and code generation (the
+target machine's object file), and loading it (jit/loader.py).  The program's output is discarded.
 """
 
 from __future__ import annotations
@@ -26,7 +26,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
 sys.path.insert(0, os.path.join(ROOT, "bench"))
 
-PARTS = ("translate", "jit_passes", "lower", "str", "parse", "verify", "passes", "codegen")
+PARTS = ("translate", "jit_passes", "lower", "str", "parse", "verify", "passes", "codegen",
+         "load")
 
 
 class Clock:
@@ -72,7 +73,21 @@ def instrument(clock: Clock, modules: list):
     frontend.translate = clock.wrap("translate", frontend.translate)
     jit_pkg.run_jit_pipeline = clock.wrap("jit_passes", jit_pkg.run_jit_pipeline)
     lower_mod.ModuleLowering.lower = clock.wrap("lower", lower_mod.ModuleLowering.lower)
-    engine_mod.llvm = _TimedLLVM(llvm, clock)
+    if hasattr(engine_mod, "llvm_binding"):  # LLVM loaded only when a module is compiled
+        engine_mod._llvm = _TimedLLVM(engine_mod.llvm_binding(), clock)
+        made = engine_mod.Engine.target_machine.fget
+
+        def target_machine(self):  # its object files are the code generation
+            machine = made(self)
+            if not getattr(machine, "_timed", False):
+                machine.emit_object = clock.wrap("codegen", machine.emit_object)
+                machine._timed = True
+            return machine
+
+        engine_mod.Engine.target_machine = property(target_machine)
+        engine_mod.loader.load = clock.wrap("load", engine_mod.loader.load)
+    else:
+        engine_mod.llvm = _TimedLLVM(llvm, clock)
     optimize = clock.wrap("passes", engine_mod.Engine.optimize)
     engine_mod.Engine.optimize = lambda self, module: optimize(self, _raw(module))
     original_str = engine_mod.ir.Module.__str__
