@@ -18,8 +18,9 @@ competes with the interpreter for the same CPU share, LLVM finishes later, and t
 got slower; so compiling at once stays the default.
 
 One thread, first in first out: a module may call functions of an earlier module, so those
-must be in the MCJIT engine first.  If an earlier module failed, a later one calling into it
-fails too instead of linking against a missing symbol (MCJIT aborts the process on those).
+must be loaded first.  If an earlier module failed, a later one calling into it fails too
+instead of linking against a missing symbol (loader.py refuses one; MCJIT, its fallback,
+would abort the process).
 
 At exit `close()` drops the queued work and waits for the module LLVM is working on, if
 any (at most one compilation): freeing LLVM's objects under it would crash the process.
