@@ -53,7 +53,7 @@ class ModuleSteps:
         names = self.names_to_write(locals_)
         failed = self.deopt_point(index, locals_, stack_before, reason="raised")
         failed.after_call = failed.raises = True  # (out of memory: raised at the instruction)
-        version = self.emit("write_names", names, INT, failed)
+        version = self.escape_version = self.emit("write_names", names, INT, failed)
         ops.extend(tail)
         self.block, self.escaped = current, True
         now = self.emit("dict_version", [names[0]], INT)
