@@ -325,8 +325,10 @@ class _Translator(NumberSteps, ObjectSteps, ModuleSteps, HandlerSteps):
                 locals_, stack = saved
                 self.exits.append((index, exc.reason))
                 self.block_exits[node] = (index, exc.reason)
-                self.emit("exit", [repr(exc.reason)], None,
-                          self.deopt_point(index, locals_, stack, reason=exc.reason))
+                point = self.deopt_point(index, locals_, stack, reason=exc.reason)
+                if point is not None and self.native_handlers():
+                    point.handling = index not in self.normal_code()
+                self.emit("exit", [repr(exc.reason)], None, point)
                 return None if self.fn is not None else [("exit", None)] + caught
             if self.pads:
                 caught += self.emit_pads()

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 from ..code import CodeFlags
 from ..interpreter import _program_traceback
-from ..opcodes import Op
+from ..opcodes import OPCODES, Flag, Op
 from .abi import thread_exc_info_offset
 from .frontend_entries import ObjRef, is_boxed, is_number
 from .frontend_objects import _STEPS
@@ -137,6 +137,14 @@ class HandlerSteps:
         if point is not None:
             point.pad = f"pad.{point.id}"
         self.pads.append((index, entry, list(locals_), list(stack), point))
+
+    def normal_code(self) -> set[int]:
+        """The instructions reachable from the code's start without an exception: the
+        others are handlers' code (a side exit there is the exception path)."""
+        reached = self.__dict__.get("_normal_code")
+        if reached is None:
+            reached = self._normal_code = _reachable(self.code)
+        return reached
 
     def catches(self, index) -> bool:
         """Does an `except` clause of this code (compiled) protect instruction `index`?"""
@@ -254,6 +262,23 @@ class HandlerSteps:
                                 self.emit("const", [BOOL, False], BOOL)])
         locals_[arg] = None
         return None
+
+
+def _reachable(code) -> set[int]:
+    ins = code.instructions
+    reached, work = set(), [0]
+    while work:
+        index = work.pop()
+        if index in reached or index >= len(ins):
+            continue
+        reached.add(index)
+        op, arg = ins[index]
+        flags = OPCODES[op].flags
+        if Flag.JUMP in flags:
+            work.append(arg)
+        if Flag.TERMINAL not in flags:  # (unconditional jumps are terminal too)
+            work.append(index + 1)
+    return reached
 
 
 _CLASS_LOADS = {Op.LOAD_GLOBAL, Op.LOAD_NAME, Op.LOAD_ATTR, Op.LOAD_FAST, Op.LOAD_DEREF,

@@ -86,6 +86,10 @@ class DeoptPoint:
     # raises: the landing pad (a block) of the handler of this code that catches the
     # exception instead (frontend_handlers.py), or None
     pad: str | None = None
+    # A side exit in an exception handler's code (reached only through a landing pad): the
+    # exception path, which the interpreter takes over as it did before handlers were
+    # compiled, not a failed speculation (neither logged nor counted).
+    handling: bool = False
 
     def __str__(self) -> str:
         kind = "raise at" if self.raises else "after call at" if self.after_call else "at"
