@@ -36,7 +36,7 @@ from ..code import CodeFlags
 from ..interpreter import _program_traceback
 from ..opcodes import OPCODES, Flag, Op
 from .abi import thread_exc_info_offset
-from .frontend_entries import ObjRef, is_boxed, is_number
+from .frontend_entries import NOT_MINE, ObjRef, is_boxed, is_number
 from .frontend_objects import _STEPS
 from .ir import Block
 from .types import BOOL, BOXED, FLOAT, INT, OBJ, JType, Seq, jtype_of
@@ -251,7 +251,7 @@ class HandlerSteps:
         """`del name` of a local bound to an object (`except E as name` ends with one)."""
         kind = locals_[arg]
         if not isinstance(kind, (JType, Seq)) or jtype_of(kind) not in BOXED:
-            self.fail("deleting a local", index)
+            return NOT_MINE  # (a number, or a local that may be unbound: not compiled)
         slot = self._local_slot(arg, kind)
         self.own_borrowed(stack, slot)
         value = self.emit("load", [slot], kind)
