@@ -1,7 +1,8 @@
-"""Functions with try/except/finally/with compile: native code runs the protected regions, an
-exception raised there (by a guard that finds a Python error, or by a Python callable called
-through the C-API) deoptimizes at its instruction and the interpreter's exception table finds
-the handler.  Caught exceptions are the program's semantics, not failed speculations: they never
+"""Functions with try/except/finally/with compile: native code runs the protected regions.  An
+exception raised there goes to the `except` clause's landing pad and the handler runs natively
+(test_jit_handlers.py); where no `except` clause of the frame catches it (a `finally`, a
+`with`), it deoptimizes at its instruction and the interpreter's exception table finds the
+handler.  Caught exceptions are the program's semantics, not failed speculations: they never
 blacklist a function.
 
 Every program runs under CPython and under jitvm at thresholds 0, 1 and 5 (see test_jit.run);
@@ -244,8 +245,10 @@ def test_with_blocks_call_enter_and_exit_natively():
 
 def test_caught_exceptions_do_not_blacklist():
     """A compiled function that catches an exception on every other call, many more times
-    than the deopt limit (each one leaves native code: a `deopt:` line), is never blacklisted:
-    an exception is not a failed speculation."""
+    than the deopt limit, is never blacklisted: an exception is not a failed speculation.
+    `safe` and `loop` catch it natively (test_jit_handlers.py: no `deopt:` line at all); in
+    `nested` the innermost handler is a `finally`, which stays with the interpreter, so each
+    exception leaves native code (a `deopt:` line) and comes back by OSR."""
     results = run("""
         def safe(a, b):
             try:
@@ -260,17 +263,29 @@ def test_caught_exceptions_do_not_blacklist():
                 except ZeroDivisionError:
                     bad -= 1
             return bad
+        def nested(n):
+            bad = 0
+            for i in range(n):
+                try:
+                    try:
+                        bad += 10 // (i % 2)
+                    finally:
+                        bad += 1
+                except ZeroDivisionError:
+                    bad -= 1
+            return bad
         total = 0
         for i in range(300):
             total += safe(i, i % 2)
-        print(total, loop(400))
-    """, thresholds=THRESHOLDS, compiled=("safe", "loop"))
+        print(total, loop(400), nested(400))
+    """, thresholds=THRESHOLDS, compiled=("safe", "loop", "nested"))
     for result in results.values():
         log = jit_log(result.stderr)
         assert not any(line.startswith(("blacklisted", "dropped", "backing off"))
                        for line in log), log
         for name in ("safe", "loop"):
-            assert sum(line.startswith(f"deopt: {name} ") for line in log) > MAX_DEOPTS, log
+            assert not any(line.startswith(f"deopt: {name} ") for line in log), log
+        assert sum(line.startswith("deopt: nested ") for line in log) > MAX_DEOPTS, log
 
 
 def test_uncaught_exceptions_keep_cpythons_traceback():

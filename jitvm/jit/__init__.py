@@ -25,7 +25,7 @@ from ..code import CodeFlags
 from ..interpreter import NOT_HANDLED, UNBOUND
 from ..opcodes import Op
 from ..objects import Function
-from .abi import (CTX_BUFFER, CTX_DEPTH, CTX_STACK_BUDGET, CTX_STACK_LIMIT,
+from .abi import (CTX_BUFFER, CTX_DEPTH, CTX_STACK_BUDGET, CTX_STACK_LIMIT, CTX_THREAD,
                   CTX_TICKS, CTX_USED, CTX_WORDS, DEOPT, DICT_VERSION, OK, check_layout,
                   check_attribute_layout, mark_method_descriptor)
 from .bridge_objects import (cells_param as _cells_param, from_word as _from_word,
@@ -652,6 +652,7 @@ class JIT(Deoptimization):
         ctx = (ctypes.c_int64 * CTX_WORDS)()
         ctx[CTX_TICKS] = 1 << 14
         ctx[CTX_BUFFER] = ctypes.addressof(buffer)
+        ctx[CTX_THREAD] = id(ts)  # (the VM keeps its thread states)
         thread_stack = threading.stack_size()  # 0: the platform default (8 MiB on Linux)
         ctx[CTX_STACK_BUDGET] = min(NATIVE_STACK_BYTES, thread_stack // 4) if thread_stack \
             else NATIVE_STACK_BYTES

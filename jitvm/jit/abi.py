@@ -20,7 +20,8 @@ CTX_BUFFER = 2  # address of the deopt buffer (i64 words)
 CTX_USED = 3  # words used in the deopt buffer
 CTX_STACK_LIMIT = 4  # lowest stack address native frames may use (0: the first frame sets it)
 CTX_STACK_BUDGET = 5  # bytes of C stack native code may use below its first frame
-CTX_WORDS = 6
+CTX_THREAD = 6  # address of the thread's interpreter.ThreadState (native exception handlers)
+CTX_WORDS = 7
 # (The entries into native code running on a thread are counted by the bridge itself: the
 # length of its list of nested entries, jit/__init__.py `_run`.)
 
@@ -69,6 +70,21 @@ def check_layout() -> bool:
             and word(moved, ITER_INDEX) == 1 and word(iter(pair), ITER_INDEX) == 0
             and all(id(int(str(v))) == id(0) + SMALL_INT_SIZE * v
                     for v in range(SMALL_INT_MIN, SMALL_INT_MAX + 1)))
+
+
+def thread_exc_info_offset(cls) -> int | None:
+    """Where `cls` (interpreter.ThreadState) keeps `exc_info`, the exception being handled,
+    which native exception handlers read and write in place (lower_handlers.py): the offset
+    of its __slots__ slot in the object (CPython orders slots by name), or None if it cannot
+    be found."""
+    if sys.version_info[:2] != (3, 11) or ctypes.sizeof(ctypes.c_void_p) != 8:
+        return None
+    probe, marker = cls(), ValueError("probe")
+    probe.exc_info = marker
+    for offset in range(16, 16 + 8 * len(cls.__slots__), 8):
+        if ctypes.c_void_p.from_address(id(probe) + offset).value == id(marker):
+            return offset
+    return None
 
 
 TYPE_FLAGS = 168  # PyTypeObject.tp_flags (unsigned long)

@@ -245,7 +245,7 @@ class Deoptimization:
         # (a ZeroDivisionError, an IndexError...): an exception is the program's semantics,
         # not a failed speculation, and a `try` in a loop may catch it every iteration.
         watched = frames[0] if error is None and frames[0][1].reason not in EXPECTED_EXITS \
-            else None
+            and not frames[0][1].handling else None
         # native frames that called the one whose guard failed
         callers = [(fn, point) for fn, point, _ in frames[1:]]
         if watched is not None:
@@ -261,7 +261,9 @@ class Deoptimization:
                 # deoptimized goes on in the interpreter (it may read them).
                 namespace = into.locals
                 for name, value in zip(promoted, outer.fast):
-                    if value is not UNBOUND and not _unchanged(namespace.get(name), value):
+                    if value is UNBOUND:  # (never bound, or deleted: `except E as name`)
+                        namespace.pop(name, None)
+                    elif not _unchanged(namespace.get(name), value):
                         namespace[name] = value
             if not frames and watched is not None:  # settled at the frame's next OSR entry
                 into.first_fault, into.pending_deopt = None, watched[:2]

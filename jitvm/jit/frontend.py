@@ -172,9 +172,10 @@ from .frontend_entries import COMPOSITE_KINDS, COMPOSITES  # noqa: E402
 from .frontend_objects import ObjectSteps  # noqa: E402
 from .frontend_numbers import NumberSteps  # noqa: E402
 from .frontend_module import ModuleSteps  # noqa: E402
+from .frontend_handlers import HandlerSteps  # noqa: E402
 
 
-class _Translator(NumberSteps, ObjectSteps, ModuleSteps):
+class _Translator(NumberSteps, ObjectSteps, ModuleSteps, HandlerSteps):
     """Walks a code object's blocks; with `fn` set it also emits IR."""
 
     def __init__(self, jit, code: CodeObject, globals_: dict, argtypes: tuple[JType, ...],
@@ -214,6 +215,10 @@ class _Translator(NumberSteps, ObjectSteps, ModuleSteps):
         # the module's dict before each instruction that may run Python code ("escapes").
         self.promoted = getattr(code, "promoted", None)
         self.escaped = False  # the instruction being translated escapes
+        # Exception handlers compiled (frontend_handlers): the landing pads the instruction
+        # being translated needs, and (module level) the dict version its escape wrote.
+        self.pads: list = []
+        self.escape_version = None
 
     # -- helpers ----------------------------------------------------------------------------
 
@@ -295,11 +300,13 @@ class _Translator(NumberSteps, ObjectSteps, ModuleSteps):
                 self.mixed.add(entry.id)
         code = self.code
         index = start
+        caught = []  # edges into exception handlers (frontend_handlers)
         while index < end:
             op, arg = code.instructions[index]
             mark = len(self.block.ops) if self.fn is not None else 0
             saved = (list(locals_), list(stack))
             start_block, self.escaped = self.block, False
+            self.pads, self.escape_version = [], None
             try:
                 if self.promoted is not None:
                     self.module_step_allowed(index, op)
@@ -311,17 +318,22 @@ class _Translator(NumberSteps, ObjectSteps, ModuleSteps):
                     raise  # nothing would run natively
                 # A side exit: the interpreter takes over at this instruction.
                 self.escaped = False
+                self.pads = []
                 if self.fn is not None:
                     self.block = start_block
                     del self.block.ops[mark:]
                 locals_, stack = saved
                 self.exits.append((index, exc.reason))
                 self.block_exits[node] = (index, exc.reason)
-                self.emit("exit", [repr(exc.reason)], None,
-                          self.deopt_point(index, locals_, stack, reason=exc.reason))
-                return None if self.fn is not None else [("exit", None)]
+                point = self.deopt_point(index, locals_, stack, reason=exc.reason)
+                if point is not None and self.native_handlers():
+                    point.handling = index not in self.normal_code()
+                self.emit("exit", [repr(exc.reason)], None, point)
+                return None if self.fn is not None else [("exit", None)] + caught
+            if self.pads:
+                caught += self.emit_pads()
             if outcome is not None:
-                return outcome
+                return outcome + caught
             index += 1
         # fall through into the next block
         self._spill(stack, [end], lambda: self.deopt_point(end, locals_, stack,
@@ -329,7 +341,7 @@ class _Translator(NumberSteps, ObjectSteps, ModuleSteps):
         state = State(tuple(locals_), tuple(_kind(e) for e in stack))
         if self.fn is not None:
             self.block.ops.append(IrOp("jump", [self._block_name(end, state)]))
-        return [(end, state)]
+        return [(end, state)] + caught
 
     def version_key(self, pc: int, state: State):
         return _version_key(pc, state, self.split_locals, self.split_depths)

@@ -53,7 +53,7 @@ class ModuleSteps:
         names = self.names_to_write(locals_)
         failed = self.deopt_point(index, locals_, stack_before, reason="raised")
         failed.after_call = failed.raises = True  # (out of memory: raised at the instruction)
-        version = self.emit("write_names", names, INT, failed)
+        version = self.escape_version = self.emit("write_names", names, INT, failed)
         ops.extend(tail)
         self.block, self.escaped = current, True
         now = self.emit("dict_version", [names[0]], INT)
@@ -96,13 +96,16 @@ class ModuleSteps:
     def names_to_write(self, locals_):
         """The operands of a write of the variables the code can change to the module's
         dict: the dict, then (name, value slot, bound-flag slot or None) for each one bound
-        (or maybe bound) here."""
+        (or maybe bound) here, and (name, None, None) for one the loop deletes that is
+        unbound here (removed from the dict if there)."""
         names = [self.const_object(self.globals)]
         for i in sorted(self.code.synced):
             kind = locals_[i]
-            if kind is None:
-                continue
             name = sys.intern(self.code.varnames[i])
+            if kind is None:  # unbound: not in the dict either (it may have been deleted)
+                if i in self.code.deleted:
+                    names += [name, None, None]
+                continue
             if isinstance(kind, MaybeUnbound):
                 names += [name, self._local_slot(i, kind.type), self._bound_slot(i, kind.type)]
             else:

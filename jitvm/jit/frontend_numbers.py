@@ -83,6 +83,8 @@ class NumberSteps:
             b, a = stack.pop(), stack.pop()
             if not (isinstance(a, Value) and isinstance(b, Value)):
                 self.fail(f"{op.name} on non-numeric values", index)
+            if self.catches(index):  # (a zero divisor raises for the handler)
+                self.raise_if_zero(_BINARY[op], a, b, index, locals_, stack)
             deopt = self.deopt_point(index, locals_, stack + [a, b], reason=op.name)
             stack.append(self.binary(_BINARY[op], a, b, deopt, index))
             return None

@@ -216,6 +216,7 @@ class ObjectSteps(CallSteps, SequenceSteps, FusionSteps):
                                  quiet=quiet)
         if point is not None:
             point.raises = True
+        self.catch_edge(index, locals_, stack + held, point)  # (a `try` here: frontend_handlers)
         return point
 
     def feedback(self, table: str, index):

@@ -83,12 +83,21 @@ class DeoptPoint:
     # after_call: where an exception the callee raised is raised instead of at `pc` (the
     # fused list of `sep.join(genexpr)` resumes before the join call, whose error it is)
     raise_at: int | None = None
+    # raises: the landing pad (a block) of the handler of this code that catches the
+    # exception instead (frontend_handlers.py), or None
+    pad: str | None = None
+    # A side exit in an exception handler's code (reached only through a landing pad): the
+    # exception path, which the interpreter takes over as it did before handlers were
+    # compiled, not a failed speculation (neither logged nor counted).
+    handling: bool = False
 
     def __str__(self) -> str:
         kind = "raise at" if self.raises else "after call at" if self.after_call else "at"
         text = f"deopt#{self.id} {kind} pc {self.pc}"
         if self.stack:
             text += ", stack " + ", ".join(_stack_text(e) for e in self.stack)
+        if self.pad is not None and self.raises:
+            text += f", caught by {self.pad}"
         return text
 
     def values(self):

@@ -28,6 +28,7 @@ from .ir import DeoptPoint, JitFunction, Value, entry_parts
 from .llvm_build import Builder
 from .lower_numbers import (NumberLowering, define_int_float_order,  # noqa: F401 (engine.py)
                             define_int_power)
+from .lower_handlers import HandlerLowering
 from .lower_objects import ObjectLowering
 from .types import BOOL, BOXED, FLOAT, INT, LIST, OBJ, TUPLE, JType
 
@@ -75,7 +76,7 @@ class ModuleLowering:
         FunctionLowering(self, fn).run()
 
 
-class FunctionLowering(NumberLowering, ObjectLowering):
+class FunctionLowering(NumberLowering, ObjectLowering, HandlerLowering):
     def __init__(self, owner: ModuleLowering, fn: JitFunction):
         self.owner = owner
         self.fn = fn
@@ -121,6 +122,8 @@ class FunctionLowering(NumberLowering, ObjectLowering):
         time grows with the code it is given, and a function has dozens of deopt points.
         (The bridge reads the slots the point's `locals` name; the others hold whatever they
         held.  Words past the record's length are written too, and are junk.)"""
+        if point.pad is not None and point.raises and point.pad in self.blocks:
+            return self.blocks[point.pad]  # a handler of this code catches it (lower_handlers)
         name = f"deopt.{point.id}"
         if name in self.blocks:
             return self.blocks[name]

@@ -263,6 +263,17 @@ class ObjectLowering(ListLowering, CallLowering):
         setitem = self.api("PyDict_SetItem", I32, [PTR, PTR, PTR])
         for name, slot, flag in zip(args[1::3], args[2::3], args[3::3]):
             done = b.append_basic_block("names.next")
+            if slot is None:  # a deleted variable: not in the dict either
+                key = self.obj_const(name)
+                present = b.call(self.api("PyDict_Contains", I32, [PTR, PTR]),
+                                 [namespace, key])
+                delete = b.append_basic_block("names.delete")
+                b.cbranch(b.icmp_signed("==", present, ir.Constant(I32, 1)), delete, done)
+                b.position_at_end(delete)
+                status = b.call(self.api("PyDict_DelItem", I32, [PTR, PTR]), [namespace, key])
+                b.cbranch(b.icmp_signed("!=", status, ir.Constant(I32, 0)), failed, done)
+                b.position_at_end(done)
+                continue
             if flag is not None:
                 bound = b.append_basic_block("names.bound")
                 b.cbranch(b.load(self.slots[flag]), bound, done)

@@ -44,8 +44,11 @@ from ..opcodes import Op
 _REWRITE = {Op.LOAD_NAME: (Op.LOAD_FAST, Op.LOAD_GLOBAL),
             Op.STORE_NAME: (Op.STORE_FAST, Op.STORE_GLOBAL),
             Op.LOAD_GLOBAL: (Op.LOAD_FAST, Op.LOAD_GLOBAL),
-            Op.STORE_GLOBAL: (Op.STORE_FAST, Op.STORE_GLOBAL)}
+            Op.STORE_GLOBAL: (Op.STORE_FAST, Op.STORE_GLOBAL),
+            Op.DELETE_NAME: (Op.DELETE_FAST, Op.DELETE_GLOBAL),
+            Op.DELETE_GLOBAL: (Op.DELETE_FAST, Op.DELETE_GLOBAL)}
 _STORES = (Op.STORE_NAME, Op.STORE_GLOBAL)
+_DELETES = (Op.DELETE_NAME, Op.DELETE_GLOBAL)
 # Side exits that are not deopts (neither logged nor counted): native code runs the loop
 # only, and hands back to the interpreter when it ends.
 LOOP_END = "the loop ends (the interpreter goes on with the module)"
@@ -86,7 +89,7 @@ def module_view(code: CodeObject, promoted: tuple[str, ...], header: int) -> Cod
     """`code` with the `promoted` names as fast locals and the other names as globals (see
     the module docstring).  The view remembers its module code (`module_origin`), the
     instructions of the loop (`loop`: its header and its last back-edge), the promoted
-    names and which of them the loop stores (`synced`)."""
+    names, which of them the loop stores (`synced`) and deletes (`deleted`)."""
     slot = {name: i for i, name in enumerate(promoted)}
     instructions = []
     for op, arg in code.instructions:
@@ -102,6 +105,8 @@ def module_view(code: CodeObject, promoted: tuple[str, ...], header: int) -> Cod
     object.__setattr__(view, "module_origin", code)
     object.__setattr__(view, "promoted", promoted)
     object.__setattr__(view, "synced", frozenset(slot[n] for n in stores if n in slot))
+    deleted = names_in_loop(code, header, _DELETES)
+    object.__setattr__(view, "deleted", frozenset(slot[n] for n in deleted if n in slot))
     return view
 
 

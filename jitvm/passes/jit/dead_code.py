@@ -48,6 +48,8 @@ def _remove_unreachable(fn):
                 work.append(op.args[0])
             elif op.opcode == "br":
                 work.extend(op.args[1:])
+            if op.deopt is not None and op.deopt.pad is not None and op.deopt.pad in by_name:
+                work.append(op.deopt.pad)  # an exception caught by a handler of this code
     fn.blocks = [block for block in fn.blocks if block.name in reached]
 
 
