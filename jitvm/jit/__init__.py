@@ -577,7 +577,8 @@ class JIT(Deoptimization):
         signal handler may also run jitvm code natively at any bytecode, even while an outer
         entry is still reading its deopt records: each entry writes its records after the
         ones pending in the buffer (from `first` on) and reads its result cell at once."""
-        ctx, buffer, ctx_address, out, out_ref, levels = ts.native or self._context(ts)
+        ctx, buffer, ctx_address, out, out_ref, levels, out_float = \
+            ts.native or self._context(ts)
         first = ctx[CTX_USED]  # deopt records of an outer entry still being read end here
         level = len(levels)  # entries into native code running on this thread
         budget = self.vm.recursion_limit - ts.depth
@@ -626,6 +627,8 @@ class JIT(Deoptimization):
             if level:
                 ctx[CTX_DEPTH], ctx[CTX_STACK_LIMIT] = depth, limit
         if status == OK:
+            if fn.return_type is FLOAT:  # (the result cell read as a double: no struct)
+                return OK, out_float.value
             return OK, _from_word(word, fn.return_type)
         if status != DEOPT:
             raise SystemError("native code returned an unknown status")  # never: see abi.py
@@ -647,7 +650,7 @@ class JIT(Deoptimization):
 
     def _context(self, ts):
         """This thread's native context: (ctx array, deopt buffer, ctx address, result cell,
-        reference to it, the nested entries running)."""
+        reference to it, the nested entries running, the result cell as a double)."""
         buffer = (ctypes.c_int64 * DEOPT_BUFFER_WORDS)()
         ctx = (ctypes.c_int64 * CTX_WORDS)()
         ctx[CTX_TICKS] = 1 << 14
@@ -659,7 +662,8 @@ class JIT(Deoptimization):
         out = ctypes.c_int64()
         # (the last item: per nested entry running, (frames granted, words a record of
         # them takes at most, buffer words reserved by outer entries): see `_run`)
-        ts.native = (ctx, buffer, ctypes.addressof(ctx), out, ctypes.byref(out), [])
+        ts.native = (ctx, buffer, ctypes.addressof(ctx), out, ctypes.byref(out), [],
+                     ctypes.c_double.from_buffer(out))
         return ts.native
 
     # -- inspection ---------------------------------------------------------------------------

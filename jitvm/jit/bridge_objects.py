@@ -138,6 +138,8 @@ def make_cells(func, args: list) -> tuple:
     """The cells of a call, as the interpreter makes them: fresh cells (those of arguments
     filled in), then the function's closure."""
     code = func._code
+    if not code.cellvars:  # only the closure's cells: the tuple the function holds
+        return func.__closure__ or ()
     cells = [CellType() for _ in code.cellvars]
     for cell_index, arg_index in code.cell2arg:
         cells[cell_index].cell_contents = args[arg_index]
