@@ -76,6 +76,11 @@ _CONSUMER_IDS = {id(fn): name for fn, name in
                   (list, "list"), (tuple, "tuple"), (sorted, "sorted"))}
 
 
+_SIZED_ITERATORS = frozenset(type(iter(x)) for x in ([], (), range(1), "", {}, {}.values(),
+                                                     {}.items(), b"", bytearray()))
+FUSE_MIN_ITEMS = 64  # interpreted `sum(genexpr)` & co run fused over this many items at least
+
+
 class JIT(Deoptimization):
     def __init__(self, vm, threshold: int = 1000, opt_level: int = 2, log=None,
                  dump: frozenset = frozenset(), dump_dir: str | None = None,
@@ -437,10 +442,15 @@ class JIT(Deoptimization):
         with `iterator`.  Runs the fused code (fused.py) in a frame of its own from its loop
         header, as native code enters it, and returns the consumer's result; its loop gets
         hot and compiled by OSR like any other.  NOT_HANDLED when `consumer` is not a builtin
-        that fuses or the generator expression does not fuse."""
+        that fuses, the generator expression does not fuse, or it iterates over fewer than
+        FUSE_MIN_ITEMS items of a builtin sequence (or over anything else)."""
         from .fused import CONSUMERS, fusable
         name = _CONSUMER_IDS.get(id(consumer))
         if name is None or CONSUMERS.get(consumer) != name:
+            return NOT_HANDLED
+        # Only over a long builtin sequence: the fused loop gets hot at once, and its OSR
+        # entry (~20 µs) would cost a short one more than the generator does.
+        if type(iterator) not in _SIZED_ITERATORS or iterator.__length_hint__() < FUSE_MIN_ITEMS:
             return NOT_HANDLED
         code = func._code
         key = ("fusable", code)
