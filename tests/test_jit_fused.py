@@ -382,6 +382,8 @@ print(max(abs(v) for v in g), min(v * 2 for v in g if v > 0), any(v > 3 for v in
       tuple(round(v) for v in g)[:5], sorted(round(v, 1) for v in g)[-3:])
 words = {str(i): i for i in range(200)}
 print(sum(len(k) * v for k, v in words.items()), max(k for k in words))
+import sys
+print(sorted(m for m in sys.modules if m.startswith("json")))
 short = [1, 2, 3]
 print(sum(x * x for x in short))
 kept = (x for x in range(100))
