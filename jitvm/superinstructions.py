@@ -6,7 +6,10 @@ code changes, so each fused pair costs one dispatch instead of two.  A pair is f
 * its second instruction is not a jump target nor an exception handler entry (execution never
   starts in the middle of a pair), and
 * only the first instruction can raise, so an exception is still reported at the right
-  instruction: compare+branch, operator+store, call+pop.  A load+load pair that finds an unset
+  instruction: compare+branch, operator+store, call+pop.
+
+One instruction is specialised on its neighbours instead: the call that makes a generator
+expression passed straight to `sum`, `min`... (`_call_genexpr`).  A load+load pair that finds an unset
   local falls back to executing just the first load, so the second raises from its own index.
 
 A fused handler returns the index after the pair, so the dispatch loop treats it as a jump.
@@ -17,7 +20,8 @@ from __future__ import annotations
 import operator
 
 from .code import CodeObject
-from .interpreter import UNBOUND
+from .interpreter import NOT_HANDLED, UNBOUND
+from .objects import Function
 from .opcodes import BINARY_OPS, COMPARE_OPS, Op
 
 _COMPARE_FUNCS = dict(zip(range(len(COMPARE_OPS)), (operator.lt, operator.le, operator.eq,
@@ -101,6 +105,26 @@ def _call_pop(f, arg):
     return after
 
 
+def _call_genexpr(f, arg):
+    """GET_ITER; CALL_FUNCTION 1 (this one: makes a generator); CALL_FUNCTION 1 (a consumer):
+    when the call makes a generator expression (a temporary no code can reach) and the
+    consumer is one of the builtins the JIT fuses (sum, min, max, any, all, list, tuple,
+    sorted), the JIT runs the fused code instead (jit/fused.py: one loop, no generator,
+    compiled by OSR when it gets hot) and both calls are done; otherwise just this call.
+    (Not a pair: the consumer's call keeps its own handler and feedback.)"""
+    _argc, index, after = arg
+    s = f.stack
+    func = s[-2]
+    if type(func) is Function and func._code.name == "<genexpr>" and f.vm.jit is not None:
+        result = f.vm.jit.run_fused(f, func, s[-3], s[-1], index + 1)
+        if result is not NOT_HANDLED:
+            del s[-2:]
+            s[-1] = result
+            return after
+    from .handlers import CALL_FUNCTION
+    return CALL_FUNCTION(f, 1)
+
+
 _BINARY_STORE = {}
 for _suffix, _sym, _name, _iname in BINARY_OPS:
     _BINARY_STORE[Op["BINARY_" + _suffix]] = _binary_store(getattr(operator, _name))
@@ -159,7 +183,11 @@ def fuse(code: CodeObject, threaded: list) -> int:
                 handler, new_arg = _BINARY_STORE[op], (arg2, after)
             elif op == Op.CALL_FUNCTION and op2 == Op.POP_TOP:
                 handler, new_arg = _call_pop, (arg, after)
-        if handler is not None:
+        if handler is None and op == op2 == Op.CALL_FUNCTION and arg == arg2 == 1 and i > 0 \
+                and instrs[i - 1][0] == Op.GET_ITER and i + 1 not in targets:
+            threaded[i] = (_call_genexpr, (1, i, after))  # (one instruction, not a pair)
+            i += 1
+        elif handler is not None:
             threaded[i] = (handler, new_arg)
             fused += 1
             i += 2

@@ -368,3 +368,47 @@ def test_str_join_of_a_generator_expression_runs_fused():
     for threshold in ("0", "100"):
         expected, actual = _tracebacks(raising, "--jit-threshold", threshold)
         assert "ZeroDivisionError" in expected and actual == expected
+
+
+INTERPRETED_CALLER = """
+import random
+random.seed(5)
+g = [random.gauss(0, 1) for _ in range(3000)]
+mean = sum(g) / len(g)
+var = sum((v - mean) ** 2 for v in g) / len(g)
+print(round(mean, 9), round(var, 9))
+print(max(abs(v) for v in g), min(v * 2 for v in g if v > 0), any(v > 3 for v in g),
+      all(v < 10 for v in g), len(list(v for v in g if v > 0)),
+      tuple(round(v) for v in g)[:5], sorted(round(v, 1) for v in g)[-3:])
+words = {str(i): i for i in range(200)}
+print(sum(len(k) * v for k, v in words.items()), max(k for k in words))
+import sys
+print(sorted(m for m in sys.modules if m.startswith("json")))
+short = [1, 2, 3]
+print(sum(x * x for x in short))
+kept = (x for x in range(100))
+print(sum(kept), next(kept, "exhausted"))
+"""
+
+
+def test_interpreted_code_runs_consumers_of_generator_expressions_fused():
+    """Module-level code (interpreted) calling sum/min/max... on a generator expression over
+    a long sequence runs the fused code (superinstructions._call_genexpr, JIT.run_fused),
+    whose loop is then compiled by OSR; a short sequence, and a generator expression held
+    in a variable, keep the generator."""
+    run(INTERPRETED_CALLER, thresholds=("0", "1", "5", "100"))
+    log = _log(INTERPRETED_CALLER, "--jit-threshold", "100")
+    assert any(line.startswith("OSR entry: <genexpr>") for line in log), log
+    for consumer in ("sum", "max", "min", "any", "all", "list", "tuple", "sorted"):
+        assert any(line.startswith("compiled: <genexpr>(")
+                   and f"(fused into {consumer}())" in line for line in log), "\n".join(log)
+
+
+def test_errors_of_fused_code_run_by_the_interpreter_keep_cpythons_tracebacks():
+    for body in ("sum(x for x in [1] * 100 + ['a'])",
+                 "sum(1 // x for x in range(100, -1, -1))",
+                 "max(x.real for x in [1] * 80 + [None])",
+                 "list(next(iter([])) for x in range(90))"):
+        src = f"import sys\nprint('start')\n{body}\n"
+        expected, actual = _tracebacks(src, "--jit-threshold", "5")
+        assert actual == expected, (body, expected, actual)

@@ -22,7 +22,7 @@ import threading
 import time
 
 from ..code import CodeFlags
-from ..interpreter import NOT_HANDLED, UNBOUND
+from ..interpreter import NOT_HANDLED, UNBOUND, Frame
 from ..opcodes import Op
 from ..objects import Function
 from .abi import (CTX_BUFFER, CTX_DEPTH, CTX_STACK_BUDGET, CTX_STACK_LIMIT, CTX_THREAD,
@@ -69,6 +69,17 @@ NATIVE_STACK_BYTES = 2 * 1024 * 1024  # ... nor more than this much of it (of Li
 DEOPT_BUFFER_WORDS = 1 << 20
 MAX_NESTING = 64  # native code entered again from Python callables it called: at most this
                   # deep (each level takes some C stack outside the native frames' budget)
+
+
+_CONSUMER_IDS = {id(fn): name for fn, name in
+                 ((sum, "sum"), (min, "min"), (max, "max"), (any, "any"), (all, "all"),
+                  (list, "list"), (tuple, "tuple"), (sorted, "sorted"))}
+
+
+# (Not dicts: compiling may import a module, and a loop over sys.modules would see it
+# change size.)
+_SIZED_ITERATORS = frozenset(type(iter(x)) for x in ([], (), range(1), "", b"", bytearray()))
+FUSE_MIN_ITEMS = 64  # interpreted `sum(genexpr)` & co run fused over this many items at least
 
 
 class JIT(Deoptimization):
@@ -425,6 +436,57 @@ class JIT(Deoptimization):
         self.specializations[key] = fn
         self._finish(fn, then)
         return fn
+
+    def run_fused(self, f, func: Function, consumer, iterator, index: int):
+        """The interpreter at `consumer(genexpr)` (superinstructions._call_genexpr), the call
+        at `index`: `func`, the generator expression's function, was just made and called
+        with `iterator`.  Runs the fused code (fused.py) in a frame of its own from its loop
+        header, as native code enters it, and returns the consumer's result; its loop gets
+        hot and compiled by OSR like any other.  NOT_HANDLED when `consumer` is not a builtin
+        that fuses, the generator expression does not fuse, or it iterates over fewer than
+        FUSE_MIN_ITEMS items of a builtin sequence (or over anything else)."""
+        from .fused import CONSUMERS, fusable
+        name = _CONSUMER_IDS.get(id(consumer))
+        if name is None or CONSUMERS.get(consumer) != name:
+            return NOT_HANDLED
+        # Only over a long builtin sequence: the fused loop gets hot at once, and its OSR
+        # entry (~20 µs) would cost a short one more than the generator does.
+        if type(iterator) not in _SIZED_ITERATORS or iterator.__length_hint__() < FUSE_MIN_ITEMS:
+            return NOT_HANDLED
+        code = func._code
+        key = ("fusable", code)
+        ok = self._fused.get(key)
+        if ok is None:
+            ok = self._fused[key] = fusable(code)
+        if not ok:
+            return NOT_HANDLED
+        fused = self.fused_code(code, name)
+        vm = self.vm
+        profile = vm.profile_for(fused)
+        frame = Frame(vm, f.ts, fused, vm.instrs_for(fused, profile), func.__globals__,
+                      vm.builtins, None, profile)
+        fast = [UNBOUND] * len(fused.varnames)  # (`.0` unbound, as native code enters it)
+        if name == "sum":
+            fast[-2] = 0
+        elif name in ("list", "tuple", "sorted"):
+            fast[-2] = []
+        elif name in ("min", "max"):
+            fast[-1] = False
+        frame.fast = fast
+        frame.cells = list(func.__closure__ or ())
+        frame.stack = [iterator]
+        frame.pc = fused.fused_header
+        ts = f.ts
+        ts.depth += 1
+        try:
+            if ts.depth > vm.recursion_limit:
+                raise RecursionError("maximum recursion depth exceeded")
+            return vm.run_frame(frame)
+        except BaseException:
+            f.fault_index = index  # (the consumer's call raised it, as in CPython)
+            raise
+        finally:
+            ts.depth -= 1
 
     def fused_code(self, code, consumer: str):
         """Generator expression `code` fused with `consumer` (sum, min...: see fused.py)."""
