@@ -291,3 +291,23 @@ def test_the_ir_shows_the_landing_pad():
         assert "caught by pad." in actual.stdout + actual.stderr
         assert re.search(r"catch _caught, pc \d+", actual.stdout + actual.stderr)
         assert "exc_match" in actual.stdout + actual.stderr
+
+
+def test_except_a_tuple_of_classes_runs_natively():
+    src = """
+        def convert(items):
+            out = []
+            for x in items:
+                try:
+                    out.append(10 // int(x))
+                except (ValueError, ZeroDivisionError) as e:
+                    out.append(type(e).__name__)
+                except (TypeError,):
+                    out.append("type")
+            return out
+        items = ["5", "0", "x", None, "2", 7] * 300
+        print(convert(items)[:12], len(convert(items)))
+        """
+    run(src, thresholds=THRESHOLDS, compiled=("convert",))
+    _, err = stats_of(src)
+    assert osr_entries(err) + deopts(err) <= 6, err

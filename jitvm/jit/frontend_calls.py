@@ -113,6 +113,8 @@ class CallSteps:
             del stack[-2:]
             deopt = self.deopt_point(index, locals_, stack + [a, b], reason="operand type")
             x, y = (self._unbox_operand(v, t, deopt) for v, t in zip((a, b), guess))
+            if self.catches(index):  # (a zero divisor raises for the handler)
+                self.raise_if_zero(name, x, y, index, locals_, stack)
             stack.append(self.binary(name, x, y, self.deopt_point(
                 index, locals_, stack + [x, y], reason=op.name), index))
             return None

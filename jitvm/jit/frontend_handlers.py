@@ -19,13 +19,14 @@ How it works, with the bytecode's own exception table (code.handler_for):
 * only `except` clauses get pads (`_except_clause`): a `finally`, a `with`'s exit and the
   cleanup of an `except` body end in RERAISE, so the interpreter would take over anyway.
 * in the handler: PUSH_EXC_INFO and POP_EXCEPT set the thread's exception being handled
-  (the interpreter's ThreadState.exc_info, written in place), as the interpreter's do; CHECK_EXC_MATCH against a class known at
-  compile time is PyErr_GivenExceptionMatches; `except E as name` stores and deletes the name.
+  (the interpreter's ThreadState.exc_info, written in place), as the interpreter's do;
+  CHECK_EXC_MATCH against a class (or a tuple of them) known at compile time is
+  PyErr_GivenExceptionMatches; `except E as name` stores and deletes the name.
 * what stays with the interpreter: RERAISE and `raise` (the frame is handed over there, the
   exception on its stack: the interpreter raises and unwinds); a guard that fails (a
   speculation, not an exception: the interpreter redoes the instruction, and raises if it
-  must); handlers of generators and of fused generator expressions; `except` against a
-  tuple or a class not known at compile time (a side exit).
+  must); handlers of generators and of fused generator expressions; `except` against
+  something not known at compile time (a side exit).
 * in a module-level loop the pad first checks that the module's dict did not change during
   the call that raised (as after any call); if it did, the interpreter takes the exception.
 """
@@ -234,7 +235,7 @@ class HandlerSteps:
         from .frontend import Const
         expected = stack[-1]
         if not (isinstance(expected, Const) and _catchable(expected.value)):
-            self.fail("an `except` of something other than an exception class", index)
+            self.fail("an `except` of something not known when compiling", index)
         stack.pop()
         exc = stack[-1]
         stack.append(self.emit("exc_match", [exc, self.const_object(expected.value)], BOOL))
@@ -304,8 +305,28 @@ def _except_clause(code, target: int) -> bool:
 
 
 def _catchable(value) -> bool:
-    """Is `value` what `except` accepts: an exception class (a tuple is not compiled)?"""
+    """Is `value` what `except` accepts: an exception class, or a tuple of them?"""
+    if type(value) is tuple:
+        return all(_catchable(item) for item in value)
     return isinstance(value, type) and issubclass(value, BaseException)
+
+
+_build_tuple = _STEPS[Op.BUILD_TUPLE]
+
+
+def _build_tuple_of_classes(self, index, arg, locals_, stack):
+    """`except (A, B):` — BUILD_TUPLE of classes known when compiling, right before
+    CHECK_EXC_MATCH: the tuple is a compile-time constant too (each class keeps its global's
+    guard)."""
+    from .frontend import Const
+    ins = self.code.instructions
+    items = stack[len(stack) - arg:] if arg else []
+    if items and index + 1 < len(ins) and ins[index + 1][0] == Op.CHECK_EXC_MATCH and all(
+            isinstance(e, Const) and _catchable(e.value) for e in items):
+        del stack[len(stack) - arg:]
+        stack.append(Const(tuple(e.value for e in items)))
+        return None
+    return _build_tuple(self, index, arg, locals_, stack)
 
 
 _STEPS.update({
@@ -314,4 +335,5 @@ _STEPS.update({
     Op.CHECK_EXC_MATCH: HandlerSteps._check_exc_match,
     Op.RERAISE: HandlerSteps._reraise,
     Op.DELETE_FAST: HandlerSteps._delete_fast,
+    Op.BUILD_TUPLE: _build_tuple_of_classes,
 })
