@@ -13,7 +13,6 @@ pickle).
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import os
 import struct
@@ -31,10 +30,20 @@ _COMPILER_PACKAGES = ("compiler", "passes")
 _fingerprint: bytes | None = None
 
 
+def _sha256(data: bytes):
+    """`hashlib.sha256(data)`, the same digest, without importing hashlib: its OpenSSL module
+    costs ~2 ms, a tenth of jitvm's start-up, for the ~150 KB hashed here on every run."""
+    try:
+        from _sha256 import sha256  # CPython 3.11's own implementation (not OpenSSL)
+    except ImportError:  # (named _sha2 from 3.12 on)
+        from hashlib import sha256
+    return sha256(data)
+
+
 def compiler_fingerprint() -> bytes:
     global _fingerprint
     if _fingerprint is None:
-        digest = hashlib.sha256(__version__.encode())
+        digest = _sha256(__version__.encode())
         here = os.path.dirname(os.path.abspath(__file__))
         names = list(_COMPILER_FILES)
         for package in _COMPILER_PACKAGES:

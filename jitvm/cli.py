@@ -12,7 +12,6 @@ jitvm itself says "internal error" and exits 70.
 from __future__ import annotations
 
 import os
-import signal
 import sys
 import time
 
@@ -80,6 +79,7 @@ def _run_guarded(action) -> int:
     except KeyboardInterrupt as exc:
         _print_user_error(exc)
         # Die by SIGINT, as CPython does, so the parent shell sees the interrupt.
+        import signal
         signal.signal(signal.SIGINT, signal.SIG_DFL)
         os.kill(os.getpid(), signal.SIGINT)
         return 130
