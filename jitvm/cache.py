@@ -19,7 +19,6 @@ import struct
 
 from . import __version__
 from .code import CodeFlags, CodeObject, ExceptionEntry, Position
-from .compiler import compile_source, syntax_warnings
 from .opcodes import Op
 
 MAGIC = b"JVMC"
@@ -138,9 +137,12 @@ def load_code(source_path: str, use_cache: bool = True, script: bool = False) ->
     if use_cache:
         cached = _read(path, source_path, st.st_mtime_ns, st.st_size)
         if cached is not None:
-            if script:
+            if script and cached[1]:
+                from .compiler import syntax_warnings
                 syntax_warnings.show(cached[1], source_path)
             return cached[0]
+    # The compiler is imported only here: a program whose bytecode is cached never needs it.
+    from .compiler import compile_source
     warned = []
     code = compile_source(read_source(source_path), source_path, warned=warned)
     if use_cache:

@@ -61,7 +61,6 @@ def _system_exit_code(exc: SystemExit) -> int:
 
 def _run_guarded(action) -> int:
     """Run `action`, turning every way a program can end into CPython's output and exit code."""
-    from .compiler import UnsupportedError
     from .errors import is_user_exception
     try:
         action()
@@ -70,11 +69,6 @@ def _run_guarded(action) -> int:
         return _system_exit_code(exc)
     except SyntaxError as exc:
         _print_user_error(exc)
-        return 1
-    except UnsupportedError as exc:
-        sys.stdout.flush()
-        click.echo(f'  File "{exc.filename}", line {exc.lineno}\n'
-                   f"jitvm: {exc.msg}", err=True)
         return 1
     except KeyboardInterrupt as exc:
         _print_user_error(exc)
@@ -89,8 +83,15 @@ def _run_guarded(action) -> int:
             return 1
         raise
     except BaseException as exc:
-        # (Only `jitvm ir`/`show` raise it, having imported jitvm.inspect: a plain run does not
-        # import that module just to catch it.)
+        # (Only the compiler raises UnsupportedError, and only `jitvm ir`/`show` InspectError,
+        # having imported their modules: a run whose bytecode is cached imports neither module
+        # just to catch them.)
+        compiler = sys.modules.get(f"{__package__}.compiler")
+        if compiler is not None and isinstance(exc, compiler.UnsupportedError):
+            sys.stdout.flush()
+            click.echo(f'  File "{exc.filename}", line {exc.lineno}\n'
+                       f"jitvm: {exc.msg}", err=True)
+            return 1
         inspect = sys.modules.get(f"{__package__}.inspect")
         if inspect is not None and isinstance(exc, inspect.InspectError):
             click.echo(f"jitvm: {exc}", err=True)
