@@ -12,6 +12,8 @@ The public API, for ordinary Python code:
 * `%load_ext jitvm` in IPython/Jupyter: the `%%jitvm` cell magic (needs `jitvm[notebook]`).
 """
 
+from typing import TYPE_CHECKING
+
 __version__ = "0.1.0"
 
 __all__ = ["DEFAULT_JIT_THRESHOLD", "FunctionStats", "JittedFunction", "SpecializationStats",
@@ -30,6 +32,11 @@ _LAZY = {"DEFAULT_JIT_THRESHOLD": "api", "compile_source": "api", "run_file": "a
 # the decorator.
 from . import jit as _jit_package  # noqa: E402,F401
 del globals()["jit"]
+
+
+if TYPE_CHECKING:  # what type checkers and editors see
+    from .api import DEFAULT_JIT_THRESHOLD, compile_source, run_file, run_source
+    from .decorator import FunctionStats, JittedFunction, SpecializationStats, TypesSpec, jit
 
 
 def __getattr__(name: str):
