@@ -12,6 +12,8 @@ The public API, for ordinary Python code:
 * `%load_ext jitvm` in IPython/Jupyter: the `%%jitvm` cell magic (needs `jitvm[notebook]`).
 """
 
+import sys
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
@@ -26,12 +28,18 @@ _LAZY = {"DEFAULT_JIT_THRESHOLD": "api", "compile_source": "api", "run_file": "a
          "run_source": "api", "FunctionStats": "decorator", "JittedFunction": "decorator",
          "SpecializationStats": "decorator", "TypesSpec": "decorator", "jit": "decorator"}
 
-# The JIT package first: importing a submodule binds its name on the package, and `jitvm.jit`
-# must be the decorator (the JIT itself is `jitvm.jit.JIT` through `from jitvm.jit import`).
-# Once imported, the package is not bound again, so dropping the name lets `__getattr__` give
-# the decorator.
-from . import jit as _jit_package  # noqa: E402,F401
-del globals()["jit"]
+
+class _Package(ModuleType):
+    """This package's module object.  Importing the JIT subpackage (`from jitvm.jit import
+    JIT`: not before a run turns the JIT on) binds it on its parent as `jit`, but `jitvm.jit`
+    is the decorator (`__getattr__` below): that one binding is not made."""
+
+    def __setattr__(self, name: str, value) -> None:
+        if not (name == "jit" and isinstance(value, ModuleType)):
+            super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
 
 
 if TYPE_CHECKING:  # what type checkers and editors see
