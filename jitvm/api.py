@@ -18,7 +18,6 @@ import weakref
 from typing import Callable
 
 from .code import CodeObject
-from .compiler import compile_source as _compile_source
 from .interpreter import HOST_FRAMES_PER_CALL, UNBOUND, VM
 from . import runner
 
@@ -31,7 +30,8 @@ DEFAULT_JIT_THRESHOLD = 1000
 
 def compile_source(source: str, filename: str = "<string>", optimize: bool = True) -> CodeObject:
     """Compile module source to a jitvm code object (raises SyntaxError like `compile`)."""
-    return _compile_source(source, filename, optimize)
+    from .compiler import compile_source as compile_module  # (not imported by `jitvm run`)
+    return compile_module(source, filename, optimize)
 
 
 def run_source(source: str, filename: str = "<string>", globals: dict | None = None, *,

@@ -13,14 +13,12 @@ pickle).
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import os
 import struct
 
 from . import __version__
 from .code import CodeFlags, CodeObject, ExceptionEntry, Position
-from .compiler import compile_source, syntax_warnings
 from .opcodes import Op
 
 MAGIC = b"JVMC"
@@ -31,10 +29,22 @@ _COMPILER_PACKAGES = ("compiler", "passes")
 _fingerprint: bytes | None = None
 
 
+def sha256(data: bytes = b""):
+    """`hashlib.sha256(data)`, the same digest, without importing hashlib: loading its OpenSSL
+    module takes ~2.5 ms, a tenth of jitvm's start-up.  CPython's own implementation is slower
+    (~3 ms per MB against OpenSSL's 0.5) but a run hashes far less: ~150 KB of compiler sources
+    here, 40-450 KB of IR and object files in the machine-code cache (jit/code_cache.py)."""
+    try:
+        from _sha256 import sha256 as new  # CPython 3.11's built-in implementation
+    except ImportError:  # (named _sha2 from 3.12 on)
+        from hashlib import sha256 as new
+    return new(data)
+
+
 def compiler_fingerprint() -> bytes:
     global _fingerprint
     if _fingerprint is None:
-        digest = hashlib.sha256(__version__.encode())
+        digest = sha256(__version__.encode())
         here = os.path.dirname(os.path.abspath(__file__))
         names = list(_COMPILER_FILES)
         for package in _COMPILER_PACKAGES:
@@ -129,9 +139,12 @@ def load_code(source_path: str, use_cache: bool = True, script: bool = False) ->
     if use_cache:
         cached = _read(path, source_path, st.st_mtime_ns, st.st_size)
         if cached is not None:
-            if script:
+            if script and cached[1]:
+                from .compiler import syntax_warnings
                 syntax_warnings.show(cached[1], source_path)
             return cached[0]
+    # The compiler is imported only here: a program whose bytecode is cached never needs it.
+    from .compiler import compile_source
     warned = []
     code = compile_source(read_source(source_path), source_path, warned=warned)
     if use_cache:

@@ -17,7 +17,6 @@ import sys
 import types
 
 from . import cache
-from .compiler import compile_source
 from .interpreter import VM
 
 
@@ -104,6 +103,7 @@ def run_source(source: str, filename: str = "<string>", vm: VM | None = None,
                globals: dict | None = None) -> dict:
     """Compile and run `source`; returns the namespace it ran in."""
     vm = vm or VM()
+    from .compiler import compile_source
     linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
     code = compile_source(source, filename)
     if globals is None:

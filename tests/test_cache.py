@@ -4,7 +4,7 @@ import os
 
 import pytest
 
-from jitvm import cache
+from jitvm import cache, compiler
 from jitvm.dis import disassemble
 
 
@@ -23,7 +23,7 @@ def test_written_then_reused(tmp_path, monkeypatch):
     def refuse(*args, **kwargs):
         raise AssertionError("recompiled although the cache is valid")
 
-    monkeypatch.setattr(cache, "compile_source", refuse)
+    monkeypatch.setattr(compiler, "compile_source", refuse)  # (cache imports it when it must)
     second = cache.load_code(str(src))
     assert disassemble(second) == disassemble(first)
     (function,) = [c for c in second.consts if hasattr(c, "qualname")]

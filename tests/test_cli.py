@@ -181,3 +181,12 @@ def test_import_hook_never_loads_jitvm_itself(tmp_path):
     finally:
         sys.path_hooks[:] = saved
         sys.path_importer_cache.clear()
+
+
+def test_a_cached_program_starts_without_what_it_does_not_need(tmp_path):
+    """Start-up: a program whose bytecode is in the cache needs neither the compiler nor the
+    library API (decorator.py), and the caches' sha256 does not load hashlib (OpenSSL)."""
+    path = write(tmp_path, "probe.py", "import sys\nprint(sorted(m for m in ('jitvm.compiler', "
+                                       "'jitvm.decorator', 'hashlib') if m in sys.modules))\n")
+    assert run("run", path).stdout == "['jitvm.compiler']\n"  # compiled, then cached
+    assert run("run", path).stdout == "[]\n"

@@ -32,7 +32,6 @@ import ctypes
 import os
 import sys
 import time
-from dataclasses import dataclass, field
 
 from llvmlite import ir
 
@@ -83,21 +82,24 @@ def dict_version_readable() -> bool:
     return before != middle != read()
 
 
-@dataclass
 class BuiltModule:
     """A module's LLVM IR as built, and the contents of its relocation table."""
-    name: str
-    text: str
-    relocations: list[int] = field(default_factory=list)  # addresses, by slot
+
+    def __init__(self, name: str, text: str, relocations: list[int]):
+        self.name = name
+        self.text = text
+        self.relocations = relocations  # addresses, by slot
 
 
-@dataclass
 class CompiledModule:
-    built_ir: str
-    _optimized_ir: str | None  # None when compiled in the background or loaded from the cache
-    milliseconds: float
-    engine: "Engine"
-    from_cache: bool = False  # the machine code was loaded from the machine-code cache
+    def __init__(self, built_ir: str, optimized_ir: str | None, milliseconds: float,
+                 engine: Engine, from_cache: bool = False):
+        self.built_ir = built_ir
+        # None when compiled in the background or loaded from the cache
+        self._optimized_ir = optimized_ir
+        self.milliseconds = milliseconds
+        self.engine = engine
+        self.from_cache = from_cache  # the machine code was loaded from the machine-code cache
 
     @property
     def optimized_ir(self) -> str:

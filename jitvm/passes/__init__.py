@@ -16,7 +16,6 @@ from __future__ import annotations
 import importlib
 import sys
 import time
-from dataclasses import dataclass, field
 from typing import Callable
 
 # The bytecode pipeline, in order.  Each name is a module in this package that defines `run`.
@@ -37,15 +36,22 @@ def _format_instrs(instrs) -> str:
     return format_instrs(instrs)
 
 
-@dataclass
 class PassManager:
-    pipeline: list[str]
-    verify: Callable[[object], None] | None = None
-    print_after: set[str] = field(default_factory=set)
-    timings: dict[str, float] = field(default_factory=dict)
-    package: str = __name__  # where the pass modules live
-    format: Callable[[object], str] = _format_instrs  # the IR's text form, for print_after
+    """Runs `pipeline` (pass names: modules of `package` that define `run`) over an IR; with
+    `verify`, checks the IR after each pass; `print_after` names the passes after which the IR
+    is printed (`format`: its text form) to `out`; `timings` adds up seconds per pass."""
+
     out = sys.stderr
+
+    def __init__(self, pipeline: list[str], verify: Callable[[object], None] | None = None,
+                 print_after: set[str] | None = None, package: str = __name__,
+                 format: Callable[[object], str] = _format_instrs):
+        self.pipeline = pipeline
+        self.verify = verify
+        self.print_after: set[str] = print_after if print_after is not None else set()
+        self.timings: dict[str, float] = {}
+        self.package = package
+        self.format = format
 
     def run(self, ir):
         if "all" in self.print_after or self.print_after & {"before", "frontend"}:
