@@ -21,9 +21,11 @@ from .module_loops import YIELD_EXIT
 from .frontend import (BUILTINS, MATH_FLOAT_FUNCTIONS, Const, MaybeUnbound, NotCompilable,
                        RangeArgs, State, _BINARY, _CMP_NAMES, _callable_name, _kind)
 from .frontend_entries import (COMPOSITES, FROM_CLASS, NOT_MINE, NUMERIC, BoundFunction,
-                               Enumerate, GenCall, MadeGen, Method, ObjRef, Released, SeqIter,
+                               Enumerate, GenCall, MadeGen, Method, ObjRef, PolyMethod,
+                               Released, SeqIter,
                                Zip, _cap,
                                _one_of, is_boxed, is_number, value_kind)
+from .frontend_pic import PicSteps
 from .ir import Block, Value
 from .types import BOOL, BOXED, FLOAT, INT, LIST, NONE, OBJ, TUPLE, Seq, join_elem
 
@@ -31,7 +33,7 @@ from .types import BOOL, BOXED, FLOAT, INT, LIST, NONE, OBJ, TUPLE, Seq, join_el
 _FRAME_BUILTINS = tuple(FRAME_BUILTINS)
 
 
-class CallSteps:
+class CallSteps(PicSteps):
     """Calls and operators (see the module docstring)."""
 
     # -- dicts and strings ------------------------------------------------------------------------
@@ -572,6 +574,8 @@ class CallSteps:
         Returns the result entry (None: pushes nothing), or NOT_MINE for a host call."""
         if isinstance(callee, Method):
             return self.method_call(index, callee, args, locals_, pre)
+        if isinstance(callee, PolyMethod):
+            return self.poly_call(index, callee, args, locals_, stack, pre)
         if isinstance(callee, BoundFunction):
             args = [callee.recv] + list(args)
             if all(isinstance(a, Value) for a in args):

@@ -96,6 +96,46 @@ class CallLowering:
         result.add_incoming(bound, bound_end)
         return result
 
+    def op_method_lookup(self, b, op):
+        """A polymorphic call site's lookup (frontend_pic.py): CPython's LOAD_METHOD
+        (`_PyObject_GetMethod`) of `name` on `value`.  When it finds one of `targets` unbound
+        (on the class: not an instance attribute holding it), its position goes to the slot
+        `which` and the function comes back; else -1 goes there, and the attribute as
+        LOAD_ATTR makes it (another function-like attribute of the class is bound, as in
+        op_load_method).  A new reference; an exception leaves through the `raises` point."""
+        value, name, targets, which = op.args
+        obj = self.v(value)
+        name_obj = self.obj_const(sys.intern(name))
+        slot = self.alloca(PTR)
+        b.store(ir.Constant(PTR, None), slot)  # (left as it is when the lookup raises)
+        found = b.call(self.api("_PyObject_GetMethod", I32, [PTR, PTR, PTR.as_pointer()]),
+                       [obj, name_obj, slot])
+        attr = b.load(slot)
+        self.raised_if(b, self.is_null(b, attr), op.deopt)
+        unbound = b.icmp_signed("==", found, ir.Constant(I32, 1))
+        position = ir.Constant(I64, -1)
+        for i, target in reversed(list(enumerate(targets))):
+            same = b.icmp_unsigned("==", attr, self.obj_const(target.obj))
+            position = b.select(same, ir.Constant(I64, i), position)
+        position = b.select(unbound, position, ir.Constant(I64, -1))
+        b.store(position, self.slots[which])
+        start = b.block
+        other = b.and_(unbound, b.icmp_signed("<", position, ir.Constant(I64, 0)))
+        bind = b.append_basic_block("method.bind")
+        done = b.append_basic_block("method.done")
+        b.cbranch(other, bind, done)
+        b.position_at_end(bind)
+        self.decref(b, attr)
+        bound = b.call(self.api("PyObject_GetAttr", PTR, [PTR, PTR]), [obj, name_obj])
+        self.raised_if(b, self.is_null(b, bound), op.deopt)
+        bound_end = b.block
+        b.branch(done)
+        b.position_at_end(done)
+        result = b.phi(PTR)
+        result.add_incoming(attr, start)
+        result.add_incoming(bound, bound_end)
+        return result
+
     def op_guard_constructor(self, b, op):
         """Deoptimize unless `cls(...)` still makes objects as native code makes them: `cls`
         of metaclass type, with object's tp_new, and `init` as its __init__."""
