@@ -353,3 +353,69 @@ def test_arguments_defaults_closures_and_recursion():
             print(go(objs, x))
         print(go(objs, "a") if False else go(objs, 1.5))
     """)
+
+
+def test_constructors_whose_init_calls_super_run_natively():
+    results = _run_all("""
+        class Base:
+            def __init__(self, a):
+                self.a = a
+        class Kid(Base):
+            def __init__(self, a, b=2):
+                super().__init__(a)
+                self.b = b
+        class Held(Base):
+            def __init__(self, a):
+                f = lambda: self.a  # a cell of its own: called as a Python callable
+                super().__init__(a)
+                self.f = f
+        def make(n):
+            out = []
+            for i in range(n):
+                out.append(Kid(i))
+                out.append(Held(i))
+            return out
+        for _ in range(4):
+            objs = make(600)
+        print(sum(o.a for o in objs), objs[0].b, objs[1].f())
+        print(Kid(2 ** 70, "x").a, make(3)[-1].f())
+        class Base2:
+            def __init__(self, a):
+                self.a = -a
+        Kid.__bases__ = (Base2,)
+        print(make(2)[0].a)
+    """, compiled=("make",))
+    log = jit_log(results["5"].stderr)
+    assert any(line.startswith("compiled: make(") and "Kid.__init__" in line
+               for line in log), log
+
+
+def test_reference_counts_stay_as_they_were():
+    _run_all("""
+        import sys
+        class A:
+            def f(self, x):
+                return x + 1
+        class B:
+            def f(self, x):
+                return [x]
+        class C:
+            pass
+        def go(objs, n):
+            r = None
+            for i in range(n):
+                for o in objs:
+                    r = o.f(i)
+            return r
+        a, b, c = A(), B(), C()
+        c.f = lambda x: x  # an instance attribute: the generic branch
+        objs = [a, b, c]
+        def counts():
+            return [sys.getrefcount(x) for x in (a, b, c, A.f, B.f, c.f)]
+        for _ in range(3):  # (compiled by now: compiled code holds its constants)
+            go(objs, 3000)
+            counts()
+        before = counts()
+        go(objs, 3000)
+        print(before == counts())
+    """)
