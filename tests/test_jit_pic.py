@@ -419,3 +419,29 @@ def test_reference_counts_stay_as_they_were():
         go(objs, 3000)
         print(before == counts())
     """)
+
+
+def test_a_module_level_loop_whose_classes_change_under_it():
+    _run_all(_src("""
+        shapes = make(3000)
+        total = 0.0
+        n = 0
+        for s in shapes:
+            total += s.area()
+            n += 1
+            if n == 1500:
+                Rect.area = lambda self: self.w + self.h  # rebound mid-loop
+            if n == 2000:
+                shapes[2100].area = lambda: 0.5
+            if n == 2500:
+                shapes[2601].r = 10 ** 30  # a big int in Circle.area
+        print(round(total, 4), n)
+        class Gen(Shape):
+            def area(self):
+                yield 1.0  # a generator method: called through the C-API
+        out = []
+        for s in shapes[:30] + [Gen(), Gen()] * 600:
+            a = s.area()
+            out.append(type(a).__name__)
+        print(sorted(set(out)), len(out))
+    """))
