@@ -445,3 +445,53 @@ def test_a_module_level_loop_whose_classes_change_under_it():
             out.append(type(a).__name__)
         print(sorted(set(out)), len(out))
     """))
+
+
+def test_super_method_calls_run_the_methods_machine_code():
+    results = _run_all("""
+        class Base:
+            def __init__(self, a):
+                self.a = a
+            def val(self, k):
+                return self.a * k
+            @classmethod
+            def make(cls, a):
+                return cls(a)
+            @staticmethod
+            def twice(x):
+                return 2 * x
+        class Left(Base):
+            def val(self, k):
+                return super().val(k) + 1
+        class Right(Base):
+            def val(self, k):
+                return super().val(k) + 100
+        class Both(Left, Right):  # Left's super() is Right here: another function
+            def __init__(self, a):
+                super().__init__(a + 1)
+            def val(self, k):
+                return super(Both, self).val(k) * 2
+        class Kid(Base):
+            def __init__(self, a):
+                super().__init__(a)
+            def val(self, k):
+                return super().val(k) + super().twice(k) + super().make(k).a
+        def go(objs, k):
+            t = 0
+            for o in objs:
+                t += o.val(k)
+            return t
+        objs = [Left(1), Right(2), Both(3), Kid(4)] * 300
+        for k in range(5):
+            print(go(objs, k))
+        Base.val = lambda self, k: -k  # rebound under the compiled code
+        print(go(objs, 3))
+        objs[0].a = 2 ** 70  # a big int in a method called through super()
+        del Base.val
+        try:
+            go(objs, 1)
+        except AttributeError as e:
+            print("AttributeError", e)
+    """)
+    log = jit_log(results["5"].stderr)
+    assert any("a dispatch on Base.__init__" in line for line in log), log

@@ -158,7 +158,7 @@ def object_summary(fn) -> str:
                 name = str(op.args[0]) if hasattr(op.args[0], "obj") else "a method"
                 if name not in called:
                     called.append(name)
-            elif op.opcode == "method.lookup":  # a polymorphic call site (frontend_pic.py)
+            elif op.opcode in ("method.lookup", "method.lookup_bound"):  # (frontend_pic.py)
                 site = "a dispatch on " + " | ".join(t.obj.__qualname__ for t in op.args[2])
                 if site not in direct:
                     direct.append(site)

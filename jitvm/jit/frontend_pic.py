@@ -53,6 +53,13 @@ class PicSteps:
         call = _call_next(self.code, index)
         if call is None:
             return None
+        if seen == {super}:  # `super().name(...)`: the functions of the methods it made
+            targets = [t for t in self.feedback("call_targets", index)
+                       if self.jit.is_jitvm_function(t)]
+            if call != Op.CALL_FUNCTION or not 0 < len(targets) <= MAX_TARGETS:
+                return None
+            return self.poly_method(index, owner, name, _sorted(targets), locals_, stack,
+                                    bound=True)
         found = [_class_method(cls, name) for cls in classes]
         targets = []
         for target in found:
@@ -65,21 +72,25 @@ class PicSteps:
             return self.bound_function(index, owner, name, targets[0], locals_, stack)
         if call != Op.CALL_FUNCTION:
             return None  # (keywords: each target takes them in its own order)
-        # (sorted: the same feedback makes the same code, whatever the set's order)
-        targets.sort(key=lambda t: (t.__module__ or "", t.__qualname__,
-                                    t._code.firstlineno))
-        return self.poly_method(index, owner, name, tuple(targets), locals_, stack)
+        return self.poly_method(index, owner, name, _sorted(targets), locals_, stack)
 
-    def poly_method(self, index, owner, name, targets, locals_, stack):
+    def poly_method(self, index, owner, name, targets, locals_, stack, bound=False):
         """`owner.name` looked up as LOAD_METHOD looks it up: the attribute (a target
-        unbound, else what LOAD_ATTR makes) and which target it is (-1: none)."""
+        unbound, else what LOAD_ATTR makes) and which target it is (-1: none).  `bound`:
+        looked up as LOAD_ATTR does, which target the bound method it made calls, and that
+        method's object (the receiver)."""
         owner = self.take(owner)
         which_slot = self.fn.slot(f"$which{index}", INT) if self.fn is not None else None
-        attr = self.kind_value("method.lookup", [owner, name, [ObjRef(t) for t in targets],
-                                                 which_slot], OBJ,
+        lookup = "method.lookup_bound" if bound else "method.lookup"
+        attr = self.kind_value(lookup, [owner, name, [ObjRef(t) for t in targets],
+                                        which_slot], OBJ,
                                self.error_point(index, locals_, stack, [owner]), owned=True)
         which = self.emit("load", [which_slot], INT)
-        return PolyMethod(owner, attr, which, targets)
+        if bound:  # (the super object is done with: the bound method holds the receiver)
+            recv = self.newref(self.kind_value("method.self", [attr, which], OBJ))
+            self.release(owner)
+            owner = recv
+        return PolyMethod(owner, attr, which, targets, bound)
 
     def poly_call(self, index, poly, args, locals_, stack, pre):
         """The call of a PolyMethod: one branch per target (its machine code, with the
@@ -98,8 +109,11 @@ class PicSteps:
                              f"{name}{i}.not"])
             self._enter(f"{name}{i}", index)
             if callee is not None:
+                cells = self.new_cells(target, [], index, locals_, pre) \
+                    if target._code.freevars else None  # (the branch's own function's)
                 result = self.native_call_boxed(target, [poly.recv] + list(args), index,
-                                                locals_, stack + [Released(poly.attr)])
+                                                locals_, stack + [Released(poly.attr)],
+                                                pre, cells=cells)
             else:  # called as the bound method would call it
                 result = self._api_call(ObjRef(target), [poly.recv] + list(args), index,
                                         locals_, stack + [Released(poly.attr)], pre)
@@ -130,9 +144,9 @@ class PicSteps:
     def _native_callee(self, target, args, index):
         """The specialisation of `target` a branch calls, or None (the branch calls it
         through the C-API): it must take the arguments as given (no defaults to fill in,
-        no closure) and run natively to its end."""
+        no cells of its own: its closure's are passed) and run natively to its end."""
         code = target._code
-        if code.has_cells or not code.simple_args or code.argcount != 1 + len(args):
+        if code.cellvars or not code.simple_args or code.argcount != 1 + len(args):
             return None
         kinds = (OBJ,) + tuple(value_kind(a) for a in args)
         try:
@@ -185,6 +199,12 @@ class PicSteps:
         value = self.emit(f"unbox.{kind}", [result], kind, deopt)
         self.emit("decref", [result])
         return value
+
+
+def _sorted(targets) -> tuple:
+    """The same feedback makes the same code, whatever the set's order."""
+    return tuple(sorted(targets, key=lambda t: (t.__module__ or "", t.__qualname__,
+                                                t._code.firstlineno)))
 
 
 def _class_method(cls, name):
