@@ -16,6 +16,10 @@ the jitvm function each finds for `name` (CPython's lookup: the MRO's dicts) is 
   a method rebound since, a class with its own `__getattribute__` or `__getattr__`) is
   called through the C-API as the interpreter would call it: no deopt, so a megamorphic
   site still runs natively.  Square inheriting Rect.area is Rect.area's branch.
+* `super().name(args)` (a site that saw only super objects): the interpreter records the
+  functions of the bound methods LOAD_ATTR made there (`call_targets`); the attribute is
+  looked up as LOAD_ATTR does (`method.lookup_bound`) and a bound method of one of those
+  functions calls its machine code with the method's object (`method.self`).
 
 The branches' results meet in one slot: unboxed when every target returns the same kind of
 number (and the interpreter saw only that type here: the C-API call's result is guarded to
