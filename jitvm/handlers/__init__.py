@@ -16,6 +16,8 @@ registers them all in `HANDLERS`.
 from __future__ import annotations
 
 
+from types import MethodType
+
 from ..code import CodeObject
 from ..objects import Function
 from ..opcodes import OPCODES, Arg, Op
@@ -115,6 +117,8 @@ def link_profiling(code: CodeObject, profile, threaded: list) -> list:
                 index, set()))
             if op == Op.LOAD_ATTR:  # the owner's type too: which method a call will run
                 handler = _record_owner(handler, profile.owner_types.setdefault(index, set()))
+                # and the function of a bound method it made (`super().f`: jit/frontend_pic)
+                handler = _record_bound(handler, profile.call_targets.setdefault(index, set()))
             elif op == Op.CALL_FUNCTION:  # which function it calls (a callback's)
                 handler = _record_callee(handler, profile.call_targets.setdefault(index, set()))
             out[index] = (handler, threaded[index][1])
@@ -169,6 +173,17 @@ def _record_result(handler, seen: set):
         seen.add(type(f.stack[-1]))
         return outcome
     return record_result_type
+
+
+def _record_bound(handler, seen: set):
+    def record_bound_function(f, arg):
+        outcome = handler(f, arg)
+        attr = f.stack[-1]
+        if type(attr) is MethodType and type(attr.__func__) is Function \
+                and len(seen) <= _MAX_TARGETS:
+            seen.add(attr.__func__)
+        return outcome
+    return record_bound_function
 
 
 def _record_owner(handler, seen: set):

@@ -11,6 +11,7 @@ array of i64:
 
 import ctypes
 import sys
+import types
 
 OK, DEOPT, ERROR = 0, 1, 2
 
@@ -36,6 +37,8 @@ LONG_DIGITS = 24  # PyLongObject.ob_digit[] (30-bit digits in uint32)
 DIGIT_BITS = 30
 CELL_CONTENTS = 16  # PyCellObject.ob_ref
 ITER_INDEX = 16  # it_index of a list or tuple iterator
+METHOD_FUNC = 16  # PyMethodObject.im_func (a bound method's function)
+METHOD_SELF = 24  # PyMethodObject.im_self
 # CPython's cached small ints, -5..256: one array of PyLongObjects, SMALL_INT_SIZE bytes apart
 # (the int 0 is at index 5), so native code boxes them without a call.
 SMALL_INT_MIN, SMALL_INT_MAX, SMALL_INT_SIZE = -5, 256, 32
@@ -53,6 +56,7 @@ def check_layout() -> bool:
     items = ctypes.c_void_p.from_address(id(probe) + LIST_ITEMS).value
     pair = (7, 8)
     cell = (lambda: probe).__closure__[0]
+    bound = types.MethodType(check_layout, probe)
     moved = iter(probe)
     next(moved)
     namespace = {}
@@ -68,6 +72,8 @@ def check_layout() -> bool:
             and ctypes.c_uint32.from_address(id(big) + LONG_DIGITS + 4).value == big >> 30
             and ctypes.c_void_p.from_address(id(cell) + CELL_CONTENTS).value == id(probe)
             and word(moved, ITER_INDEX) == 1 and word(iter(pair), ITER_INDEX) == 0
+            and word(bound, METHOD_FUNC) == id(check_layout)
+            and word(bound, METHOD_SELF) == id(probe)
             and all(id(int(str(v))) == id(0) + SMALL_INT_SIZE * v
                     for v in range(SMALL_INT_MIN, SMALL_INT_MAX + 1)))
 

@@ -151,7 +151,7 @@ def object_summary(fn) -> str:
     Python callables it calls through the C-API, and the methods it calls directly."""
     guards = 0
     called: list[str] = []
-    direct: list[str] = []  # methods and __init__s called natively (frontend_objects.py)
+    direct: list[str] = []  # methods and __init__s called natively (frontend_pic.py)
     for block in fn.blocks:
         for op in block.ops:
             if op.opcode == "guard_type":
@@ -160,6 +160,10 @@ def object_summary(fn) -> str:
                 name = str(op.args[0]) if hasattr(op.args[0], "obj") else "a method"
                 if name not in called:
                     called.append(name)
+            elif op.opcode in ("method.lookup", "method.lookup_bound"):  # (frontend_pic.py)
+                site = "a dispatch on " + " | ".join(t.obj.__qualname__ for t in op.args[2])
+                if site not in direct:
+                    direct.append(site)
             elif op.opcode in ("load_method", "guard_constructor", "guard_dunder"):
                 name = op.args[{"load_method": 2, "guard_constructor": 1,
                                 "guard_dunder": 3}[op.opcode]].obj.__qualname__

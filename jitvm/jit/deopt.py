@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import struct
+from types import MethodType
 
 from ..interpreter import UNBOUND, Frame
 from ..objects import Function
@@ -232,12 +233,17 @@ class Deoptimization:
                             f"meets {pair[0].__name__} and {pair[1].__name__}", native_callers)
         elif frames[0][1].reason.startswith(METHOD_CHANGED):
             # (a method call speculated on one class met another: the code made again
-            # looks the method up generically; owner_types is keyed by the LOAD_ATTR)
+            # dispatches on both (frontend_pic.py); met something it cannot call directly,
+            # `object` marks the site: the code made again calls anything else through the
+            # C-API.  owner_types is keyed by the LOAD_ATTR)
             code = getattr(frames[0][2].code, "module_origin", frames[0][2].code)
             owners = self.vm.profile_for(code).owner_types.setdefault(frames[0][1].pc - 1,
                                                                       set())
-            if object not in owners:
-                owners.add(object)
+            learnt = _receiver_class(frames[0][2].stack)
+            if learnt in owners:
+                learnt = object  # (a class seen before whose method changed)
+            if learnt not in owners:
+                owners.add(learnt)
                 self._drop_stale(frames[0][0], native_callers, code, frames[0][1].pc - 1,
                                  "calls a method of another class")
         # One deoptimization, however many native frames it unwound: charge the function
@@ -389,6 +395,16 @@ class Deoptimization:
 
 CALLEE_CHANGED = "calls another function than"  # (frontend_calls.speculated_call)
 METHOD_CHANGED = "method "  # "method NAME is not CLASS.NAME" (frontend_objects.bound_function)
+
+
+def _receiver_class(stack):
+    """The class of the receiver a method call speculated on another met: the bound method
+    of a jitvm function its lookup made (on top of the stack) says; `object` for anything
+    else (an instance attribute, a builtin's method)."""
+    attr = stack[-1] if stack else None
+    if type(attr) is MethodType and type(attr.__func__) is Function:
+        return type(attr.__self__)
+    return object
 
 
 def _another_callee(vm, point, frame) -> bool:

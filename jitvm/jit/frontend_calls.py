@@ -21,9 +21,11 @@ from .module_loops import YIELD_EXIT
 from .frontend import (BUILTINS, MATH_FLOAT_FUNCTIONS, Const, MaybeUnbound, NotCompilable,
                        RangeArgs, State, _BINARY, _CMP_NAMES, _callable_name, _kind)
 from .frontend_entries import (COMPOSITES, FROM_CLASS, NOT_MINE, NUMERIC, BoundFunction,
-                               Enumerate, GenCall, MadeGen, Method, ObjRef, Released, SeqIter,
+                               Enumerate, GenCall, MadeGen, Method, ObjRef, PolyMethod,
+                               Released, SeqIter,
                                Zip, _cap,
                                _one_of, is_boxed, is_number, value_kind)
+from .frontend_pic import PicSteps
 from .ir import Block, Value
 from .types import BOOL, BOXED, FLOAT, INT, LIST, NONE, OBJ, TUPLE, Seq, join_elem
 
@@ -31,7 +33,7 @@ from .types import BOOL, BOXED, FLOAT, INT, LIST, NONE, OBJ, TUPLE, Seq, join_el
 _FRAME_BUILTINS = tuple(FRAME_BUILTINS)
 
 
-class CallSteps:
+class CallSteps(PicSteps):
     """Calls and operators (see the module docstring)."""
 
     # -- dicts and strings ------------------------------------------------------------------------
@@ -574,6 +576,8 @@ class CallSteps:
         Returns the result entry (None: pushes nothing), or NOT_MINE for a host call."""
         if isinstance(callee, Method):
             return self.method_call(index, callee, args, locals_, pre)
+        if isinstance(callee, PolyMethod):
+            return self.poly_call(index, callee, args, locals_, stack, pre)
         if isinstance(callee, BoundFunction):
             args = [callee.recv] + list(args)
             if all(isinstance(a, Value) for a in args):
@@ -717,9 +721,11 @@ class CallSteps:
         """`cls(args)` made natively, as type.__call__ makes it: object's __new__, then the
         machine code of `init` with the new object first.  The class must still make its
         objects that way when the call runs (checked first: else the interpreter makes the
-        call); a deopt in `init` resumes after the call with the object already pushed."""
-        if init._code.has_cells:
-            raise NotCompilable("a closure: called as a Python callable")
+        call); a deopt in `init` resumes after the call with the object already pushed.
+        An `init` with a closure (the `__class__` cell of one that calls `super()`) gets
+        its cells; one with cells of its own stays a Python callable."""
+        if init._code.cellvars:
+            raise NotCompilable("an __init__ with cells: called as a Python callable")
         args = self.with_defaults(init, args, index, locals_, pre, implicit=1)
         kinds = (OBJ,) + tuple(value_kind(a) for a in args)
         callee = self.jit.specialization(init, kinds, index, self.code)
@@ -727,8 +733,11 @@ class CallSteps:
             raise NotCompilable("its __init__ does not run natively to its end")
         self.emit("guard_constructor", [ObjRef(cls), ObjRef(init)], None, self.deopt_point(
             index, locals_, pre, reason=f"{cls.__qualname__}() makes objects another way"))
+        # (its closure's cells, made before the object: a redo there has nothing to drop)
+        cells = [self.new_cells(init, [], index, locals_, pre)] if init._code.freevars else []
         obj = self.kind_value("new_object", [ObjRef(cls)], OBJ,
-                              self.error_point(index, locals_, stack), owned=True)
+                              self.error_point(index, locals_, stack + [
+                                  Released(c) for c in cells]), owned=True)
         deopt = self.deopt_point(index, locals_, stack + [obj], after_call=True,
                                  reason="callee deopt", quiet=self.quiet_callee(callee))
         if deopt is not None:
@@ -736,7 +745,7 @@ class CallSteps:
         if self.fn is not None:
             self.fn.callees[callee.name] = callee
         lent = self.kind_value("cast", [obj], OBJ, owned=False)  # (the call consumes none)
-        self.emit("call", [callee.name, [lent] + list(args)], None, deopt)
+        self.emit("call", [callee.name, [lent] + list(args) + cells], None, deopt)
         return obj
 
     def method_call(self, index, method, args, locals_, pre):

@@ -158,6 +158,34 @@ class BoundFunction:
 
 
 @dataclass(frozen=True)
+class PolyMethod:
+    """`obj.name` at a call site that saw several classes: CPython's method lookup made
+    (`attr`, owned), and `which` of the jitvm functions `targets` it found unbound (-1: none,
+    `attr` is what LOAD_ATTR makes: a bound method, an instance attribute...).  The call
+    dispatches on `which` (frontend_pic.py).  `recv` is owned.  With `bound`, `attr` is
+    what LOAD_ATTR makes (a super object's bound method): `which` names the bound method's
+    function, `recv` its object."""
+
+    recv: Value
+    attr: Value
+    which: Value
+    targets: tuple
+    bound: bool = False  # `attr` is a bound method whatever it is (`super().name`)
+
+    def parts(self):
+        return [self.recv, self.attr, self.which]
+
+    def kind(self):
+        return ("poly", value_kind(self.recv), self.targets, self.bound)
+
+    def rebuild(self, values):
+        recv, attr, which = values
+        if which < 0 or self.bound:
+            return attr  # what LOAD_ATTR made
+        return types.MethodType(attr, recv)
+
+
+@dataclass(frozen=True)
 class Released:
     """Not a stack entry: an owned reference a deopt point hands to the bridge only to be
     released (the interpreter's stack no longer holds it there: the receiver of a method
@@ -292,7 +320,7 @@ def _rebuild_part(entry, values):
 
 
 COMPOSITES = (SeqIter, Enumerate, Pair, Method, SliceArgs, BoundFunction, Released, MadeGen,
-              GenCall, Zip, ZipIter, ZipItem)
+              GenCall, Zip, ZipIter, ZipItem, PolyMethod)
 COMPOSITE_KINDS = frozenset({"seqiter", "enumerate", "pair", "method", "bound", "zip",
                              "zipiter", "zipitem"})
 

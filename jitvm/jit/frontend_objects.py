@@ -39,7 +39,7 @@ from __future__ import annotations
 from types import ModuleType
 from typing import Any
 
-from ..opcodes import OPCODES, Flag, Op
+from ..opcodes import Op
 from .abi import shared_key_index
 from .deopt import BIG_INTS
 from .frontend import (BUILTINS, MATH, Const, MaybeUnbound, NotCompilable, RangeArgs, RangeIter,
@@ -561,9 +561,9 @@ class ObjectSteps(CallSteps, SequenceSteps, FusionSteps):
         if is_boxed(owner) and owner.type is LIST and name in _SEQ_METHODS:
             stack.append(Method(self.take(owner), name, owner.source))
             return None
-        target = self.method_target(index, owner, name)
-        if target is not None:
-            stack.append(self.bound_function(index, owner, name, target, locals_, stack))
+        method = self.method_entry(index, owner, name, locals_, stack)  # (frontend_pic.py)
+        if method is not None:
+            stack.append(method)
             return None
         obj = self.materialize(owner, index)
         cls = self.attribute_class(index, owner, name)
@@ -592,47 +592,6 @@ class ObjectSteps(CallSteps, SequenceSteps, FusionSteps):
                 or shared_key_index(cls, name) is None:
             return None
         return cls
-
-    def method_target(self, index, owner, name):
-        """The jitvm function `owner.name(...)` calls, when it can be called directly: the
-        interpreter saw one class of owner here, whose attribute `name` is a jitvm function
-        (found without running code: no __getattribute__ of its own), and the next
-        instructions only compute the call's arguments and call it."""
-        if not getattr(self.jit, "method_calls", False) or not is_boxed(owner) \
-                or owner.type is not OBJ:
-            return None
-        seen = self.feedback("owner_types", index)
-        if len(seen) != 1:
-            return None
-        cls = next(iter(seen))
-        if cls.__getattribute__ is not object.__getattribute__ or hasattr(cls, "__getattr__"):
-            return None  # (CPython's lookup would not find methods unbound: always a deopt)
-        for klass in cls.__mro__:
-            if name in klass.__dict__:
-                target = klass.__dict__[name]
-                break
-        else:
-            return None
-        if not self.jit.is_jitvm_function(target) or not self._called_next(index):
-            return None
-        return target
-
-    def _called_next(self, index) -> bool:
-        """Do the instructions after `index` push a call's arguments, with no jump, and then
-        call (CALL_FUNCTION) what `index` pushed?"""
-        depth = 0  # entries pushed above it
-        for op, arg in self.code.instructions[index + 1:]:
-            if op == Op.CALL_FUNCTION and arg == depth or \
-                    op == Op.CALL_FUNCTION_KW and arg + 1 == depth:
-                return True
-            info = OPCODES[op]
-            if info.flags & (Flag.JUMP | Flag.TERMINAL | Flag.YIELDS | Flag.PSEUDO):
-                return False
-            pops = info.pops(arg) if callable(info.pops) else info.pops
-            if pops > depth:
-                return False  # something else takes it
-            depth += info.effect(arg)
-        return False
 
     def bound_function(self, index, owner, name, target, locals_, stack):
         """`owner.name` for a direct call of `target`: CPython's method lookup, which must

@@ -6,11 +6,13 @@ comparisons, iteration, dicts, f-strings, cells.  A failure leaves through the o
 from __future__ import annotations
 
 import sys
+import types
 
 from llvmlite import ir
 
-from .abi import (CELL_CONTENTS, OBJECT_VALUES, TYPE, TYPE_DESCR_SET, TYPE_FLAGS, TYPE_GETATTRO,
-                  TYPE_NEW, TYPE_SETATTRO, TYPE_VERSION, VALID_VERSION_TAG)
+from .abi import (CELL_CONTENTS, METHOD_FUNC, METHOD_SELF, OBJECT_VALUES, TYPE,
+                  TYPE_DESCR_SET, TYPE_FLAGS, TYPE_GETATTRO, TYPE_NEW, TYPE_SETATTRO,
+                  TYPE_VERSION, VALID_VERSION_TAG)
 from .types import TUPLE
 
 I64 = ir.IntType(64)
@@ -94,6 +96,92 @@ class CallLowering:
         result = b.phi(PTR)
         result.add_incoming(attr, start)
         result.add_incoming(bound, bound_end)
+        return result
+
+    def op_method_lookup(self, b, op):
+        """A polymorphic call site's lookup (frontend_pic.py): CPython's LOAD_METHOD
+        (`_PyObject_GetMethod`) of `name` on `value`.  When it finds one of `targets` unbound
+        (on the class: not an instance attribute holding it), its position goes to the slot
+        `which` and the function comes back; else -1 goes there, and the attribute as
+        LOAD_ATTR makes it (another function-like attribute of the class is bound, as in
+        op_load_method).  A new reference; an exception leaves through the `raises` point."""
+        value, name, targets, which = op.args
+        obj = self.v(value)
+        name_obj = self.obj_const(sys.intern(name))
+        slot = self.alloca(PTR)
+        b.store(ir.Constant(PTR, None), slot)  # (left as it is when the lookup raises)
+        found = b.call(self.api("_PyObject_GetMethod", I32, [PTR, PTR, PTR.as_pointer()]),
+                       [obj, name_obj, slot])
+        attr = b.load(slot)
+        self.raised_if(b, self.is_null(b, attr), op.deopt)
+        unbound = b.icmp_signed("==", found, ir.Constant(I32, 1))
+        position = ir.Constant(I64, -1)
+        for i, target in reversed(list(enumerate(targets))):
+            same = b.icmp_unsigned("==", attr, self.obj_const(target.obj))
+            position = b.select(same, ir.Constant(I64, i), position)
+        position = b.select(unbound, position, ir.Constant(I64, -1))
+        b.store(position, self.slots[which])
+        start = b.block
+        other = b.and_(unbound, b.icmp_signed("<", position, ir.Constant(I64, 0)))
+        bind = b.append_basic_block("method.bind")
+        done = b.append_basic_block("method.done")
+        b.cbranch(other, bind, done)
+        b.position_at_end(bind)
+        self.decref(b, attr)
+        bound = b.call(self.api("PyObject_GetAttr", PTR, [PTR, PTR]), [obj, name_obj])
+        self.raised_if(b, self.is_null(b, bound), op.deopt)
+        bound_end = b.block
+        b.branch(done)
+        b.position_at_end(done)
+        result = b.phi(PTR)
+        result.add_incoming(attr, start)
+        result.add_incoming(bound, bound_end)
+        return result
+
+    def op_method_lookup_bound(self, b, op):
+        """`value.name` as LOAD_ATTR makes it (PyObject_GetAttr: a super object's bound
+        method); the slot `which` gets the position among `targets` of the function a bound
+        method made of one calls, else -1.  A new reference."""
+        value, name, targets, which = op.args
+        attr = b.call(self.api("PyObject_GetAttr", PTR, [PTR, PTR]),
+                      [self.v(value), self.obj_const(sys.intern(name))])
+        self.raised_if(b, self.is_null(b, attr), op.deopt)
+        start = b.block
+        method = b.append_basic_block("bound.method")
+        done = b.append_basic_block("bound.done")
+        b.cbranch(self.is_type(b, attr, types.MethodType), method, done)
+        b.position_at_end(method)
+        function = b.load(self.field(b, attr, METHOD_FUNC, PTR))
+        position = ir.Constant(I64, -1)
+        for i, target in reversed(list(enumerate(targets))):
+            same = b.icmp_unsigned("==", function, self.obj_const(target.obj))
+            position = b.select(same, ir.Constant(I64, i), position)
+        method_end = b.block
+        b.branch(done)
+        b.position_at_end(done)
+        found = b.phi(I64)
+        found.add_incoming(ir.Constant(I64, -1), start)
+        found.add_incoming(position, method_end)
+        b.store(found, self.slots[which])
+        return attr
+
+    def op_method_self(self, b, op):
+        """The object a bound method (`which` ≥ 0: see op_method_lookup_bound) was made for,
+        borrowed from it; else the method itself (never used: a placeholder)."""
+        attr, which = op.args
+        method = self.v(attr)
+        bound = b.icmp_signed(">=", self.v(which), ir.Constant(I64, 0))
+        start = b.block
+        read = b.append_basic_block("method.self")
+        done = b.append_basic_block("method.self.done")
+        b.cbranch(bound, read, done)
+        b.position_at_end(read)
+        obj = b.load(self.field(b, method, METHOD_SELF, PTR))
+        b.branch(done)
+        b.position_at_end(done)
+        result = b.phi(PTR)
+        result.add_incoming(method, start)
+        result.add_incoming(obj, read)
         return result
 
     def op_guard_constructor(self, b, op):
