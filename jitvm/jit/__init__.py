@@ -637,10 +637,10 @@ class JIT(Deoptimization):
         Native code may call Python callables, which may call native code again: a nested
         entry keeps the outer one's stack limit and recursion budget, and restores them.  A
         signal handler may also run jitvm code natively at any bytecode, even while an outer
-        entry is still reading its deopt records: each entry writes its records after the
-        ones pending in the buffer (from `first` on) and reads its result cell at once."""
-        ctx, buffer, ctx_address, out, out_ref, levels, out_float = \
-            ts.native or self._context(ts)
+        entry is still reading its deopt records, or between an entry's return and its read
+        of the result: each entry writes its records after the ones pending in the buffer
+        (from `first` on), and each nesting level has a result cell of its own."""
+        ctx, buffer, ctx_address, cells, levels = ts.native or self._context(ts)
         first = ctx[CTX_USED]  # deopt records of an outer entry still being read end here
         level = len(levels)  # entries into native code running on this thread
         budget = self.vm.recursion_limit - ts.depth
@@ -667,6 +667,13 @@ class JIT(Deoptimization):
             frames = room
         ctx[CTX_DEPTH] = frames
         levels.append((frames, words, reserved))
+        # Each nesting level has a result cell of its own: a signal handler may run native
+        # code between this entry's return and its read of the cell (CPython checks for
+        # signals right after a call), and its result must not land in this one's.
+        if level == len(cells):
+            cell = ctypes.c_int64()
+            cells.append((cell, ctypes.byref(cell), ctypes.c_double.from_buffer(cell)))
+        out, out_ref, out_float = cells[level]
         if fn.boxed_params:  # objects go by address; `args` keeps them alive meanwhile
             args = args[:]
             for i in fn.boxed_params:
@@ -677,7 +684,7 @@ class JIT(Deoptimization):
             start = time.perf_counter()
         try:
             status = fn.cfunc(ctx_address, *args, out_ref)
-            word = out.value
+            word = out.value if fn.return_type is not FLOAT else out_float.value
         except BaseException as exc:  # raised in native code (by a Python callable it called)
             if ctx[CTX_USED] == first:
                 raise
@@ -690,7 +697,7 @@ class JIT(Deoptimization):
                 ctx[CTX_DEPTH], ctx[CTX_STACK_LIMIT] = depth, limit
         if status == OK:
             if fn.return_type is FLOAT:  # (the result cell read as a double: no struct)
-                return OK, out_float.value
+                return OK, word
             return OK, _from_word(word, fn.return_type)
         if status != DEOPT:
             raise SystemError("native code returned an unknown status")  # never: see abi.py
@@ -711,8 +718,8 @@ class JIT(Deoptimization):
         return live_kind(value, self.objects)
 
     def _context(self, ts):
-        """This thread's native context: (ctx array, deopt buffer, ctx address, result cell,
-        reference to it, the nested entries running, the result cell as a double)."""
+        """This thread's native context: (ctx array, deopt buffer, ctx address, result cells
+        by nesting level, the nested entries running)."""
         buffer = (ctypes.c_int64 * DEOPT_BUFFER_WORDS)()
         ctx = (ctypes.c_int64 * CTX_WORDS)()
         ctx[CTX_TICKS] = 1 << 14
@@ -721,11 +728,10 @@ class JIT(Deoptimization):
         thread_stack = threading.stack_size()  # 0: the platform default (8 MiB on Linux)
         ctx[CTX_STACK_BUDGET] = min(NATIVE_STACK_BYTES, thread_stack // 4) if thread_stack \
             else NATIVE_STACK_BYTES
-        out = ctypes.c_int64()
-        # (the last item: per nested entry running, (frames granted, words a record of
-        # them takes at most, buffer words reserved by outer entries): see `_run`)
-        ts.native = (ctx, buffer, ctypes.addressof(ctx), out, ctypes.byref(out), [],
-                     ctypes.c_double.from_buffer(out))
+        # (the result cells, one per nesting level: (cell, reference to it, the cell as a
+        # double); the last item: per nested entry running, (frames granted, words a record
+        # of them takes at most, buffer words reserved by outer entries): see `_run`)
+        ts.native = (ctx, buffer, ctypes.addressof(ctx), [], [])
         return ts.native
 
     # -- inspection ---------------------------------------------------------------------------
