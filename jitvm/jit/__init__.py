@@ -670,7 +670,7 @@ class JIT(Deoptimization):
         # Each nesting level has a result cell of its own: a signal handler may run native
         # code between this entry's return and its read of the cell (CPython checks for
         # signals right after a call), and its result must not land in this one's.
-        if level == len(cells):
+        while len(cells) <= level:  # (a handler may have run since `levels.append`, nested)
             cell = ctypes.c_int64()
             cells.append((cell, ctypes.byref(cell), ctypes.c_double.from_buffer(cell)))
         out, out_ref, out_float = cells[level]
