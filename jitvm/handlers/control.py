@@ -8,7 +8,7 @@ import types
 
 from ..frame_builtins import FRAME_BUILTINS
 from ..match_runtime import match
-from ..interpreter import Signal
+from ..interpreter import NOT_HANDLED, Signal
 from ..objects import Function, Generator
 from ..opcodes import CF_KWARGS, MF_ANNOTATIONS, MF_CLOSURE, MF_DEFAULTS, MF_KWDEFAULTS, Op
 
@@ -121,6 +121,10 @@ def _call(f, func, args: list, kwargs):
     if cls is _BuiltinType and func in FRAME_BUILTINS:
         return FRAME_BUILTINS[func](f, *args, **(kwargs or {}))
     if kwargs:
+        if func is sorted and f.vm.jit is not None:  # sorted(..., key=f): JIT.sorted_by_keys
+            result = f.vm.jit.sorted_by_keys(args, kwargs)
+            if result is not NOT_HANDLED:
+                return result
         return func(*args, **kwargs)
     return func(*args)
 

@@ -20,6 +20,7 @@ import ctypes
 import os
 import threading
 import time
+from functools import partial
 
 from ..code import CodeFlags
 from ..interpreter import NOT_HANDLED, UNBOUND, Frame
@@ -82,6 +83,17 @@ _SIZED_ITERATORS = frozenset(type(iter(x)) for x in ([], (), range(1), "", b"", 
 FUSE_MIN_ITEMS = 64  # interpreted `sum(genexpr)` & co run fused over this many items at least
 
 
+_SORTED_KEYWORDS = frozenset({"key", "reverse"})
+# (compiled by jitvm: its loop gets hot, and `key(x)` then calls the key's machine code)
+_KEY_MAPPER = """
+def sorted_keys(key, items):
+    keys = []
+    for x in items:
+        keys.append(key(x))
+    return keys
+"""
+
+
 class JIT(Deoptimization):
     def __init__(self, vm, threshold: int = 1000, opt_level: int = 2, log=None,
                  dump: frozenset = frozenset(), dump_dir: str | None = None,
@@ -125,6 +137,7 @@ class JIT(Deoptimization):
         # `obj.x` of an ordinary object reads its values array (frontend_objects.py)
         self.attribute_reads = self.objects and check_attribute_layout()
         self.record_words = 1  # the most words a deopt record of any compiled function takes
+        self._key_mappers: dict = {}  # key function's code -> its sorted_keys (sorted_by_keys)
         self._fused: dict = {}  # (genexpr code, consumer) → its fused code (fused.py)
         self._stored_globals: dict = {}  # id(module dict) → (its size, names functions assign)
 
@@ -487,6 +500,45 @@ class JIT(Deoptimization):
             raise
         finally:
             ts.depth -= 1
+
+    def sorted_by_keys(self, args: list, kwargs: dict):
+        """The interpreter at `sorted(iterable, key=f)` (f a jitvm function; `reverse=` too):
+        the keys are computed by a jitvm loop of its own, `[f(x) for x in items]`, whose call
+        of f gets hot and runs natively (OSR, a direct native call of f's machine code),
+        instead of CPython's sort calling f through the host -> jitvm bridge for every item
+        (~2 µs each).  Then the copy is sorted with the keys handed back in order
+        (`key=partial(next, iter(keys))`): list.sort calls its key once per item, first to last,
+        before it compares anything, so the comparisons, the result and any exception are
+        CPython's.  NOT_HANDLED for anything else (a short list, other keywords)."""
+        key = kwargs.get("key")
+        if len(args) != 1 or type(key) is not Function or not kwargs.keys() <= _SORTED_KEYWORDS:
+            return NOT_HANDLED
+        iterable = args[0]
+        if type(iterable) in (list, tuple, range) and len(iterable) < FUSE_MIN_ITEMS:
+            return NOT_HANDLED
+        items = list(iterable)
+        mapper = self._key_mappers.get(key._code)
+        if mapper is None:
+            mapper = self._key_mappers[key._code] = self._key_mapper()
+        try:
+            keys = mapper(key, items)
+        except BaseException as exc:  # (the mapper's own frames are not the program's)
+            entries = getattr(exc, "__dict__", {}).get("_jitvm_tb")
+            if entries:
+                entries[:] = [e for e in entries if e[0] is not mapper._code]
+            raise
+        # (key(item) is next(keys, item): the next key, in C)
+        items.sort(key=partial(next, iter(keys)), reverse=kwargs.get("reverse", False))
+        return items
+
+    def _key_mapper(self) -> Function:
+        """A jitvm function that maps a key function over a list (one per key function's
+        code, so that its call site stays monomorphic)."""
+        from ..compiler import compile_source
+        namespace = {"__name__": __name__, "__builtins__": __builtins__}
+        code = compile_source(_KEY_MAPPER, "<sorted keys>")
+        self.vm.run_module(code, namespace)
+        return namespace["sorted_keys"]
 
     def fused_code(self, code, consumer: str):
         """Generator expression `code` fused with `consumer` (sum, min...: see fused.py)."""
