@@ -15,10 +15,12 @@ bool; arithmetic, bitwise, shifts, unary operators and comparisons (including in
 mixtures, compared exactly); `and`/`or`/`not`; if/while; `for` over `range(...)`; calls to
 jitvm functions found in globals (direct native calls, recursion included); return.
 
-try/except/finally/with: only the normal path is walked (a handler is reached by no jump, so
-it is never translated).  An exception in a protected region leaves native code through a
-deopt point at its instruction, whose record is exactly the interpreter's value stack there:
-the interpreter's exception table then finds the handler and cuts the stack to its depth.
+try/except/finally/with: a handler is reached by no jump.  An `except` clause is reached
+through the landing pads of the operations it protects (frontend_handlers: edges of both
+walks) and translated like any block; any other exception in a protected region leaves
+native code through a deopt point at its instruction, whose record is exactly the
+interpreter's value stack there: the interpreter's exception table then finds the handler
+and cuts the stack to its depth.
 """
 
 from __future__ import annotations
