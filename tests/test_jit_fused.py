@@ -412,3 +412,13 @@ def test_errors_of_fused_code_run_by_the_interpreter_keep_cpythons_tracebacks():
         src = f"import sys\nprint('start')\n{body}\n"
         expected, actual = _tracebacks(src, "--jit-threshold", "5")
         assert actual == expected, (body, expected, actual)
+
+
+def test_a_generator_expression_over_sys_modules_before_anything_compiled():
+    # The iterator over sys.modules exists before the consumer's call: nothing may be
+    # imported between them (the fused path checks the iterator before it imports).
+    run("""
+        import sys
+        print(sorted(m for m in sys.modules if m in ("sys", "builtins")))
+        print(max(m for m in sys.modules if m.startswith("sy")))
+    """, thresholds=("0", "1", "5", "100"))

@@ -37,7 +37,7 @@ from .deopt import (BACKOFF, MAX_DEOPTS, MAX_RETRIES,  # noqa: F401 (the JIT's c
                     Deoptimization)
 from .install import install as _install
 from .module_loops import ModuleViews
-from .ir import JitFunction, format_function
+from .ir import JitFunction, NotCompilable, format_function
 from ..passes.jit import run_jit_pipeline
 from .types import BOOL, FLOAT, INT, LIST, NONE, OBJ, TUPLE, jtype_of
 
@@ -72,9 +72,9 @@ MAX_NESTING = 64  # native code entered again from Python callables it called: a
                   # deep (each level takes some C stack outside the native frames' budget)
 
 
-_CONSUMER_IDS = {id(fn): name for fn, name in
-                 ((sum, "sum"), (min, "min"), (max, "max"), (any, "any"), (all, "all"),
-                  (list, "list"), (tuple, "tuple"), (sorted, "sorted"))}
+_CONSUMERS = {"sum": sum, "min": min, "max": max, "any": any, "all": all, "list": list,
+              "tuple": tuple, "sorted": sorted}
+_CONSUMER_IDS = {id(fn): name for name, fn in _CONSUMERS.items()}
 
 
 # (Not dicts: compiling may import a module, and a loop over sys.modules would see it
@@ -242,9 +242,11 @@ class JIT(Deoptimization):
                 self.stats["compile_ms"] += (time.perf_counter() - start) * 1e3
 
     def _compile_for_call(self, func: Function, argtypes: tuple, key) -> JitFunction | None:
-        from .frontend import NotCompilable
         code = func._code
         try:
+            if code.generator:  # (refused before the front end is imported: the program may
+                # hold an iterator over sys.modules, which must not see a module added now)
+                raise NotCompilable("generators are not supported by the JIT", code)
             fn = self.specialization(func, argtypes)
             self._finish(fn)
         except Exception as exc:  # noqa: BLE001 - a JIT bug must not become the program's
@@ -458,14 +460,16 @@ class JIT(Deoptimization):
         hot and compiled by OSR like any other.  NOT_HANDLED when `consumer` is not a builtin
         that fuses, the generator expression does not fuse, or it iterates over fewer than
         FUSE_MIN_ITEMS items of a builtin sequence (or over anything else)."""
-        from .fused import CONSUMERS, fusable
         name = _CONSUMER_IDS.get(id(consumer))
-        if name is None or CONSUMERS.get(consumer) != name:
+        if name is None or _CONSUMERS[name] is not consumer:
             return NOT_HANDLED
         # Only over a long builtin sequence: the fused loop gets hot at once, and its OSR
-        # entry (~20 µs) would cost a short one more than the generator does.
+        # entry (~20 µs) would cost a short one more than the generator does.  (Checked
+        # before anything is imported: the iterator exists already, and one over
+        # sys.modules would fail on a module added now.)
         if type(iterator) not in _SIZED_ITERATORS or iterator.__length_hint__() < FUSE_MIN_ITEMS:
             return NOT_HANDLED
+        from .fused import fusable
         code = func._code
         key = ("fusable", code)
         ok = self._fused.get(key)

@@ -32,20 +32,10 @@ from typing import Any
 
 from ..code import CodeFlags, CodeObject
 from ..opcodes import Flag, OPCODES, Op
-from .ir import Block, DeoptPoint, JitFunction, Op as IrOp, Value
+from .ir import Block, DeoptPoint, JitFunction, NotCompilable, Op as IrOp, Value
 from .types import BOOL, BOXED, FLOAT, INT, LIST, NONE, OBJ, TUPLE, JType, Seq, jtype_of
 
 
-class NotCompilable(Exception):
-    """The JIT cannot compile this code; it stays interpreted.  Says what and where."""
-
-    def __init__(self, reason: str, code: CodeObject | None = None, index: int | None = None):
-        where = ""
-        if code is not None:
-            line = code.line_of(index) if index is not None else code.firstlineno
-            where = f" ({code.filename}:{line})"
-        super().__init__(reason + where)
-        self.reason = reason
 
 
 # -- compile-time stack entries that are not unboxed values ---------------------------------------

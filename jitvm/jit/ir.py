@@ -36,6 +36,20 @@ from typing import Any
 from .types import JType
 
 
+class NotCompilable(Exception):
+    """The JIT cannot compile this code; it stays interpreted.  Says what and where.  (Here,
+    not in frontend.py, so that the bridge can refuse code without importing the front end;
+    frontend.py exports it too.)"""
+
+    def __init__(self, reason: str, code=None, index: int | None = None):
+        where = ""
+        if code is not None:
+            line = code.line_of(index) if index is not None else code.firstlineno
+            where = f" ({code.filename}:{line})"
+        super().__init__(reason + where)
+        self.reason = reason
+
+
 @dataclass(eq=False)
 class Value:
     """An SSA value.  A boxed one (`obj`, `list`, `tuple`: a PyObject*) is either `owned` (this
