@@ -38,7 +38,7 @@ _FRAME_BUILTINS = tuple(FRAME_BUILTINS)
 # through the C-API.  A guess is guarded: another type, or an int beyond 64 bits, deoptimizes
 # after the call, and the feedback learns it.
 _RESULT_GUESSES = {int: INT, float: FLOAT, len: INT, bool: BOOL, ord: INT, hash: INT,
-                   round: INT}
+                   round: INT, list: Seq(LIST), sorted: Seq(LIST), tuple: Seq(TUPLE)}
 _MODULE_RESULT_GUESSES = {"time": {"time": FLOAT, "perf_counter": FLOAT,
                                    "monotonic": FLOAT, "process_time": FLOAT},
                           "random": {"random": FLOAT, "uniform": FLOAT, "randint": INT,
@@ -321,6 +321,7 @@ class CallSteps(PicSteps):
             # a float x is as common as with an int, and a wrong guess deoptimizes every time.
             numbers = [v.type for v in operands if is_number(v)]
             if not numbers or compare:
+                self.unprofiled(index, "operand_types")  # (learnt by running it)
                 return None
             guess = FLOAT if FLOAT in numbers else INT
             return [v.type if is_number(v) else guess for v in operands]
