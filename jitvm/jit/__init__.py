@@ -369,10 +369,11 @@ class JIT(Deoptimization):
                 args.extend(parts)
                 continue
             jtype = self.live_kind(value)
-            if jtype is None or f.locals is not None and hasattr(type(value), "__next__") \
+            if jtype is None or f.locals is not None and type(value) in COMPOSED_ITERATORS \
                     and not _plain_iterator(value):
-                # (at module level a loop steps only builtin iterators natively: a
-                # generator's next runs the program's code, which may read its variables)
+                # (at module level, the entry loop's enumerate() or zip() is stepped as a
+                # builtin iterator: one of a generator, whose next runs the program's code,
+                # stays interpreted; a generator itself is stepped as an escape)
                 return self._no_osr(f, jump_index, header)
             stack_kinds.append(jtype)
             args.append(value)
