@@ -38,6 +38,11 @@ from .types import BOOL, BOXED, FLOAT, INT, LIST, NONE, OBJ, TUPLE, JType, Seq, 
 
 
 
+# A code object the interpreter has run this many times (calls and loop iterations) has
+# its feedback: an instruction without any is on a cold path (Builder.unprofiled).
+WARM_ENOUGH = 100
+
+
 # -- compile-time stack entries that are not unboxed values ---------------------------------------
 
 
@@ -224,15 +229,18 @@ class _Translator(NumberSteps, ObjectSteps, ModuleSteps, HandlerSteps):
         ran, `--jit-threshold 0`, or on a path the warm-up did not take).  A *soft exit*
         there (ir.UNPROFILED): native code leaves at it, the interpreter runs it and records
         its feedback, and the code is made again (deopt.py), as V8 does with code that has
-        no feedback yet.  Only where the interpreter records that feedback (`table`, a
-        profile table), once per instruction, and within the code's budget of re-makes;
-        else generic code."""
+        no feedback yet.  Only in code the interpreter has barely run (fewer than
+        WARM_ENOUGH calls and loop iterations: past that, an instruction it never reached
+        is a cold path, where generic code costs less than compiling again), where the
+        interpreter records that feedback (`table`, a profile table), once per instruction,
+        and within the code's budget of re-makes; else generic code."""
         jit = self.jit
         if jit is None or not getattr(jit, "learn_unprofiled", False) \
                 or index == self.entry_pc or hasattr(self.code, "feedback_origin"):
             return  # (fused code: its feedback is its generator expression's)
         code = getattr(self.code, "module_origin", self.code)
         if index in jit.unprofiled_taken.get(code, ()) \
+                or jit.vm.profile_for(code).count >= WARM_ENOUGH \
                 or not jit.may_relearn(code) \
                 or self.native_handlers() and index not in self.normal_code():
             return
