@@ -36,8 +36,10 @@ import time
 from llvmlite import ir
 
 from . import loader
+from .abi import check_layout
 from .code_cache import (MachineCodeCache, default_folder, host_description,
                          source_fingerprint)
+from .hostcall import THUNK_SUFFIX
 from .ir import JitFunction
 from .llvm_text import module_text
 from .lower import (DICT_VERSION_OFFSET, I32, I64, I8, ModuleLowering,
@@ -140,6 +142,7 @@ class Engine:
         self.symbols: dict[str, int] = {}  # the symbols of every module loaded
         self._keepalive: list = []  # objects whose addresses compiled code embeds
         self.use_dict_versions = dict_version_readable()
+        self.thunks = check_layout()  # entries for the host bridge (hostcall.py) read objects
         self.modules = 0
         self.llvm_compiles = 0  # modules LLVM compiled (the others came from the cache)
         # Counters native code increments (read by --stats).
@@ -178,7 +181,7 @@ class Engine:
         module.triple = self.host[0]
         self.modules += 1
         helpers = _Helpers(module, self)
-        lowering = ModuleLowering(module, function_index, helpers)
+        lowering = ModuleLowering(module, function_index, helpers, self.thunks)
         for fn in functions:
             lowering.lower(fn)
         helpers.finish()
@@ -207,6 +210,7 @@ class Engine:
             if key is not None:
                 self.cache.store(key, obj)
         names = [fn.name for fn in functions]
+        names += [fn.name + THUNK_SUFFIX for fn in functions if getattr(fn, "thunked", False)]
         if built.relocations:
             names.append(RELOCS + built.name)
         symbols = self._load(obj, names)
@@ -216,8 +220,25 @@ class Engine:
             words[:] = built.relocations
         for fn in functions:
             fn.address = symbols[fn.name]
+            if getattr(fn, "thunked", False):
+                fn.host_thunk = symbols[fn.name + THUNK_SUFFIX]
         return CompiledModule(built.text, optimized, (time.perf_counter() - start) * 1000,
                               self, from_cache=from_cache)
+
+    def machine_code(self, module: ir.Module, names: list[str]) -> dict[str, int]:
+        """Machine code for a module made outside the lowering (hostcall.py's bridge and
+        thunks: address-free too), from the cache when it has it; the addresses of `names`."""
+        text = str(module)
+        key = self.cache.key(text) if self.cache is not None else None
+        obj = self.cache.load(key) if key is not None else None
+        if obj is None:
+            parsed = llvm_binding().parse_assembly(text)
+            parsed.verify()
+            self.optimize(parsed)
+            obj = self.target_machine.emit_object(parsed)
+            if key is not None:
+                self.cache.store(key, obj)
+        return self._load(obj, names)
 
     def _load(self, obj: bytes, names: list[str]) -> dict[str, int]:
         """Load an object file; the addresses of its symbols (at least `names`)."""
