@@ -234,7 +234,11 @@ class JIT(Deoptimization):
         if known is not None:
             # (Its `cfunc` is None while it is being compiled: by the compiler thread, or by
             # this thread further up.  The caller checks.)
-            return known if isinstance(known, JitFunction) else None
+            if not isinstance(known, JitFunction):
+                return None
+            if not hasattr(known, "host_thunk") and known.cfunc is not None:
+                self._add_thunk(known)  # compiled as a callee; now called from the host
+            return known
         with self._lock:
             if key in self.specializations:
                 return self.compile_for_call(func, argtypes)
@@ -251,6 +255,7 @@ class JIT(Deoptimization):
                 # hold an iterator over sys.modules, which must not see a module added now)
                 raise NotCompilable("generators are not supported by the JIT", code)
             fn = self.specialization(func, argtypes)
+            fn.host_entry = True  # (given a thunk for the host bridge when installed)
             self._finish(fn)
         except Exception as exc:  # noqa: BLE001 - a JIT bug must not become the program's
             if not isinstance(exc, NotCompilable):
@@ -293,6 +298,9 @@ class JIT(Deoptimization):
     def _install(self, pending: list[JitFunction], compiled):
         if self._host is None:
             self._make_host()
+        for f in pending:  # (functions the interpreter calls: the host bridge may too)
+            if getattr(f, "host_entry", False):
+                self._add_thunk(f, now=True)
         _install(self, pending, compiled)
 
     def _closure(self, fn: JitFunction) -> list[JitFunction]:
@@ -818,6 +826,30 @@ class JIT(Deoptimization):
             made = bridge(self)
             if made is not None:
                 self._host, self.host_call = HostTable(self, made), made.call
+
+    def _add_thunk(self, fn: JitFunction, now: bool = False):
+        """The thunk of `fn`'s signature (hostcall.py), so that the host bridge can call it:
+        made here (where LLVM may be used: `now`, or with the lock held), or on the compiler
+        thread when that is the one using LLVM."""
+        fn.host_thunk = None  # (until made)
+        from .hostcall import wants_thunk
+        if not self._host or not wants_thunk(fn):
+            return
+        bridge = self._host.bridge
+
+        def make():
+            try:
+                fn.host_thunk = bridge.thunk(self.engine, fn)
+            except Exception as exc:  # noqa: BLE001 - a JIT bug: its calls stay on the
+                self.say(f"no host entry for {fn.code.qualname}: {exc}")  # Python path
+        if now:
+            make()
+            return
+        with self._lock:
+            if self.background and self._compiler is not None:
+                self._compiler.submit([], make)
+            else:
+                make()
 
     def revoke_host(self, fn: JitFunction):
         """`fn` was dropped: the bridge no longer calls it (hostcall.HostTable.revoke)."""

@@ -36,10 +36,8 @@ import time
 from llvmlite import ir
 
 from . import loader
-from .abi import check_layout
 from .code_cache import (MachineCodeCache, default_folder, host_description,
                          source_fingerprint)
-from .hostcall import THUNK_SUFFIX
 from .ir import JitFunction
 from .llvm_text import module_text
 from .lower import (DICT_VERSION_OFFSET, I32, I64, I8, ModuleLowering,
@@ -142,7 +140,6 @@ class Engine:
         self.symbols: dict[str, int] = {}  # the symbols of every module loaded
         self._keepalive: list = []  # objects whose addresses compiled code embeds
         self.use_dict_versions = dict_version_readable()
-        self.thunks = check_layout()  # entries for the host bridge (hostcall.py) read objects
         self.modules = 0
         self.llvm_compiles = 0  # modules LLVM compiled (the others came from the cache)
         # Counters native code increments (read by --stats).
@@ -181,7 +178,7 @@ class Engine:
         module.triple = self.host[0]
         self.modules += 1
         helpers = _Helpers(module, self)
-        lowering = ModuleLowering(module, function_index, helpers, self.thunks)
+        lowering = ModuleLowering(module, function_index, helpers)
         for fn in functions:
             lowering.lower(fn)
         helpers.finish()
@@ -210,7 +207,6 @@ class Engine:
             if key is not None:
                 self.cache.store(key, obj)
         names = [fn.name for fn in functions]
-        names += [fn.name + THUNK_SUFFIX for fn in functions if getattr(fn, "thunked", False)]
         if built.relocations:
             names.append(RELOCS + built.name)
         symbols = self._load(obj, names)
@@ -220,8 +216,6 @@ class Engine:
             words[:] = built.relocations
         for fn in functions:
             fn.address = symbols[fn.name]
-            if getattr(fn, "thunked", False):
-                fn.host_thunk = symbols[fn.name + THUNK_SUFFIX]
         return CompiledModule(built.text, optimized, (time.perf_counter() - start) * 1000,
                               self, from_cache=from_cache)
 

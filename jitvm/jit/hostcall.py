@@ -55,7 +55,6 @@ PTR = I8.as_pointer()
 PTRS = PTR.as_pointer()
 
 METH_FASTCALL = 0x80
-THUNK_SUFFIX = ".host"  # a specialisation's thunk: its symbol + this
 MISMATCH = 3  # a thunk's status: the arguments are not of its types (nothing was run)
 TYPE_CALL = 128  # PyTypeObject.tp_call (CPython 3.11, 64-bit)
 DICT_USED = 16  # PyDictObject.ma_used
@@ -67,8 +66,8 @@ E_SLOT_CALL, E_PROFILE_TYPE, E_LONG, E_FLOAT, E_BOOL, E_LIST, E_TUPLE, E_TRUE, E
     E_NONE, E_LIMIT_NAME = range(11)
 ENV_WORDS = 11
 # A host record (one per offer; never freed: native code may be reading one being replaced)
-R_VM, R_NARGS, R_TABLE, R_THUNK = range(4)
-RECORD_WORDS = 4
+R_VM, R_NARGS, R_TABLE, R_THUNK, R_FN = range(5)
+RECORD_WORDS = 5
 # A host table (one per JIT): the resume callable, the largest deopt record, then the threads
 # (thread ident, context address), MAX_THREADS of them.
 T_RESUME, T_RECORD_WORDS, T_THREADS = 0, 1, 2
@@ -148,6 +147,7 @@ class HostTable:
         words[R_NARGS] = nargs
         words[R_TABLE] = ctypes.addressof(self.words)
         words[R_THUNK] = thunk
+        words[R_FN] = fn.address
         self._records.append(words)
         fn.host_profiles = set()
         return ctypes.addressof(words)
@@ -159,6 +159,7 @@ class Bridge:
 
     def __init__(self, engine, function_type, profile_type, thread_state_type, not_handled):
         self.engine = engine  # (kept: with LLVM's own loader, the code lives in its engine)
+        self.thunks: dict = {}  # signature → its thunk's address
         self.not_handled = not_handled
         offsets = {
             "vm": slot_offset(function_type, "_vm"),
@@ -190,6 +191,20 @@ class Bridge:
                                ctypes.c_void_p)(("PyCFunction_NewEx", ctypes.pythonapi))
         self.call = new(ctypes.addressof(self._def), not_handled, None)
         slot.value = symbols["jitvm.host.call"]  # from now on CPython calls go native first
+
+    def thunk(self, engine, fn) -> int:
+        """The thunk for `fn`'s signature, made on first use (by a caller that may use
+        LLVM: see `bridge`)."""
+        key = (tuple(fn.argtypes), fn.return_type)
+        address = self.thunks.get(key)
+        if address is None:
+            name = "jitvm.host.thunk." + "_".join(map(str, key[0])) + "." + str(key[1])
+            module = ir.Module(name=name)
+            module.triple = engine.host[0]
+            define_thunk(module, name, *key)
+            address = self.thunks[key] = engine.machine_code(module, [name])[name]
+        return address
+
 
 class _Unavailable(Exception):
     pass
@@ -269,7 +284,7 @@ def _build_bridge(module, offsets):
         return b.load(b.gep(env, [ir.Constant(I32, 0), ir.Constant(I32, index)]))
 
     mark = _const(1)
-    thunk_type = ir.FunctionType(I32, [I64.as_pointer(), PTRS, PTRS])
+    thunk_type = ir.FunctionType(I32, [PTR, I64.as_pointer(), PTRS, PTRS])
     slot_type = ir.FunctionType(PTR, [PTR, PTR, PTR])
     null = ir.Constant(PTR, None)
     clear_error = _external(module, "PyErr_Clear", ir.VoidType(), [])
@@ -390,7 +405,7 @@ def _build_bridge(module, offsets):
     b.store(b.add(level, _const(1)), b.gep(ctx, [_const(CTX_LEVEL)]))
     b.store(null, result)
     thunk = b.inttoptr(_word(b, record, R_THUNK), thunk_type.as_pointer())
-    status = b.call(thunk, [ctx, args, result])
+    status = b.call(thunk, [_word(b, record, R_FN, PTR), ctx, args, result])
     b.store(level, b.gep(ctx, [_const(CTX_LEVEL)]))
     with b.if_then(b.not_(top)):
         b.store(saved_depth, b.gep(ctx, [_const(CTX_DEPTH)]))
@@ -511,17 +526,20 @@ _EXACT = {INT: "PyLong_Type", FLOAT: "PyFloat_Type", BOOL: "PyBool_Type", LIST: 
           TUPLE: "PyTuple_Type"}
 
 
-def define_thunk(module, fn, callee):
-    """`fn`'s thunk in its module, `i32 <name>.host(ctx, args, result*)`: the arguments'
-    exact types checked (MISMATCH if not, before anything runs), unboxed, `callee` (fn's
-    LLVM function) called; on OK its result boxed into *result (a new reference); a failed
-    boxing is ERROR with the exception set."""
-    params, result_type = fn.argtypes, fn.return_type
-    thunk = ir.Function(module, ir.FunctionType(I32, [I64.as_pointer(), PTRS, PTRS]),
-                        fn.name + THUNK_SUFFIX)
-    ctx, args, result = thunk.args
+def define_thunk(module, name, params, result_type):
+    """The thunk `i32 name(fn, ctx, args, result*)` of a signature: the arguments' exact
+    types checked (MISMATCH if not, before anything runs), unboxed, `fn` (a specialisation
+    taking `params`, returning `result_type`) called; on OK its result boxed into *result (a
+    new reference); a failed boxing is ERROR with the exception set."""
+    from .lower import signature
+    thunk = ir.Function(module, ir.FunctionType(I32, [PTR, I64.as_pointer(), PTRS, PTRS]),
+                        name)
+    fn, ctx, args, result = thunk.args
     b = ir.IRBuilder(thunk.append_basic_block("entry"))
     mismatch = thunk.append_basic_block("mismatch")
+    out = b.alloca(I64)  # (in the entry block: static stack slots)
+    overflow = b.alloca(I32)
+    callee = b.bitcast(fn, signature(params).as_pointer())
 
     def type_address(jtype):
         return b.ptrtoint(_data(module, _EXACT[jtype]), I64)
@@ -547,10 +565,9 @@ def define_thunk(module, fn, callee):
             true = _data(module, "_Py_TrueStruct")
             values.append(b.zext(b.icmp_unsigned("==", arg, true), I8))
         elif jtype is INT:
-            values.append(_unbox_int(b, module, thunk, arg, check))
+            values.append(_unbox_int(b, module, thunk, arg, check, overflow))
         else:
             values.append(arg)
-    out = b.alloca(I64)
     status = b.call(callee, [ctx] + values + [out])
     ok = thunk.append_basic_block("ok")
     done = thunk.append_basic_block("done")
@@ -590,7 +607,7 @@ def _data(module, name):
     return variable
 
 
-def _unbox_int(b, module, thunk, arg, check):
+def _unbox_int(b, module, thunk, arg, check, overflow):
     """An exact int's value, when it fits in 64 bits (else MISMATCH: the interpreter's)."""
     size = _field(b, arg, SIZE, I64)
     small = thunk.append_basic_block("int.small")
@@ -603,7 +620,6 @@ def _unbox_int(b, module, thunk, arg, check):
     small_value = b.mul(digit, size)
     b.branch(joined)
     b.position_at_end(large)
-    overflow = b.alloca(I32)
     b.store(ir.Constant(I32, 0), overflow)
     large_value = b.call(_external(module, "PyLong_AsLongLongAndOverflow", I64,
                                    [PTR, I32.as_pointer()]), [arg, overflow])

@@ -24,7 +24,6 @@ from llvmlite import ir
 
 from .abi import (CTX_BUFFER, CTX_DEPTH, CTX_STACK_BUDGET, CTX_STACK_LIMIT, CTX_TICKS,
                   CTX_USED, DEOPT, ERROR, OK, SIGNAL_CHECK_INTERVAL)
-from .hostcall import define_thunk, wants_thunk
 from .ir import DeoptPoint, JitFunction, Value, entry_parts
 from .llvm_build import Builder
 from .lower_numbers import (NumberLowering, define_int_float_order,  # noqa: F401 (engine.py)
@@ -55,10 +54,8 @@ def signature(argtypes) -> ir.FunctionType:
 class ModuleLowering:
     """Lowers a set of JitFunctions (a function and the callees it compiled) into one module."""
 
-    def __init__(self, module: ir.Module, function_index, runtime_addresses,
-                 thunks: bool = False):
+    def __init__(self, module: ir.Module, function_index, runtime_addresses):
         self.module = module
-        self.thunks = thunks  # each function's entry for the host bridge too (hostcall.py)
         self.function_index = function_index  # JitFunction → int, for deopt records
         self.addresses = runtime_addresses  # what the guards compare against
         self.declared: dict[str, ir.Function] = {}
@@ -77,10 +74,6 @@ class ModuleLowering:
 
     def lower(self, fn: JitFunction):
         FunctionLowering(self, fn).run()
-        # (its entry for calls from the host bridge: hostcall.py)
-        fn.thunked = self.thunks and wants_thunk(fn)
-        if fn.thunked:
-            define_thunk(self.module, fn, self.declare(fn))
 
 
 class FunctionLowering(NumberLowering, ObjectLowering, HandlerLowering):
