@@ -699,7 +699,7 @@ class JIT(Deoptimization):
         if status is None:
             return NOT_HANDLED
         if status == OK and func._profile.host is None and self._host:
-            self._host.offer(func, fn, len(args))  # its next calls: natively (hostcall.py)
+            self._host.offer(func, fn)  # its next calls: natively (hostcall.py)
         return value
 
     def _run(self, fn: JitFunction, args, ts, into=None):

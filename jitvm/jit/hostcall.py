@@ -75,12 +75,19 @@ MAX_THREADS = 16
 
 
 def wants_thunk(fn) -> bool:
-    """Does specialisation `fn` get a thunk (a function's entry, not a loop's, whose
-    parameters are all the caller's arguments, of types a thunk unboxes)?"""
-    return (fn.osr_entry is None and not fn.code.has_cells
-            and len(fn.argtypes) == fn.code.argcount
-            and all(t in _PARAM for t in fn.argtypes)
+    """Does specialisation `fn` get a thunk: a function's entry (not a loop's) whose
+    parameters are the caller's arguments, of types a thunk unboxes, and, for a closure
+    without cells of its own, the function's closure (the tuple `make_cells` passes)?"""
+    code = fn.code
+    params = fn.argtypes[:-1] if _takes_closure(fn) else fn.argtypes
+    return (fn.osr_entry is None and (not code.has_cells or _takes_closure(fn))
+            and len(params) == code.argcount and all(t in _PARAM for t in params)
             and fn.return_type in (INT, FLOAT, BOOL, NONE, OBJ, LIST, TUPLE))
+
+
+def _takes_closure(fn) -> bool:
+    return bool(fn.code.has_cells and not fn.code.cellvars and fn.argtypes
+                and fn.argtypes[-1] is TUPLE)
 
 
 class HostTable:
@@ -120,12 +127,12 @@ class HostTable:
     def record_words(self, words: int):
         self.words[T_RECORD_WORDS] = words
 
-    def offer(self, func, fn, nargs: int):
+    def offer(self, func, fn):
         """A call of `func` ran `fn` natively through the Python path: let the bridge take
         its next calls with these argument types, when it can."""
         record = self._offered.get(fn, False)
         if record is False:
-            record = self._offered[fn] = self._record(func, fn, nargs)
+            record = self._offered[fn] = self._record(func, fn)
         if record is not None:
             func._profile.host = record
             fn.host_profiles.add(func._profile)
@@ -138,10 +145,11 @@ class HostTable:
             if profile.host == record:
                 profile.host = None
 
-    def _record(self, func, fn, nargs):
+    def _record(self, func, fn):
         thunk = getattr(fn, "host_thunk", None)
-        if thunk is None or nargs != len(fn.argtypes) or func._vm is not self.jit.vm:
+        if thunk is None or func._vm is not self.jit.vm:
             return None
+        nargs = func._code.argcount  # (a call filling some from the defaults: Python path)
         words = (ctypes.c_int64 * RECORD_WORDS)()
         words[R_VM] = id(self.jit.vm)
         words[R_NARGS] = nargs
@@ -168,7 +176,8 @@ class Bridge:
             "depth": slot_offset(thread_state_type, "depth"),
             "in_jit": slot_offset(thread_state_type, "in_jit"),
         }
-        if None in offsets.values():
+        self.closure_offset = slot_offset(function_type, "__closure__")
+        if None in offsets.values() or self.closure_offset is None:
             raise _Unavailable("slots not found")
         slot = ctypes.c_void_p.from_address(id(function_type) + TYPE_CALL)
         if not _slot_tp_call_at(function_type):
@@ -195,10 +204,12 @@ class Bridge:
     def thunk(self, engine, fn) -> int:
         """The thunk for `fn`'s signature, made on first use (by a caller that may use
         LLVM: see `bridge`)."""
-        key = (tuple(fn.argtypes), fn.return_type)
+        closure = self.closure_offset if _takes_closure(fn) else None
+        key = (tuple(fn.argtypes), fn.return_type, closure)
         address = self.thunks.get(key)
         if address is None:
-            name = "jitvm.host.thunk." + "_".join(map(str, key[0])) + "." + str(key[1])
+            name = "jitvm.host.thunk." + "_".join(map(str, key[0])) + "." + str(key[1]) \
+                + (".closure" if closure is not None else "")
             module = ir.Module(name=name)
             module.triple = engine.host[0]
             define_thunk(module, name, *key)
@@ -284,7 +295,7 @@ def _build_bridge(module, offsets):
         return b.load(b.gep(env, [ir.Constant(I32, 0), ir.Constant(I32, index)]))
 
     mark = _const(1)
-    thunk_type = ir.FunctionType(I32, [PTR, I64.as_pointer(), PTRS, PTRS])
+    thunk_type = ir.FunctionType(I32, [PTR, I64.as_pointer(), PTRS, PTRS, PTR])
     slot_type = ir.FunctionType(PTR, [PTR, PTR, PTR])
     null = ir.Constant(PTR, None)
     clear_error = _external(module, "PyErr_Clear", ir.VoidType(), [])
@@ -405,7 +416,7 @@ def _build_bridge(module, offsets):
     b.store(b.add(level, _const(1)), b.gep(ctx, [_const(CTX_LEVEL)]))
     b.store(null, result)
     thunk = b.inttoptr(_word(b, record, R_THUNK), thunk_type.as_pointer())
-    status = b.call(thunk, [_word(b, record, R_FN, PTR), ctx, args, result])
+    status = b.call(thunk, [_word(b, record, R_FN, PTR), ctx, args, result, func])
     b.store(level, b.gep(ctx, [_const(CTX_LEVEL)]))
     with b.if_then(b.not_(top)):
         b.store(saved_depth, b.gep(ctx, [_const(CTX_DEPTH)]))
@@ -526,15 +537,17 @@ _EXACT = {INT: "PyLong_Type", FLOAT: "PyFloat_Type", BOOL: "PyBool_Type", LIST: 
           TUPLE: "PyTuple_Type"}
 
 
-def define_thunk(module, name, params, result_type):
-    """The thunk `i32 name(fn, ctx, args, result*)` of a signature: the arguments' exact
-    types checked (MISMATCH if not, before anything runs), unboxed, `fn` (a specialisation
-    taking `params`, returning `result_type`) called; on OK its result boxed into *result (a
-    new reference); a failed boxing is ERROR with the exception set."""
+def define_thunk(module, name, params, result_type, closure=None):
+    """The thunk `i32 name(fn, ctx, args, result*, func)` of a signature: the arguments'
+    exact types checked (MISMATCH if not, before anything runs), unboxed, `fn` (a
+    specialisation taking `params`, returning `result_type`) called — with `closure` (an
+    offset), its last parameter is the closure tuple of `func`, the jitvm function called;
+    on OK its result boxed into *result (a new reference); a failed boxing is ERROR with the
+    exception set."""
     from .lower import signature
-    thunk = ir.Function(module, ir.FunctionType(I32, [PTR, I64.as_pointer(), PTRS, PTRS]),
-                        name)
-    fn, ctx, args, result = thunk.args
+    thunk = ir.Function(module, ir.FunctionType(
+        I32, [PTR, I64.as_pointer(), PTRS, PTRS, PTR]), name)
+    fn, ctx, args, result, func = thunk.args
     b = ir.IRBuilder(thunk.append_basic_block("entry"))
     mismatch = thunk.append_basic_block("mismatch")
     out = b.alloca(I64)  # (in the entry block: static stack slots)
@@ -550,7 +563,7 @@ def define_thunk(module, name, params, result_type):
         b.position_at_end(ok)
 
     values = []
-    for i, jtype in enumerate(params):
+    for i, jtype in enumerate(params if closure is None else params[:-1]):
         arg = b.load(b.gep(args, [_const(i)]))
         actual = b.ptrtoint(_field(b, arg, TYPE, PTR), I64)
         if jtype is OBJ:  # anything the Python path would not key as another kind
@@ -568,6 +581,12 @@ def define_thunk(module, name, params, result_type):
             values.append(_unbox_int(b, module, thunk, arg, check, overflow))
         else:
             values.append(arg)
+    if closure is not None:  # (a tuple for a closure of freevars: `make_cells` passes it)
+        cells = _field(b, func, closure, PTR)
+        check(b.icmp_unsigned("!=", cells, ir.Constant(PTR, None)))
+        check(b.icmp_unsigned("==", b.ptrtoint(_field(b, cells, TYPE, PTR), I64),
+                              type_address(TUPLE)))
+        values.append(cells)
     status = b.call(callee, [ctx] + values + [out])
     ok = thunk.append_basic_block("ok")
     done = thunk.append_basic_block("done")
