@@ -36,6 +36,7 @@ from .bridge_objects import (cells_param as _cells_param, from_word as _from_wor
                              stack_entry_kind)
 from .deopt import (BACKOFF, MAX_DEOPTS, MAX_RETRIES,  # noqa: F401 (the JIT's constants)
                     Deoptimization)
+from .hostcall import HostCalls
 from .install import install as _install
 from .module_loops import ModuleViews
 from .ir import JitFunction, NotCompilable, format_function
@@ -93,7 +94,7 @@ def sorted_keys(key, items):
 """
 
 
-class JIT(Deoptimization):
+class JIT(Deoptimization, HostCalls):
     def __init__(self, vm, threshold: int = 1000, opt_level: int = 2, log=None,
                  dump: frozenset = frozenset(), dump_dir: str | None = None,
                  background: bool = False, cache: bool = True):
@@ -813,57 +814,6 @@ class JIT(Deoptimization):
         if self._host:
             self._host.register(ts, ctypes.addressof(ctx))
         return ts.native
-
-    # -- calls from the host, made natively (hostcall.py) -------------------------------------
-
-    def _make_host(self):
-        """This JIT's table in the process's native bridge (hostcall.py), made with the first
-        machine code installed (where LLVM may be used: see hostcall.bridge); none on another
-        CPython, nor when native calls are timed (--stats)."""
-        self._host = False  # (tried)
-        if self.objects and not self.timed:
-            from .hostcall import HostTable, bridge
-            made = bridge(self)
-            if made is not None:
-                self._host, self.host_call = HostTable(self, made), made.call
-
-    def _add_thunk(self, fn: JitFunction, now: bool = False):
-        """The thunk of `fn`'s signature (hostcall.py), so that the host bridge can call it:
-        made here (where LLVM may be used: `now`, or with the lock held), or on the compiler
-        thread when that is the one using LLVM."""
-        fn.host_thunk = None  # (until made)
-        from .hostcall import wants_thunk
-        if not self._host or not wants_thunk(fn):
-            return
-        bridge = self._host.bridge
-
-        def make():
-            try:
-                fn.host_thunk = bridge.thunk(self.engine, fn)
-            except Exception as exc:  # noqa: BLE001 - a JIT bug: its calls stay on the
-                self.say(f"no host entry for {fn.code.qualname}: {exc}")  # Python path
-        if now:
-            make()
-            return
-        with self._lock:
-            if self.background and self._compiler is not None:
-                self._compiler.submit([], make)
-            else:
-                make()
-
-    def revoke_host(self, fn: JitFunction):
-        """`fn` was dropped: the bridge no longer calls it (hostcall.HostTable.revoke)."""
-        if self._host:
-            self._host.revoke(fn)
-
-    def host_resume(self, status: int, first: int, error):
-        """The bridge's native entry deoptimized (or a Python callable raised inside it):
-        finish its frames in the interpreter, as `_run` does."""
-        if status != DEOPT and error is None:
-            raise SystemError("native code returned an unknown status")  # never: see abi.py
-        ts = self.vm.thread_state()
-        ctx, buffer = ts.native[0], ts.native[1]
-        return self._resume(ctx, buffer, first, ts, error=error)
 
     # -- inspection ---------------------------------------------------------------------------
 
