@@ -5,7 +5,7 @@ a module defining `jitvm.host.call` (Function's tp_call), `jitvm.host.fast` (the
 function of the builtin `host(func, *args)`) and `jitvm.host.env` (the addresses of this
 process they use, filled once loaded: the IR stays address-free, so the machine-code cache
 keeps it); and, per signature, a thunk module (`define_thunk`).  The layouts of the records
-and tables the code reads are here too.
+and tables the code reads are hostcall.py's.
 """
 
 from __future__ import annotations
@@ -14,6 +14,11 @@ from llvmlite import ir
 
 from .abi import (CTX_DEPTH, CTX_LEVEL, CTX_LEVELS, CTX_STACK_LIMIT, CTX_THREAD, CTX_USED,
                   ERROR, MAX_NESTING, OK, SIZE, TYPE)
+from .hostcall import (DICT_USED, E_FALSE, E_LIMIT_NAME, E_LONG, E_NONE, E_PROFILE_TYPE,
+                       E_SLOT_CALL, ENV_WORDS, FLOAT_VALUE, LONG_DIGIT, MAX_THREADS, MISMATCH,
+                       R_FN, R_NARGS, R_TABLE, R_THUNK, R_VM, T_RECORD_WORDS, T_RESUME,
+                       T_THREADS)
+
 from .types import BOOL, FLOAT, INT, LIST, NONE, OBJ, TUPLE
 
 I64 = ir.IntType(64)
@@ -22,12 +27,6 @@ I8 = ir.IntType(8)
 F64 = ir.DoubleType()
 PTR = I8.as_pointer()
 PTRS = PTR.as_pointer()
-
-from .hostcall import (DICT_USED, E_FALSE, E_LIMIT_NAME, E_LONG, E_NONE, E_PROFILE_TYPE,
-                       E_SLOT_CALL, ENV_WORDS, FLOAT_VALUE, LONG_DIGIT, MAX_THREADS, MISMATCH,
-                       R_FN, R_NARGS, R_TABLE, R_THUNK, R_VM, T_RECORD_WORDS, T_RESUME,
-                       T_THREADS)
-
 PARAM = {INT: I64, FLOAT: F64, BOOL: I8, OBJ: PTR, LIST: PTR, TUPLE: PTR}
 
 
