@@ -173,13 +173,18 @@ class Bridge:
         slot = ctypes.c_void_p.from_address(id(function_type) + TYPE_CALL)
         if not _slot_tp_call_at(function_type):
             raise _Unavailable("tp_call not where expected")
-        from llvmlite import ir
-        from .hostcall_ir import build_bridge
-        module = ir.Module(name="jitvm.host")
-        module.triple = engine.host[0]
-        build_bridge(module, offsets)
-        symbols = engine.machine_code(module, ["jitvm.host.call", "jitvm.host.fast",
-                                               "jitvm.host.env"])
+        def build():
+            from llvmlite import ir
+            from .hostcall_ir import build_bridge
+            module = ir.Module(name="jitvm.host")
+            build_bridge(module, offsets)
+            return module
+
+        from . import DEOPT_BUFFER_WORDS, NATIVE_DEPTH_CAP
+        symbols = engine.machine_code(
+            build, ["jitvm.host.call", "jitvm.host.fast", "jitvm.host.env"],
+            f"jitvm.host {sorted(offsets.items())} {DEOPT_BUFFER_WORDS} {NATIVE_DEPTH_CAP} "
+            f"{_SOURCES}")
         self._name = sys.intern("recursion_limit")
         env = (ctypes.c_uint64 * ENV_WORDS).from_address(symbols["jitvm.host.env"])
         env[:] = [slot.value, id(profile_type), id(int), id(float), id(bool), id(list),
@@ -203,19 +208,32 @@ class Bridge:
         if address is None:
             name = "jitvm.host.thunk." + "_".join(map(str, key[0])) + "." + str(key[1]) \
                 + (".closure" if closure is not None else "")
-            from llvmlite import ir
-            from .hostcall_ir import define_thunk
-            module = ir.Module(name=name)
-            module.triple = engine.host[0]
-            define_thunk(module, name, *key)
-            address = self.thunks[key] = engine.machine_code(module, [name])[name]
+            def build():
+                from llvmlite import ir
+                from .hostcall_ir import define_thunk
+                module = ir.Module(name=name)
+                define_thunk(module, name, *key)
+                return module
+
+            address = self.thunks[key] = engine.machine_code(
+                build, [name], f"{name} {key} {_SOURCES}")[name]
         return address
+
+
+def _sources() -> str:
+    """A fingerprint of the files the bridge's IR is made from (its cache key: engine.py)."""
+    import os
+    from .code_cache import source_fingerprint
+    here = os.path.dirname(os.path.abspath(__file__))
+    return source_fingerprint(*(os.path.join(here, name) for name in (
+        "hostcall.py", "hostcall_ir.py", "abi.py", "lower.py", "types.py")))
 
 
 class _Unavailable(Exception):
     pass
 
 
+_SOURCES = ""  # (_sources(), once a bridge is made)
 _BRIDGE: list = []  # [Bridge], or [None] when this CPython cannot have one
 _BRIDGE_LOCK = threading.Lock()
 
@@ -230,7 +248,9 @@ def bridge(jit) -> Bridge | None:
 
 
 def _bridge(jit):
+    global _SOURCES
     if not _BRIDGE:
+        _SOURCES = _sources()
         from ..interpreter import NOT_HANDLED, CodeProfile, ThreadState
         from ..objects import Function
         made = None
