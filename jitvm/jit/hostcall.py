@@ -52,9 +52,8 @@ LONG_DIGIT = 24  # PyLongObject.ob_digit[0]
 FLOAT_VALUE = 16
 
 # The bridge's environment (`jitvm.host.env`, filled once loaded): addresses of this process.
-E_SLOT_CALL, E_PROFILE_TYPE, E_LONG, E_FLOAT, E_BOOL, E_LIST, E_TUPLE, E_TRUE, E_FALSE, \
-    E_NONE, E_LIMIT_NAME = range(11)
-ENV_WORDS = 11
+E_SLOT_CALL, E_PROFILE_TYPE, E_LONG, E_FALSE, E_NONE, E_LIMIT_NAME = range(6)
+ENV_WORDS = 6
 # A host record (one per offer; never freed: native code may be reading one being replaced)
 R_VM, R_NARGS, R_TABLE, R_THUNK, R_FN = range(5)
 RECORD_WORDS = 5
@@ -187,8 +186,7 @@ class Bridge:
             f"{_SOURCES}")
         self._name = sys.intern("recursion_limit")
         env = (ctypes.c_uint64 * ENV_WORDS).from_address(symbols["jitvm.host.env"])
-        env[:] = [slot.value, id(profile_type), id(int), id(float), id(bool), id(list),
-                  id(tuple), id(True), id(False), id(None), id(self._name)]
+        env[:] = [slot.value, id(profile_type), id(int), id(False), id(None), id(self._name)]
         # `host(func, *args)`: a builtin function (a PyMethodDef: name, METH_FASTCALL
         # function, flags, doc) whose self is NOT_HANDLED, what it returns when declining
         self._method_name = ctypes.create_string_buffer(b"host")
