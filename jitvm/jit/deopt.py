@@ -142,6 +142,7 @@ class Deoptimization:
                 for caller in callers:
                     caller.stale = True
                     caller.deopt_count = max(caller.deopt_count, MAX_DEOPTS + 1)
+                    self.revoke_host(caller)
             return
         seen.add(entry)
         self._drop_stale(fn, callers, code, pc, what)
@@ -155,6 +156,7 @@ class Deoptimization:
         for stale in (fn, *callers):
             stale.stale = True
             stale.deopt_count = max(stale.deopt_count, MAX_DEOPTS + 1)
+            self.revoke_host(stale)
         self.say(f"learnt: {code.qualname} at line {code.line_of(pc)} {what}; compiled "
                  f"again")
 
@@ -379,6 +381,7 @@ class Deoptimization:
         self.deopts_by_guard[where] = self.deopts_by_guard.get(where, 0) + 1
         if fn.deopt_count == MAX_DEOPTS + 1:
             self.say(f"dropped: {fn.code.qualname} keeps deoptimizing")
+            self.revoke_host(fn)
 
     def _rebuild(self, fn: JitFunction, point, buffer, position: int, ts):
         code = fn.code
