@@ -349,8 +349,11 @@ class CallLowering:
         an attribute the object has is overwritten in its values array at `index` (CPython's
         order: the new value's reference taken, stored, the old one released), while the
         object is of that class and the class's version tag is the one this site checked has
-        no data descriptor of `name` and no __setattr__ of its own; otherwise (a new
-        attribute, and the first time) PyObject_SetAttr, which then records the tag."""
+        no data descriptor of `name` and no __setattr__ of its own; an attribute the object
+        does not have yet is added there, as PyObject_SetAttr adds it (stored, its index
+        appended to the values' insertion order, so `vars(obj)` keeps CPython's order);
+        otherwise (no values array, another class, and the first time) PyObject_SetAttr,
+        which then records the tag."""
         target, name, value, cls_ref, index = op.args
         obj, item = self.v(target), self.v(value)
         cls = self.obj_const(cls_ref.obj)
@@ -375,11 +378,17 @@ class CallLowering:
         b.position_at_end(present)
         at = b.bitcast(b.gep(values, [ir.Constant(I64, 8 * index)]), PTR.as_pointer())
         old = b.load(at)
-        b.cbranch(self.is_null(b, old), slow, write)
+        add = b.append_basic_block("setattr.add")
+        b.cbranch(self.is_null(b, old), add, write)
         b.position_at_end(write)
         self.incref(b, item)
         b.store(item, at)
         self.decref(b, old)
+        b.branch(done)
+        b.position_at_end(add)  # a new attribute: STORE_ATTR_INSTANCE_VALUE's other case
+        self.incref(b, item)
+        b.store(item, at)
+        self.add_to_insertion_order(b, values, index)
         b.branch(done)
         b.position_at_end(slow)
         name_obj = self.obj_const(sys.intern(name))
@@ -411,6 +420,16 @@ class CallLowering:
         b.position_at_end(after)
         b.branch(done)
         b.position_at_end(done)
+
+    def add_to_insertion_order(self, b, values, index):
+        """CPython 3.11's _PyDictValues_AddToInsertionOrder: the values array's insertion
+        order is a byte array growing down from two bytes before it, its length in the byte
+        just before the values (the capacity, fixed when the array was made for every key
+        its class's shared keys may hold, is in the byte before that)."""
+        size_at = b.gep(values, [ir.Constant(I64, -2)])
+        size = b.add(b.load(size_at), ir.Constant(I8, 1))
+        b.store(ir.Constant(I8, index), b.gep(size_at, [b.neg(b.zext(size, I64))]))
+        b.store(size, size_at)
 
     def op_setattr(self, b, op):
         obj, name, value = op.args

@@ -1,0 +1,183 @@
+"""Objects of ordinary classes made and filled in native code: `self.x = x` adding an
+attribute to the object's values array as CPython 3.11's STORE_ATTR_INSTANCE_VALUE does
+(lower_calls.op_setattr_cached), and the fallbacks whenever that would not be what
+PyObject_SetAttr does.
+
+Every program runs under CPython, under jitvm with --no-jit and at several JIT thresholds
+(test_jit.run), and must print the same: the values, `vars(obj)` (whose order is the values'
+insertion order), reference counts and when objects die.
+"""
+
+from __future__ import annotations
+
+from difftest import check_source
+from test_jit import MID_RUN, run
+
+THRESHOLDS = MID_RUN + ("1000",)
+
+
+def same(src: str, compiled=()) -> None:
+    check_source(src, options=("--no-jit",))
+    run(src, thresholds=THRESHOLDS, compiled=compiled, compiled_upto=5)
+
+
+def test_new_attributes_in_either_order_keep_cpythons_insertion_order():
+    same("""
+    class A:
+        def __init__(self, x, y, first):
+            if first:
+                self.x = x
+                self.y = y
+            else:
+                self.y = y
+                self.x = x
+            self.z = x + y
+    def make(n):
+        out = []
+        for i in range(n):
+            a = A(i, i * 0.5, i % 3 == 0)
+            if i % 400 == 0:
+                out.append(list(a.__dict__.items()))
+                delattr(a, "x")
+                a.x = -1
+                out.append(list(a.__dict__))
+        return out, a.x, a.y, a.z
+    print(make(3000))
+    """, compiled=("make",))
+
+
+def test_deleting_and_adding_again_many_times_on_one_object():
+    same("""
+    class P:
+        def __init__(self):
+            self.a = 0
+            self.b = 1
+    def churn(p, n):
+        t = 0
+        for i in range(n):
+            delattr(p, "a")
+            p.a = i
+            if i % 2:
+                delattr(p, "b")
+                p.b = -i
+            t += p.a + p.b
+        return t, list(p.__dict__.items())
+    print(churn(P(), 5000))
+    """, compiled=("churn",))
+
+
+def test_adding_attributes_when_the_class_or_the_object_changes():
+    same("""
+    log = []
+    class P:
+        def __init__(self, x):
+            self.x = x
+            self.y = x * 2
+    class Q(P):
+        pass
+    def make(n):
+        out = []
+        for i in range(n):
+            if i == 300:
+                P.y = 5                            # a plain class attribute: still stored
+            if i == 600:
+                P.y = property(lambda s: 1, lambda s, v: log.append(v))   # a setter now
+            if i == 900:
+                del P.y
+            if i == 1200:
+                P.__setattr__ = lambda s, n, v: (log.append(n), object.__setattr__(s, n, v))
+            if i == 1500:
+                del P.__setattr__
+            p = (Q if i % 7 == 0 else P)(i)
+            out.append((type(p).__name__, list(p.__dict__.items())))
+        return out[::97], len(log), log[-3:]
+    print(make(2000))
+    """)
+
+
+def test_objects_whose_values_became_a_dict_before_the_attribute_is_added():
+    same("""
+    class P:
+        def __init__(self, x, peek):
+            if peek:
+                d = vars(self)                     # the values array becomes a dict
+                d["early"] = 1
+            self.x = x
+            self.y = -x
+    def make(n):
+        ps = [P(i, i % 5 == 0) for i in range(n)]
+        return [list(vars(p).items()) for p in ps[:12]], sum(p.x + p.y for p in ps)
+    print(make(3000))
+    """)
+
+
+def test_more_attributes_than_shared_keys_hold():
+    fields = "\n".join(f"            self.a{i} = k + {i}" for i in range(40))
+    same(f"""
+    class Wide:
+        def __init__(self, k):
+{fields}
+    def make(n):
+        t = 0
+        for k in range(n):
+            w = Wide(k)
+            t += w.a0 + w.a29 + w.a39
+        return t, list(vars(w))[-3:], len(vars(w))
+    print(make(2000))
+    """)
+
+
+def test_classes_with_slots_or_their_own_dict_handling():
+    same("""
+    class S:
+        __slots__ = ("x", "y")
+        def __init__(self, x):
+            self.x = x
+            self.y = x + 1
+    class D(dict):
+        def __init__(self, x):
+            self.x = x
+    def make(n):
+        t = 0
+        for i in range(n):
+            s = S(i)
+            d = D(i)
+            t += s.x + s.y + d.x
+        return t
+    print(make(3000))
+    """)
+
+
+def test_reference_counts_and_lifetimes_of_stored_values():
+    same("""
+    import sys, weakref
+    class Box:
+        def __init__(self, item, other):
+            self.item = item
+            self.other = other
+    class Item:
+        pass
+    def make(item, n):
+        last = None
+        for i in range(n):
+            last = Box(item, [i])
+        return last
+    def overwrite(box, n):
+        for i in range(n):
+            box.other = Item()
+            box.item = box.other
+    item = Item()
+    before = sys.getrefcount(item)
+    last = make(item, 3000)
+    print(sys.getrefcount(item) - before, last.other)
+    dead = []
+    probe = Item()
+    ref = weakref.ref(probe, lambda r: dead.append("probe freed"))
+    box = Box(probe, None)
+    del probe
+    print(dead)
+    overwrite(box, 2000)
+    print(dead, type(box.item).__name__, box.item is box.other)
+    del last, box
+    print(sys.getrefcount(item) - before)
+    """)
