@@ -181,3 +181,103 @@ def test_reference_counts_and_lifetimes_of_stored_values():
     del last, box
     print(sys.getrefcount(item) - before)
     """)
+
+
+# -- method lookups skipped for objects of the class a site saw (LOAD_METHOD_WITH_VALUES) ------
+
+
+def test_instance_attributes_named_as_the_method_appear_later():
+    same("""
+    class V:
+        def __init__(self, x):
+            self.x = x
+        def get(self):
+            return self.x
+    def total(vs, n):
+        t = 0
+        for i in range(n):
+            v = vs[i % len(vs)]
+            if i == 1500:
+                vs[3].get = lambda: 1000          # a new key in V's shared keys
+            if i == 2000:
+                vs[5].__dict__["get"] = lambda: 5000   # an object with a dict of its own
+            if i == 2500:
+                delattr(vs[3], "get")
+            t += v.get()
+        return t
+    print(total([V(i) for i in range(10)], 3000))
+    """, compiled=("total",))
+
+
+def test_some_instances_have_the_methods_name_in_their_values():
+    same("""
+    class V:
+        def __init__(self, x, shadow):
+            self.x = x
+            if shadow:
+                self.get = lambda: -x
+        def get(self):
+            return self.x
+    def total(vs, n):
+        t = 0
+        for i in range(n):
+            t += vs[i % len(vs)].get()
+        return t
+    vs = [V(i, i % 4 == 0) for i in range(12)]
+    print(total(vs, 3000))
+    del vs[0].get
+    print(total(vs, 3000))
+    """, compiled=("total",))
+
+
+def test_the_class_changes_under_a_method_site():
+    same("""
+    class V:
+        count = 0
+        def __init__(self, x):
+            self.x = x
+        def get(self):
+            return self.x
+    class W(V):
+        pass
+    log = []
+    def total(vs, n):
+        t = 0
+        for i in range(n):
+            V.count += 1                          # the class changes at every step
+            if i == 1000:
+                V.get = lambda self: 2 * self.x
+            if i == 1500:
+                V.__getattribute__ = lambda self, name: (log.append(name),
+                                                         object.__getattribute__(self, name))[1]
+            if i == 2000:
+                del V.__getattribute__
+            if i == 2500:
+                W.get = lambda self: -1
+            t += vs[i % len(vs)].get()
+        return t, V.count, len(log)
+    print(total([V(1), W(2), V(3)], 3000))
+    """)
+
+
+def test_constructors_when_the_class_or_its_base_changes():
+    same("""
+    class Base:
+        def __init__(self, x):
+            self.x = x
+    class Sub(Base):
+        pass
+    def make(n):
+        t = 0
+        for i in range(n):
+            Base.made = i                          # (a change to the class: a new tag)
+            if i == 1000:
+                Base.__init__ = lambda self, x: setattr(self, "x", x * 10)
+            if i == 1500:
+                Sub.__init__ = lambda self, x: setattr(self, "x", -x)
+            if i == 2000:
+                Base.__new__ = lambda cls, x: object.__new__(cls)
+            t += Sub(i).x + Base(i).x
+        return t
+    print(make(3000))
+    """)

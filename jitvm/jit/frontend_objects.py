@@ -40,7 +40,7 @@ from types import ModuleType
 from typing import Any
 
 from ..opcodes import Op
-from .abi import shared_key_index
+from .abi import shared_key_index, shared_keys_count
 from .deopt import BIG_INTS
 from .frontend import (BUILTINS, MATH, Const, MaybeUnbound, NotCompilable, RangeArgs, RangeIter,
                        _BINARY, _is_number)
@@ -599,7 +599,8 @@ class ObjectSteps(CallSteps, SequenceSteps, FusionSteps):
         interpreter after this instruction)."""
         if not owner.owned and owner.source is None:
             owner = self.take(owner)  # (borrowed from something other than a local)
-        attr = self.kind_value("load_method", [owner, name, ObjRef(target)], OBJ,
+        attr = self.kind_value("load_method", [owner, name, ObjRef(target)]
+                               + self.method_cache(index, owner, name), OBJ,
                                self.error_point(index, locals_, stack, [owner]), owned=True)
         same = self.emit("same", [attr, self.const_object(target)], BOOL)
         # (after LOAD_ATTR the interpreter's stack holds the attribute, not the owner)
@@ -609,6 +610,22 @@ class ObjectSteps(CallSteps, SequenceSteps, FusionSteps):
             f"{target.__qualname__}"))
         self.emit("decref", [attr])  # (the class holds the function; so does the code)
         return BoundFunction(owner, target)
+
+    def method_cache(self, index, owner, name):
+        """What lets the method lookup of `owner.name` skip CPython's lookup for objects of
+        the one class the interpreter saw there (lower_attributes.op_load_method): that
+        class, the name's place in its shared keys (if an instance ever had an attribute of
+        that name) and how many names those keys hold.  [] if none."""
+        if not getattr(self.jit, "attribute_reads", False):
+            return []
+        seen = self.feedback("owner_types", index)
+        if len(seen) != 1:
+            return []
+        cls = next(iter(seen))
+        count = shared_keys_count(cls)
+        if count is None or cls.__getattribute__ is not object.__getattribute__:
+            return []
+        return [ObjRef(cls), shared_key_index(cls, name), count]
 
     def _store_attr(self, index, arg, locals_, stack):
         owner, value = stack[-1], stack[-2]
