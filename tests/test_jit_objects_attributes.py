@@ -281,3 +281,27 @@ def test_constructors_when_the_class_or_its_base_changes():
         return t
     print(make(3000))
     """)
+
+
+def test_a_branch_never_taken_while_warming_up_reads_where_the_other_sites_did():
+    same("""
+    class P:
+        def __init__(self, x, v):
+            self.x = x
+            self.v = v
+    class Q:
+        def __init__(self, x):
+            self.v = 0.5
+            self.x = x
+    def run(ps, n):
+        t = 0.0
+        for i in range(n):
+            p = ps[i % len(ps)]
+            p.x += p.v
+            if i > 1500:                     # (never run before the code is compiled)
+                t += p.x * p.v
+                p.v = -p.v
+        return t
+    print(run([P(1.0, 0.25), P(2.0, 0.5)], 3000))
+    print(run([P(1.0, 0.25), Q(2.0)], 3000))
+    """)

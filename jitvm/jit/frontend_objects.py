@@ -584,7 +584,7 @@ class ObjectSteps(CallSteps, SequenceSteps, FusionSteps):
         if not getattr(self.jit, "attribute_reads", False) or not is_boxed(owner) \
                 or owner.type is not OBJ:
             return None
-        seen = self.feedback("owner_types", index)
+        seen = self.feedback("owner_types", index) or self.owners_of(name)
         if len(seen) != 1:
             return None
         cls = next(iter(seen))
@@ -592,6 +592,20 @@ class ObjectSteps(CallSteps, SequenceSteps, FusionSteps):
                 or shared_key_index(cls, name) is None:
             return None
         return cls
+
+    def owners_of(self, name):
+        """The classes the interpreter saw at every site reading or writing attribute `name`
+        in this code: the guess for a site it never ran (a branch not taken while the code
+        warmed up, such as a bounce off a wall).  (Only a guess of where to read: the fast
+        path checks the class.)"""
+        key = ("owners of", name)
+        if key not in self.guesses:
+            seen = set()
+            for i, (op, arg) in enumerate(self.code.instructions):
+                if op in (Op.LOAD_ATTR, Op.STORE_ATTR) and self.code.names[arg] == name:
+                    seen |= self.feedback("owner_types", i)
+            self.guesses[key] = frozenset(seen)
+        return self.guesses[key]
 
     def bound_function(self, index, owner, name, target, locals_, stack):
         """`owner.name` for a direct call of `target`: CPython's method lookup, which must
