@@ -305,3 +305,87 @@ def test_a_branch_never_taken_while_warming_up_reads_where_the_other_sites_did()
     print(run([P(1.0, 0.25), P(2.0, 0.5)], 3000))
     print(run([P(1.0, 0.25), Q(2.0)], 3000))
     """)
+
+
+# -- `__slots__` members read and written in place (LOAD_ATTR_SLOT, STORE_ATTR_SLOT) ------------
+
+
+def test_slots_read_and_written_in_place_and_their_fallbacks():
+    same("""
+    class V:
+        __slots__ = ("x", "y")
+        def __init__(self, x, y):
+            self.x = x
+            self.y = y
+        def __add__(self, o):
+            return V(self.x + o.x, self.y + o.y)
+    class W(V):
+        __slots__ = ("z",)
+    log = []
+    def run(vs, n):
+        t = 0.0
+        for i in range(n):
+            v = vs[i % len(vs)]
+            if i == 1000:
+                delattr(vs[1], "y")                 # unset: AttributeError
+            if i == 1500:
+                V.y = property(lambda s: 7.0, lambda s, val: log.append(val))
+            if i == 2000:
+                V.__getattribute__ = lambda s, name: 1.0
+            if i == 2200:
+                delattr(V, "__getattribute__")
+            if i == 2400:
+                vs.append(W(5.0, 6.0))              # another class
+            if i == 2600:
+                V.__setattr__ = lambda s, name, val: log.append(name)
+            try:
+                t += v.x + v.y
+                v.x = v.x + 0.5
+                v.y = i * 0.25
+            except AttributeError as e:
+                log.append(str(e))
+                vs[1].y = 0.0
+        return t, len(log), log[-3:]
+    print(run([V(1.0, 2.0), V(3.0, 4.0)], 3000))
+    class U:
+        __slots__ = ("x", "y")
+        def __init__(self, x, y):
+            self.x = x
+            self.y = y
+        def __add__(self, o):
+            return U(self.x + o.x, self.y + o.y)
+    a = U(1.0, 2.0)
+    for k in range(2000):
+        a = a + U(0.5, -0.5)
+    print(a.x, a.y)
+    """)
+
+
+def test_reference_counts_of_objects_in_slots():
+    same("""
+    import sys, weakref
+    class Holder:
+        __slots__ = ("item", "other")
+        def __init__(self, item):
+            self.item = item
+    class Item:
+        pass
+    def churn(h, item, n):
+        for i in range(n):
+            h.other = Item()
+            h.item = item
+            h.item = h.other
+        return h.item
+    item = Item()
+    before = sys.getrefcount(item)
+    h = Holder(item)
+    dead = []
+    probe = Item()
+    ref = weakref.ref(probe, lambda r: dead.append("freed"))
+    h.other = probe
+    del probe
+    churn(h, item, 3000)
+    print(dead, sys.getrefcount(item) - before, h.item is h.other)
+    del h
+    print(sys.getrefcount(item) - before)
+    """)

@@ -178,6 +178,23 @@ def shared_key_index(cls, name: str) -> int | None:
     return None
 
 
+MEMBER_DEF = 40  # PyMemberDescrObject.d_member (a PyMemberDef*: name, type, offset, flags)
+T_OBJECT_EX = 16  # a PyMemberDef's type: an object, AttributeError while unset (`__slots__`)
+
+
+def slot_offset(descr) -> int | None:
+    """Where a `__slots__` member `descr` keeps its object in an instance (a PyObject* at
+    that offset, NULL while unset), or None if it is another kind of member (read-only,
+    audited, not an object)."""
+    if type(descr) is not types.MemberDescriptorType:
+        return None
+    member = ctypes.c_void_p.from_address(id(descr) + MEMBER_DEF).value
+    if not member or ctypes.c_int.from_address(member + 8).value != T_OBJECT_EX \
+            or ctypes.c_int.from_address(member + 24).value != 0:  # (flags)
+        return None
+    return ctypes.c_ssize_t.from_address(member + 16).value
+
+
 def check_attribute_layout() -> bool:
     """Do ordinary objects keep their attributes where native code reads them?"""
     if not check_layout():
@@ -211,6 +228,17 @@ def check_attribute_layout() -> bool:
     dict_made = pointer.value is None and probe.__dict__ is not None \
         and pointer.value == id(probe.__dict__) \
         and ctypes.c_void_p.from_address(id(probe) + OBJECT_VALUES).value is None
+    class Slotted:
+        __slots__ = ("first", "second")
+
+    slotted = Slotted()
+    slotted.second = probe
+    offset = slot_offset(Slotted.second)
+    slots = offset is not None and slot_offset(Slotted.first) is not None \
+        and ctypes.c_void_p.from_address(id(slotted) + offset).value == id(probe) \
+        and ctypes.c_void_p.from_address(id(slotted) + slot_offset(Slotted.first)).value \
+        is None and slot_offset(type(len).__self__) is None \
+        and slot_offset(BaseException.__dict__["__suppress_context__"]) is None
     Probe.other = 1  # a change to the type drops its tag
-    return bool(ok and order and dict_made) and (
+    return bool(ok and order and dict_made and slots) and (
         tag.value != before or not Probe.__flags__ & VALID_VERSION_TAG)

@@ -40,7 +40,7 @@ from types import ModuleType
 from typing import Any
 
 from ..opcodes import Op
-from .abi import shared_key_index, shared_keys_count
+from .abi import shared_key_index, shared_keys_count, slot_offset
 from .deopt import BIG_INTS
 from .frontend import (BUILTINS, MATH, Const, MaybeUnbound, NotCompilable, RangeArgs, RangeIter,
                        _BINARY, _is_number)
@@ -567,9 +567,13 @@ class ObjectSteps(CallSteps, SequenceSteps, FusionSteps):
             return None
         obj = self.materialize(owner, index)
         cls = self.attribute_class(index, owner, name)
+        slot = self.slot_member(index, owner, name) if cls is None else None
         if cls is not None:  # an instance attribute of one ordinary class: read in place
             result = self.kind_value("getattr.cached", [obj, name, ObjRef(cls),
                                                         shared_key_index(cls, name)], OBJ,
+                                     self.error_point(index, locals_, stack, [obj]), owned=True)
+        elif slot is not None:  # a `__slots__` member of one class: read in place
+            result = self.kind_value("getattr.slot", [obj, name] + slot, OBJ,
                                      self.error_point(index, locals_, stack, [obj]), owned=True)
         else:
             result = self.kind_value("getattr", [obj, name], OBJ,
@@ -592,6 +596,23 @@ class ObjectSteps(CallSteps, SequenceSteps, FusionSteps):
                 or shared_key_index(cls, name) is None:
             return None
         return cls
+
+    def slot_member(self, index, owner, name):
+        """[class, member, offset] when the interpreter saw objects of one class here whose
+        attribute `name` is a `__slots__` member (an object kept at that offset in the
+        instance: lower_attributes.op_getattr_slot), else None."""
+        if not getattr(self.jit, "attribute_reads", False) or not is_boxed(owner) \
+                or owner.type is not OBJ:
+            return None
+        seen = self.feedback("owner_types", index) or self.owners_of(name)
+        if len(seen) != 1:
+            return None
+        cls = next(iter(seen))
+        if type(cls) is not type or cls.__getattribute__ is not object.__getattribute__:
+            return None
+        member = next((k.__dict__[name] for k in cls.__mro__ if name in k.__dict__), None)
+        offset = slot_offset(member)
+        return None if offset is None else [ObjRef(cls), ObjRef(member), offset]
 
     def owners_of(self, name):
         """The classes the interpreter saw at every site reading or writing attribute `name`
@@ -652,9 +673,13 @@ class ObjectSteps(CallSteps, SequenceSteps, FusionSteps):
         boxed = self.box(value, index, redo)
         name = self.code.names[arg]
         cls = self.attribute_class(index, owner, name)
+        slot = self.slot_member(index, owner, name) if cls is None else None
         if cls is not None:  # an instance attribute of one ordinary class: written in place
             self.emit("setattr.cached", [obj, name, boxed, ObjRef(cls),
                                          shared_key_index(cls, name)], None,
+                      self.error_point(index, locals_, stack, [boxed, obj]))
+        elif slot is not None:  # a `__slots__` member of one class: written in place
+            self.emit("setattr.slot", [obj, name, boxed] + slot, None,
                       self.error_point(index, locals_, stack, [boxed, obj]))
         else:
             self.emit("setattr", [obj, name, boxed], None,

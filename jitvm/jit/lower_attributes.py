@@ -181,6 +181,85 @@ class AttributeLowering:
         b.store(ir.Constant(I8, index), b.gep(size_at, [b.neg(b.zext(size, I64))]))
         b.store(size, size_at)
 
+    # -- `__slots__` members (LOAD_ATTR_SLOT, STORE_ATTR_SLOT) ----------------------------------
+
+    def record_member(self, b, cls, name_obj, member, same_type, site, slot):
+        """After a slow path on an object of `cls`: the fast path is valid for the class as
+        it is now if `name` still finds `member` on it."""
+        found = b.call(self.api("_PyType_Lookup", PTR, [PTR, PTR]), [cls, name_obj])
+        self.record_tag(b, cls, site, b.and_(same_type, b.icmp_unsigned(
+            "==", found, self.obj_const(member.obj))), slot)
+
+    def op_getattr_slot(self, b, op):
+        """`value.name` where the interpreter saw objects of one class `cls` whose `name` is
+        the `__slots__` member `member`: the object at `offset` in the object, while the
+        object is of that class and the site trusts its version tag (the class then finds
+        that member first, and a member is a data descriptor: nothing else is looked at);
+        unset (NULL), another class, and the first time: PyObject_GetAttr, which then
+        records the tag."""
+        value, name, cls_ref, member, offset = op.args
+        obj = self.v(value)
+        cls = self.obj_const(cls_ref.obj)
+        site = self.tag_site("jitvm.slot")
+        same_type = b.icmp_unsigned("==", b.load(self.field(b, obj, TYPE, PTR)), cls)
+        read = b.append_basic_block("slot.read")
+        hit = b.append_basic_block("slot.hit")
+        slow = b.append_basic_block("slot.slow")
+        done = b.append_basic_block("slot.done")
+        b.cbranch(b.and_(same_type, self.tag_trusted(b, cls, site)), read, slow)
+        b.position_at_end(read)
+        item = b.load(self.field(b, obj, offset, PTR))
+        b.cbranch(self.is_null(b, item), slow, hit)
+        b.position_at_end(hit)
+        self.incref(b, item)
+        b.branch(done)
+        b.position_at_end(slow)
+        name_obj = self.obj_const(sys.intern(name))
+        found = b.call(self.api("PyObject_GetAttr", PTR, [PTR, PTR]), [obj, name_obj])
+        self.raised_if(b, self.is_null(b, found), op.deopt)
+        self.record_member(b, cls, name_obj, member, same_type, site, TYPE_GETATTRO)
+        slow_end = b.block
+        b.branch(done)
+        b.position_at_end(done)
+        result = b.phi(PTR)
+        result.add_incoming(item, hit)
+        result.add_incoming(found, slow_end)
+        return result
+
+    def op_setattr_slot(self, b, op):
+        """`value.name = item` on the `__slots__` member `member` of one class `cls`, set in
+        place as the member's setter sets it (the new value's reference taken and stored,
+        then the old one, if any, released), while the site trusts the class's version tag
+        (it finds that member, and object's generic tp_setattro is the class's); else
+        PyObject_SetAttr, which then records the tag."""
+        target, name, value, cls_ref, member, offset = op.args
+        obj, item = self.v(target), self.v(value)
+        cls = self.obj_const(cls_ref.obj)
+        site = self.tag_site("jitvm.setslot")
+        same_type = b.icmp_unsigned("==", b.load(self.field(b, obj, TYPE, PTR)), cls)
+        write = b.append_basic_block("setslot.write")
+        release = b.append_basic_block("setslot.release")
+        slow = b.append_basic_block("setslot.slow")
+        done = b.append_basic_block("setslot.done")
+        b.cbranch(b.and_(same_type, self.tag_trusted(b, cls, site)), write, slow)
+        b.position_at_end(write)
+        at = self.field(b, obj, offset, PTR)
+        old = b.load(at)
+        self.incref(b, item)
+        b.store(item, at)
+        b.cbranch(self.is_null(b, old), done, release)
+        b.position_at_end(release)
+        self.decref(b, old)
+        b.branch(done)
+        b.position_at_end(slow)
+        name_obj = self.obj_const(sys.intern(name))
+        status = b.call(self.api("PyObject_SetAttr", I32, [PTR, PTR, PTR]),
+                        [obj, name_obj, item])
+        self.raised_if(b, b.icmp_signed("!=", status, ir.Constant(I32, 0)), op.deopt)
+        self.record_member(b, cls, name_obj, member, same_type, site, TYPE_SETATTRO)
+        b.branch(done)
+        b.position_at_end(done)
+
     # -- methods ----------------------------------------------------------------------------------
 
     def op_load_method(self, b, op):
