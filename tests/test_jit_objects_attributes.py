@@ -10,7 +10,11 @@ insertion order), reference counts and when objects die.
 
 from __future__ import annotations
 
-from difftest import check_source
+import tempfile
+import textwrap
+from pathlib import Path
+
+from difftest import check_source, run_jitvm
 from test_jit import MID_RUN, run
 
 THRESHOLDS = MID_RUN + ("1000",)
@@ -19,6 +23,43 @@ THRESHOLDS = MID_RUN + ("1000",)
 def same(src: str, compiled=()) -> None:
     check_source(src, options=("--no-jit",))
     run(src, thresholds=THRESHOLDS, compiled=compiled, compiled_upto=5)
+
+
+def _dumped_ir(src: str) -> str:
+    with tempfile.TemporaryDirectory(prefix="jitvm_attrs_") as tmp:
+        path = Path(tmp) / "prog.py"
+        path.write_text(textwrap.dedent(src), encoding="utf-8")
+        result = run_jitvm(path, options=("--dump-jit-ir", "--jit-threshold", "100"))
+        assert result.returncode == 0, result.stderr
+        return result.stderr
+
+
+def test_the_fast_paths_are_in_the_code_made():
+    ir = _dumped_ir("""
+    class Vec:
+        def __init__(self, x, y):
+            self.x = x
+            self.y = y
+        def add(self, o):
+            return Vec(self.x + o.x, self.y + o.y)
+    class Pair:
+        __slots__ = ("a", "b")
+        def __init__(self, a):
+            self.a = a
+            self.b = a
+    def run(n):
+        v, w = Vec(0.0, 1.0), Vec(0.5, 0.5)
+        p = Pair(1)
+        for i in range(n):
+            v = v.add(w)
+            p.b = p.a + i
+        return v.x, p.b
+    print(run(3000))
+    """)
+    assert "setattr.cached %" in ir and ", x, %" in ir  # __init__'s new attributes
+    assert "load_method %" in ir and "add, add, Vec, None, 2" in ir  # no lookup needed
+    assert "guard_constructor Vec, __init__" in ir
+    assert "getattr.slot %" in ir and "setattr.slot %" in ir
 
 
 def test_new_attributes_in_either_order_keep_cpythons_insertion_order():
