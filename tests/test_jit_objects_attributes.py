@@ -430,3 +430,36 @@ def test_reference_counts_of_objects_in_slots():
     del h
     print(sys.getrefcount(item) - before)
     """)
+
+
+def test_operator_methods_rebound_on_a_base_class_mid_loop():
+    same("""
+    class Base:
+        def __init__(self, x):
+            self.x = x
+        def __add__(self, o):
+            return type(self)(self.x + o.x)
+        def __mul__(self, k):
+            return type(self)(self.x * k)
+    class Sub(Base):
+        pass
+    def run(n):
+        a, b = Sub(1), Sub(2)
+        t = 0
+        for i in range(n):
+            Base.tick = i                       # (a change to the classes: new tags)
+            if i == 1000:
+                Base.__add__ = lambda s, o: Sub(s.x - o.x)
+            if i == 1500:
+                Sub.__mul__ = lambda s, k: NotImplemented
+            if i == 2000:
+                delattr(Sub, "__mul__")
+            c = a + b
+            try:
+                c = c * 2
+            except TypeError as e:
+                t += 1
+            t += c.x
+        return t
+    print(run(3000))
+    """)

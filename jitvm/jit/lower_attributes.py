@@ -367,3 +367,23 @@ class AttributeLowering:
         self.record_tag(b, cls, site, same)
         b.branch(done)
         b.position_at_end(done)
+
+    def op_guard_dunder(self, b, op):
+        """Deoptimize unless `value` is exactly of class `cls` and `cls.name` (looked up on
+        the class, as CPython's operator slots look it up) is still `target`: looked up
+        once per version tag of the class."""
+        value, cls_ref, name, target_ref = op.args
+        cls = self.obj_const(cls_ref.obj)
+        site = self.tag_site("jitvm.dunder")
+        same_type = self.is_type(b, self.v(value), cls_ref.obj)
+        check = b.append_basic_block("dunder.check")
+        done = b.append_basic_block("dunder.done")
+        b.cbranch(b.and_(same_type, self.tag_trusted(b, cls, site)), done, check)
+        b.position_at_end(check)
+        found = b.call(self.api("_PyType_Lookup", PTR, [PTR, PTR]),
+                       [cls, self.obj_const(sys.intern(name))])  # (borrowed; no error)
+        same = b.and_(same_type, b.icmp_unsigned("==", found, self.obj_const(target_ref.obj)))
+        self.guarded(b, b.not_(same), op.deopt)
+        self.record_tag(b, cls, site, same)
+        b.branch(done)
+        b.position_at_end(done)

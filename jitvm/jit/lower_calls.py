@@ -199,17 +199,6 @@ class CallLowering:
             ok = same if ok is None else b.or_(ok, same)
         self.guarded(b, b.not_(ok), op.deopt)
 
-    def op_guard_dunder(self, b, op):
-        """Deoptimize unless `value` is exactly of class `cls` and `cls.name` (looked up on
-        the class, as CPython's operator slots look it up) is still `target`."""
-        value, cls_ref, name, target_ref = op.args
-        cls = self.obj_const(cls_ref.obj)
-        found = b.call(self.api("_PyType_Lookup", PTR, [PTR, PTR]),
-                       [cls, self.obj_const(sys.intern(name))])  # (borrowed; no error)
-        same = b.and_(self.is_type(b, self.v(value), cls_ref.obj),
-                      b.icmp_unsigned("==", found, self.obj_const(target_ref.obj)))
-        self.guarded(b, b.not_(same), op.deopt)
-
     def op_new_object(self, b, op):
         """A new object of `cls` from its tp_new (object's: see op_guard_constructor),
         called as type.__call__ calls it but with no arguments (object's tp_new ignores
