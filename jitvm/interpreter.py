@@ -169,10 +169,16 @@ class VM:
         """Threaded code for a new frame: the profiling variant while the code is warming up."""
         if profile.count >= self.profile_limit:
             return self.threaded(code)
+        return self.profiling_instrs(code)
+
+    def profiling_instrs(self, code: CodeObject) -> list:
+        """The threaded code of `code` with type recorders (also for a frame the JIT hands
+        back at an instruction it had no feedback for: jit/deopt.py)."""
         instrs = self._profiling.get(code)
         if instrs is None:
             from .handlers import link_profiling
-            instrs = self._profiling[code] = link_profiling(code, profile, self.threaded(code))
+            instrs = self._profiling[code] = link_profiling(code, self.profile_for(code),
+                                                            self.threaded(code))
         return instrs
 
     # -- running code ----------------------------------------------------------------------------

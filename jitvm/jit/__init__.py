@@ -39,7 +39,7 @@ from .install import install as _install
 from .module_loops import ModuleViews
 from .ir import JitFunction, NotCompilable, format_function
 from ..passes.jit import run_jit_pipeline
-from .types import BOOL, FLOAT, INT, LIST, NONE, OBJ, TUPLE, jtype_of
+from .types import BOOL, BOXED, FLOAT, INT, LIST, NONE, OBJ, TUPLE, jtype_of
 
 # Iterators whose next() cannot run a program's code (of builtin containers): a module-level
 # loop steps them without writing its variables first (frontend_sequences).
@@ -97,7 +97,8 @@ def sorted_keys(key, items):
 class JIT(Deoptimization):
     def __init__(self, vm, threshold: int = 1000, opt_level: int = 2, log=None,
                  dump: frozenset = frozenset(), dump_dir: str | None = None,
-                 background: bool = False, cache: bool = True):
+                 background: bool = False, cache: bool = True,
+                 learn_unprofiled: bool = False):
         self.vm = vm
         self.dump = dump  # stages to dump as code compiles: "jit-ir", "llvm", "opt", "asm"
         self.dump_dir = dump_dir
@@ -115,6 +116,10 @@ class JIT(Deoptimization):
         self.compiled_modules = []
         self._respecialized: dict = {}  # code object → argument kinds tried again
         self._relearned: dict = {}  # code object → specialisations made again (deopt.py)
+        # Soft exits at instructions not run yet (frontend.unprofiled): in a run, not for
+        # `jitvm ir` or the decorator; code object → the instructions where one was taken.
+        self.learn_unprofiled = learn_unprofiled
+        self.unprofiled_taken: dict = {}
         # (code object, argument classes) of a dropped specialisation → [count at which to
         # compile it again, retries so far, its specialisation key]
         self._backoff: dict = {}
@@ -179,6 +184,8 @@ class JIT(Deoptimization):
                                 f"{known}", caller, index)
         if known is not None:
             if isinstance(known, JitFunction) and known.deopt_count > MAX_DEOPTS:
+                if known.stale and self._relearn(func._code, known):
+                    return self._translate(func, argtypes)  # (made again for what it learnt)
                 raise NotCompilable(f"calls {func.__qualname__}, which keeps deoptimizing",
                                     caller, index)  # (a call through the interpreter instead)
             return known
@@ -326,8 +333,8 @@ class JIT(Deoptimization):
         if code.generator and not self._generator_loop(code, header, jump_index) \
                 or code.has_cells and not self.objects:
             return self._no_osr(f, jump_index, header)
-        local_types, args = [], []
-        for value in fast:
+        local_types, args, positions = [], [], []
+        for i, value in enumerate(fast):
             if value is UNBOUND:
                 local_types.append(None)
                 continue
@@ -339,7 +346,9 @@ class JIT(Deoptimization):
             if jtype is None:
                 return self._no_osr(f, jump_index, header)
             local_types.append(jtype)
+            positions.append((i, len(args)))
             args.append(value)
+        value = None
         stack_kinds, steps = [], []
         for value in f.stack:
             steps.append(None)
@@ -360,10 +369,11 @@ class JIT(Deoptimization):
                 args.extend(parts)
                 continue
             jtype = self.live_kind(value)
-            if jtype is None or f.locals is not None and hasattr(type(value), "__next__") \
+            if jtype is None or f.locals is not None and type(value) in COMPOSED_ITERATORS \
                     and not _plain_iterator(value):
-                # (at module level a loop steps only builtin iterators natively: a
-                # generator's next runs the program's code, which may read its variables)
+                # (at module level, the entry loop's enumerate() or zip() is stepped as a
+                # builtin iterator: one of a generator, whose next runs the program's code,
+                # stays interpreted; a generator itself is stepped as an escape)
                 return self._no_osr(f, jump_index, header)
             stack_kinds.append(jtype)
             args.append(value)
@@ -405,8 +415,28 @@ class JIT(Deoptimization):
             if any(f.locals.get(name, UNBOUND) is not value
                    for name, value in zip(code.promoted, fast)):
                 return None
-        status, value = self._run(fn, args, f.ts, into=f)
-        if status is None:
+        # The locals that are objects go to native code with their references (stolen: its
+        # entry takes them over), not borrowed from this frame, which would keep each one
+        # alive until native code hands the frame back: an object the loop drops is freed
+        # then, as in CPython (its __del__, its weakref callbacks).
+        stolen = []
+        for i, position in positions:
+            if fn.argtypes[position] in BOXED:
+                obj = args[position]
+                _incref(obj)
+                args[position] = id(obj)
+                stolen.append((i, position))
+                if f.locals is None:
+                    fast[i] = UNBOUND  # (a module's variables stay in its dict)
+        obj = fast = None
+        status, value = self._run(fn, args, f.ts, into=f,
+                                  stolen=frozenset(p for _, p in stolen))
+        if status is None:  # not entered: the references back where they were
+            for i, position in stolen:
+                obj = ctypes.cast(args[position], ctypes.py_object).value
+                _decref(obj)
+                if f.locals is None:
+                    f.fast[i] = obj
             return None
         return ("return" if status == OK else "resume"), value
 
@@ -441,7 +471,7 @@ class JIT(Deoptimization):
         try:
             translate(self, name, code, f.globals, tuple(argtypes), None, fn,
                       osr=(header, State(tuple(local_types), tuple(stack_kinds))),
-                      range_steps=key[5])
+                      range_steps=key[5], steal_locals=True)
             run_jit_pipeline(fn)
         except NotCompilable as exc:
             self.specializations[key] = exc.with_traceback(None)
@@ -685,7 +715,7 @@ class JIT(Deoptimization):
         status, value = self._run(fn, args, ts)
         return NOT_HANDLED if status is None else value
 
-    def _run(self, fn: JitFunction, args, ts, into=None):
+    def _run(self, fn: JitFunction, args, ts, into=None, stolen=frozenset()):
         """Call native code.  Returns (OK, its result), (DEOPT, the result of the frames
         finished in the interpreter, or with `into` (OSR) the index to resume at), or (None,
         None) when native code is nested too deeply already.
@@ -733,7 +763,8 @@ class JIT(Deoptimization):
         if fn.boxed_params:  # objects go by address; `args` keeps them alive meanwhile
             args = args[:]
             for i in fn.boxed_params:
-                args[i] = id(args[i])
+                if i not in stolen:  # (an OSR entry's locals: addresses already, see osr)
+                    args[i] = id(args[i])
         error = None
         timed = self.timed or into is not None  # (an OSR entry is timed always: it is rare)
         if timed:
@@ -802,6 +833,19 @@ class JIT(Deoptimization):
 _RANGE_ITERATOR = type(iter(range(0)))
 _MISSING = object()
 _INT64 = 2 ** 63
+# Reference counts by address (a ctypes py_object argument would ask the object for its
+# __class__, which may run the program's __getattribute__).
+_Py_IncRef, _Py_DecRef = ctypes.pythonapi.Py_IncRef, ctypes.pythonapi.Py_DecRef
+_Py_IncRef.argtypes = _Py_DecRef.argtypes = [ctypes.c_void_p]
+_Py_IncRef.restype = _Py_DecRef.restype = None
+
+
+def _incref(obj):
+    _Py_IncRef(id(obj))
+
+
+def _decref(obj):
+    _Py_DecRef(id(obj))
 
 
 def _entry_argtypes(local_types, stack_kinds) -> list:

@@ -50,6 +50,10 @@ def install(jit, pending: list[JitFunction], compiled):
         if exits:
             index, reason = exits[0]
             line += f"; exits to the interpreter at line {f.code.line_of(index)} ({reason})"
+        if f.soft_exits:
+            sites = ", ".join(f"{f.code.line_of(index)} ({f.code.instructions[index][0].name})"
+                              for index, _ in sorted(set(f.soft_exits)))
+            line += f"; not run yet at line {sites}: compiled again once run"
         jit.say(line)
 
 
