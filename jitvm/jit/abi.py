@@ -155,25 +155,60 @@ TYPE_DESCR_SET = 280  # PyTypeObject.tp_descr_set
 TYPE_VERSION = 384  # PyTypeObject.tp_version_tag (uint32)
 HEAP_CACHED_KEYS = 872  # PyHeapTypeObject.ht_cached_keys
 OBJECT_VALUES = -32  # _PyObject_ValuesPointer: PyDictValues* (values[i] at +8 i), or NULL
+MANAGED_DICT_POINTER = -24  # _PyObject_ManagedDictPointer: the object's dict once made, or NULL
+KEYS_ENTRIES = 24  # PyDictKeysObject.dk_nentries (shared keys only grow: never deleted)
 MANAGED_DICT = 1 << 4  # Py_TPFLAGS_MANAGED_DICT
 VALID_VERSION_TAG = 1 << 19  # Py_TPFLAGS_VALID_VERSION_TAG
+
+
+def _shared_keys(cls) -> int | None:
+    """The address of `cls`'s shared keys (its instances' values arrays follow them), or
+    None if its instances keep no values arrays."""
+    if type(cls) is not type or not cls.__flags__ & MANAGED_DICT \
+            or not cls.__flags__ & (1 << 9):  # (a heap type)
+        return None
+    keys = ctypes.c_void_p.from_address(id(cls) + HEAP_CACHED_KEYS).value
+    if not keys or ctypes.c_uint8.from_address(keys + 10).value != 2:  # DICT_KEYS_SPLIT
+        return None
+    return keys
+
+
+def shared_keys_count(cls) -> int | None:
+    """How many names `cls`'s shared keys hold (they only grow), or None."""
+    keys = _shared_keys(cls)
+    return None if keys is None else ctypes.c_ssize_t.from_address(keys + KEYS_ENTRIES).value
 
 
 def shared_key_index(cls, name: str) -> int | None:
     """Where instances of `cls` keep attribute `name` in their values array (its position in
     the class's shared keys), or None."""
-    if not cls.__flags__ & MANAGED_DICT or not cls.__flags__ & (1 << 9):  # (a heap type)
+    keys = _shared_keys(cls)
+    if keys is None:
         return None
-    keys = ctypes.c_void_p.from_address(id(cls) + HEAP_CACHED_KEYS).value
-    if not keys or ctypes.c_uint8.from_address(keys + 10).value != 2:  # DICT_KEYS_SPLIT
-        return None
-    count = ctypes.c_ssize_t.from_address(keys + 24).value  # dk_nentries
+    count = ctypes.c_ssize_t.from_address(keys + KEYS_ENTRIES).value
     entries = keys + 32 + (1 << ctypes.c_uint8.from_address(keys + 9).value)
     key = sys.intern(name)
     for i in range(count):
         if ctypes.c_void_p.from_address(entries + 16 * i).value == id(key):
             return i
     return None
+
+
+MEMBER_DEF = 40  # PyMemberDescrObject.d_member (a PyMemberDef*: name, type, offset, flags)
+T_OBJECT_EX = 16  # a PyMemberDef's type: an object, AttributeError while unset (`__slots__`)
+
+
+def slot_offset(descr) -> int | None:
+    """Where a `__slots__` member `descr` keeps its object in an instance (a PyObject* at
+    that offset, NULL while unset), or None if it is another kind of member (read-only,
+    audited, not an object)."""
+    if type(descr) is not types.MemberDescriptorType:
+        return None
+    member = ctypes.c_void_p.from_address(id(descr) + MEMBER_DEF).value
+    if not member or ctypes.c_int.from_address(member + 8).value != T_OBJECT_EX \
+            or ctypes.c_int.from_address(member + 24).value != 0:  # (flags)
+        return None
+    return ctypes.c_ssize_t.from_address(member + 16).value
 
 
 def check_attribute_layout() -> bool:
@@ -202,5 +237,24 @@ def check_attribute_layout() -> bool:
           and ctypes.c_void_p.from_address(id(Probe) + TYPE_SETATTRO).value
           == ctypes.c_void_p.from_address(id(object) + TYPE_SETATTRO).value
           == ctypes.cast(ctypes.pythonapi.PyObject_GenericSetAttr, ctypes.c_void_p).value)
+    # the values' insertion order: indices in bytes growing down from values - 3, their
+    # count at values - 2 (lower_attributes.add_to_insertion_order)
+    order = ctypes.string_at(values - 4, 3) == bytes([1, 0, 2])
+    pointer = ctypes.c_void_p.from_address(id(probe) + MANAGED_DICT_POINTER)
+    dict_made = pointer.value is None and probe.__dict__ is not None \
+        and pointer.value == id(probe.__dict__) \
+        and ctypes.c_void_p.from_address(id(probe) + OBJECT_VALUES).value is None
+    class Slotted:
+        __slots__ = ("first", "second")
+
+    slotted = Slotted()
+    slotted.second = probe
+    offset = slot_offset(Slotted.second)
+    slots = offset is not None and slot_offset(Slotted.first) is not None \
+        and ctypes.c_void_p.from_address(id(slotted) + offset).value == id(probe) \
+        and ctypes.c_void_p.from_address(id(slotted) + slot_offset(Slotted.first)).value \
+        is None and slot_offset(type(len).__self__) is None \
+        and slot_offset(BaseException.__dict__["__suppress_context__"]) is None
     Probe.other = 1  # a change to the type drops its tag
-    return bool(ok) and (tag.value != before or not Probe.__flags__ & VALID_VERSION_TAG)
+    return bool(ok and order and dict_made and slots) and (
+        tag.value != before or not Probe.__flags__ & VALID_VERSION_TAG)

@@ -40,7 +40,7 @@ from types import ModuleType
 from typing import Any
 
 from ..opcodes import Op
-from .abi import shared_key_index
+from .abi import shared_key_index, shared_keys_count, slot_offset
 from .deopt import BIG_INTS
 from .frontend import (BUILTINS, MATH, Const, MaybeUnbound, NotCompilable, RangeArgs, RangeIter,
                        _BINARY, _is_number)
@@ -570,9 +570,13 @@ class ObjectSteps(CallSteps, SequenceSteps, FusionSteps):
             return None
         obj = self.materialize(owner, index)
         cls = self.attribute_class(index, owner, name)
+        slot = self.slot_member(index, owner, name) if cls is None else None
         if cls is not None:  # an instance attribute of one ordinary class: read in place
             result = self.kind_value("getattr.cached", [obj, name, ObjRef(cls),
                                                         shared_key_index(cls, name)], OBJ,
+                                     self.error_point(index, locals_, stack, [obj]), owned=True)
+        elif slot is not None:  # a `__slots__` member of one class: read in place
+            result = self.kind_value("getattr.slot", [obj, name] + slot, OBJ,
                                      self.error_point(index, locals_, stack, [obj]), owned=True)
         else:
             result = self.kind_value("getattr", [obj, name], OBJ,
@@ -590,6 +594,7 @@ class ObjectSteps(CallSteps, SequenceSteps, FusionSteps):
         seen = self.feedback("owner_types", index)
         if not seen:
             self.unprofiled(index, "owner_types")  # (which class: learnt by running it)
+            seen = self.owners_of(name)  # (a cold path: the class its name's other sites saw)
         if len(seen) != 1:
             return None
         cls = next(iter(seen))
@@ -598,13 +603,45 @@ class ObjectSteps(CallSteps, SequenceSteps, FusionSteps):
             return None
         return cls
 
+    def slot_member(self, index, owner, name):
+        """[class, member, offset] when the interpreter saw objects of one class here whose
+        attribute `name` is a `__slots__` member (an object kept at that offset in the
+        instance: lower_attributes.op_getattr_slot), else None."""
+        if not getattr(self.jit, "attribute_reads", False) or not is_boxed(owner) \
+                or owner.type is not OBJ:
+            return None
+        seen = self.feedback("owner_types", index) or self.owners_of(name)
+        if len(seen) != 1:
+            return None
+        cls = next(iter(seen))
+        if type(cls) is not type or cls.__getattribute__ is not object.__getattribute__:
+            return None
+        member = next((k.__dict__[name] for k in cls.__mro__ if name in k.__dict__), None)
+        offset = slot_offset(member)
+        return None if offset is None else [ObjRef(cls), ObjRef(member), offset]
+
+    def owners_of(self, name):
+        """The classes the interpreter saw at every site reading or writing attribute `name`
+        in this code: the guess for a site it never ran (a branch not taken while the code
+        warmed up, such as a bounce off a wall).  (Only a guess of where to read: the fast
+        path checks the class.)"""
+        key = ("owners of", name)
+        if key not in self.guesses:
+            seen = set()
+            for i, (op, arg) in enumerate(self.code.instructions):
+                if op in (Op.LOAD_ATTR, Op.STORE_ATTR) and self.code.names[arg] == name:
+                    seen |= self.feedback("owner_types", i)
+            self.guesses[key] = frozenset(seen)
+        return self.guesses[key]
+
     def bound_function(self, index, owner, name, target, locals_, stack):
         """`owner.name` for a direct call of `target`: CPython's method lookup, which must
         find `target` unbound (else the attribute, as LOAD_ATTR makes it, goes to the
         interpreter after this instruction)."""
         if not owner.owned and owner.source is None:
             owner = self.take(owner)  # (borrowed from something other than a local)
-        attr = self.kind_value("load_method", [owner, name, ObjRef(target)], OBJ,
+        attr = self.kind_value("load_method", [owner, name, ObjRef(target)]
+                               + self.method_cache(index, owner, name), OBJ,
                                self.error_point(index, locals_, stack, [owner]), owned=True)
         same = self.emit("same", [attr, self.const_object(target)], BOOL)
         # (after LOAD_ATTR the interpreter's stack holds the attribute, not the owner)
@@ -614,6 +651,22 @@ class ObjectSteps(CallSteps, SequenceSteps, FusionSteps):
             f"{target.__qualname__}"))
         self.emit("decref", [attr])  # (the class holds the function; so does the code)
         return BoundFunction(owner, target)
+
+    def method_cache(self, index, owner, name):
+        """What lets the method lookup of `owner.name` skip CPython's lookup for objects of
+        the one class the interpreter saw there (lower_attributes.op_load_method): that
+        class, the name's place in its shared keys (if an instance ever had an attribute of
+        that name) and how many names those keys hold.  [] if none."""
+        if not getattr(self.jit, "attribute_reads", False):
+            return []
+        seen = self.feedback("owner_types", index)
+        if len(seen) != 1:
+            return []
+        cls = next(iter(seen))
+        count = shared_keys_count(cls)
+        if count is None or cls.__getattribute__ is not object.__getattribute__:
+            return []
+        return [ObjRef(cls), shared_key_index(cls, name), count]
 
     def _store_attr(self, index, arg, locals_, stack):
         owner, value = stack[-1], stack[-2]
@@ -626,9 +679,13 @@ class ObjectSteps(CallSteps, SequenceSteps, FusionSteps):
         boxed = self.box(value, index, redo)
         name = self.code.names[arg]
         cls = self.attribute_class(index, owner, name)
+        slot = self.slot_member(index, owner, name) if cls is None else None
         if cls is not None:  # an instance attribute of one ordinary class: written in place
             self.emit("setattr.cached", [obj, name, boxed, ObjRef(cls),
                                          shared_key_index(cls, name)], None,
+                      self.error_point(index, locals_, stack, [boxed, obj]))
+        elif slot is not None:  # a `__slots__` member of one class: written in place
+            self.emit("setattr.slot", [obj, name, boxed] + slot, None,
                       self.error_point(index, locals_, stack, [boxed, obj]))
         else:
             self.emit("setattr", [obj, name, boxed], None,

@@ -10,9 +10,7 @@ import types
 
 from llvmlite import ir
 
-from .abi import (CELL_CONTENTS, METHOD_FUNC, METHOD_SELF, OBJECT_VALUES, TYPE,
-                  TYPE_DESCR_SET, TYPE_FLAGS, TYPE_GETATTRO, TYPE_NEW, TYPE_SETATTRO,
-                  TYPE_VERSION, VALID_VERSION_TAG)
+from .abi import CELL_CONTENTS, METHOD_FUNC, METHOD_SELF, TYPE_NEW
 from .types import TUPLE
 
 I64 = ir.IntType(64)
@@ -62,40 +60,6 @@ class CallLowering:
         if op.deopt is not None:  # (none: cannot fail: a list's append or pop, bound, or
             # a jitvm function's __defaults__, a slot)
             self.raised_if(b, self.is_null(b, result), op.deopt)
-        return result
-
-    def op_load_method(self, b, op):
-        """CPython's LOAD_METHOD lookup (`_PyObject_GetMethod`) of `name` on `value`: the
-        function-like attribute of its class `expected` comes back unbound, for a direct call
-        (a jitvm function is function-like: abi.mark_method_descriptor); anything else comes
-        back as LOAD_ATTR makes it.  (Another function-like attribute of the class is bound by
-        a second lookup, PyObject_GetAttr: one that found it runs no Python code.)  A new
-        reference; an exception leaves through the `raises` point."""
-        value, name, expected = op.args
-        obj = self.v(value)
-        name_obj = self.obj_const(sys.intern(name))
-        slot = self.alloca(PTR)
-        b.store(ir.Constant(PTR, None), slot)  # (left as it is when the lookup raises)
-        found = b.call(self.api("_PyObject_GetMethod", I32, [PTR, PTR, PTR.as_pointer()]),
-                       [obj, name_obj, slot])
-        attr = b.load(slot)
-        self.raised_if(b, self.is_null(b, attr), op.deopt)
-        start = b.block
-        other = b.and_(b.icmp_signed("==", found, ir.Constant(I32, 1)),
-                       b.icmp_unsigned("!=", attr, self.obj_const(expected.obj)))
-        bind = b.append_basic_block("method.bind")
-        done = b.append_basic_block("method.done")
-        b.cbranch(other, bind, done)
-        b.position_at_end(bind)
-        self.decref(b, attr)
-        bound = b.call(self.api("PyObject_GetAttr", PTR, [PTR, PTR]), [obj, name_obj])
-        self.raised_if(b, self.is_null(b, bound), op.deopt)
-        bound_end = b.block
-        b.branch(done)
-        b.position_at_end(done)
-        result = b.phi(PTR)
-        result.add_incoming(attr, start)
-        result.add_incoming(bound, bound_end)
         return result
 
     def op_method_lookup(self, b, op):
@@ -184,21 +148,6 @@ class CallLowering:
         result.add_incoming(obj, read)
         return result
 
-    def op_guard_constructor(self, b, op):
-        """Deoptimize unless `cls(...)` still makes objects as native code makes them: `cls`
-        of metaclass type, with object's tp_new, and `init` as its __init__."""
-        cls_ref, init_ref = op.args
-        cls = self.obj_const(cls_ref.obj)
-        meta = b.load(self.field(b, cls, TYPE, PTR))
-        new = b.load(self.field(b, cls, TYPE_NEW, PTR))
-        object_new = b.load(self.field(b, self.obj_const(object), TYPE_NEW, PTR))
-        init = b.call(self.api("_PyType_Lookup", PTR, [PTR, PTR]),
-                      [cls, self.obj_const(sys.intern("__init__"))])  # (borrowed; no error)
-        same = b.and_(b.and_(b.icmp_unsigned("==", meta, self.obj_const(type)),
-                             b.icmp_unsigned("==", new, object_new)),
-                      b.icmp_unsigned("==", init, self.obj_const(init_ref.obj)))
-        self.guarded(b, b.not_(same), op.deopt)
-
     def op_append_local(self, b, op):
         """`s += t` where local `s` (its slot) holds a str: PyUnicode_Append on the slot
         (in place when the slot holds the only reference, as CPython's eval loop does);
@@ -254,17 +203,6 @@ class CallLowering:
             ok = same if ok is None else b.or_(ok, same)
         return ok
 
-    def op_guard_dunder(self, b, op):
-        """Deoptimize unless `value` is exactly of class `cls` and `cls.name` (looked up on
-        the class, as CPython's operator slots look it up) is still `target`."""
-        value, cls_ref, name, target_ref = op.args
-        cls = self.obj_const(cls_ref.obj)
-        found = b.call(self.api("_PyType_Lookup", PTR, [PTR, PTR]),
-                       [cls, self.obj_const(sys.intern(name))])  # (borrowed; no error)
-        same = b.and_(self.is_type(b, self.v(value), cls_ref.obj),
-                      b.icmp_unsigned("==", found, self.obj_const(target_ref.obj)))
-        self.guarded(b, b.not_(same), op.deopt)
-
     def op_new_object(self, b, op):
         """A new object of `cls` from its tp_new (object's: see op_guard_constructor),
         called as type.__call__ calls it but with no arguments (object's tp_new ignores
@@ -276,145 +214,6 @@ class CallLowering:
         made = b.call(new, [cls, self.obj_const(()), ir.Constant(PTR, None)])
         self.raised_if(b, self.is_null(b, made), op.deopt)
         return made
-
-    def op_getattr_cached(self, b, op):
-        """`value.name` where the interpreter saw objects of one ordinary class `cls`: read
-        from the object's values array at `index` (the name's place in the class's shared
-        keys) while the object is of that class and the class's version tag is the one this
-        site checked had no data descriptor for `name`; else (and the first time)
-        PyObject_GetAttr, which then records the tag when the fast read is valid for it."""
-        value, name, cls_ref, index = op.args
-        obj = self.v(value)
-        cls = self.obj_const(cls_ref.obj)
-        module = self.owner.module
-        site = ir.GlobalVariable(module, I32, module.get_unique_name("jitvm.attr"))
-        site.linkage = "internal"
-        site.initializer = ir.Constant(I32, 0)  # (no valid tag is 0: the first read checks)
-        same_type = b.icmp_unsigned("==", b.load(self.field(b, obj, TYPE, PTR)), cls)
-        known = b.load(site)
-        tag = b.load(self.field(b, cls, TYPE_VERSION, I32))
-        valid = b.and_(b.icmp_unsigned("==", tag, known),
-                       b.icmp_unsigned("!=", known, ir.Constant(I32, 0)))
-        read = b.append_basic_block("attr.read")
-        present = b.append_basic_block("attr.present")
-        slow = b.append_basic_block("attr.slow")
-        done = b.append_basic_block("attr.done")
-        b.cbranch(b.and_(same_type, valid), read, slow)
-        b.position_at_end(read)
-        values = b.load(self.field(b, obj, OBJECT_VALUES, PTR))
-        b.cbranch(self.is_null(b, values), slow, present)
-        b.position_at_end(present)
-        item = b.load(b.bitcast(b.gep(values, [ir.Constant(I64, 8 * index)]),
-                                PTR.as_pointer()))
-        hit = b.append_basic_block("attr.hit")
-        b.cbranch(self.is_null(b, item), slow, hit)
-        b.position_at_end(hit)
-        self.incref(b, item)
-        b.branch(done)
-        b.position_at_end(slow)
-        name_obj = self.obj_const(sys.intern(name))
-        found = b.call(self.api("PyObject_GetAttr", PTR, [PTR, PTR]), [obj, name_obj])
-        self.raised_if(b, self.is_null(b, found), op.deopt)
-        # The fast read is valid for the class as it is now if no data descriptor of `name`
-        # (a property, a slot) is on it: record its tag (the read may have changed the class)
-        descr = b.call(self.api("_PyType_Lookup", PTR, [PTR, PTR]), [cls, name_obj])
-        record = b.append_basic_block("attr.record")
-        unfound = b.append_basic_block("attr.unfound")
-        check = b.append_basic_block("attr.check")
-        after = b.append_basic_block("attr.after")
-        b.cbranch(self.is_null(b, descr), unfound, check)
-        b.position_at_end(unfound)
-        b.cbranch(same_type, record, after)
-        b.position_at_end(check)
-        descr_type = b.load(self.field(b, descr, TYPE, PTR))
-        data = b.load(self.field(b, descr_type, TYPE_DESCR_SET, PTR))
-        b.cbranch(b.and_(same_type, self.is_null(b, data)), record, after)
-        b.position_at_end(record)
-        flags = b.load(self.field(b, cls, TYPE_FLAGS, I64))
-        generic = b.icmp_unsigned(  # (no __getattribute__ of its own, now)
-            "==", b.load(self.field(b, cls, TYPE_GETATTRO, PTR)),
-            b.load(self.field(b, self.obj_const(object), TYPE_GETATTRO, PTR)))
-        tagged = b.and_(generic, b.icmp_unsigned(
-            "!=", b.and_(flags, ir.Constant(I64, VALID_VERSION_TAG)), ir.Constant(I64, 0)))
-        now = b.load(self.field(b, cls, TYPE_VERSION, I32))
-        b.store(b.select(tagged, now, ir.Constant(I32, 0)), site)
-        b.branch(after)
-        b.position_at_end(after)
-        slow_end = b.block
-        b.branch(done)
-        b.position_at_end(done)
-        result = b.phi(PTR)
-        result.add_incoming(item, hit)
-        result.add_incoming(found, slow_end)
-        return result
-
-    def op_setattr_cached(self, b, op):
-        """`value.name = item` where the interpreter saw objects of one ordinary class `cls`:
-        an attribute the object has is overwritten in its values array at `index` (CPython's
-        order: the new value's reference taken, stored, the old one released), while the
-        object is of that class and the class's version tag is the one this site checked has
-        no data descriptor of `name` and no __setattr__ of its own; otherwise (a new
-        attribute, and the first time) PyObject_SetAttr, which then records the tag."""
-        target, name, value, cls_ref, index = op.args
-        obj, item = self.v(target), self.v(value)
-        cls = self.obj_const(cls_ref.obj)
-        module = self.owner.module
-        site = ir.GlobalVariable(module, I32, module.get_unique_name("jitvm.setattr"))
-        site.linkage = "internal"
-        site.initializer = ir.Constant(I32, 0)
-        same_type = b.icmp_unsigned("==", b.load(self.field(b, obj, TYPE, PTR)), cls)
-        known = b.load(site)
-        tag = b.load(self.field(b, cls, TYPE_VERSION, I32))
-        valid = b.and_(b.icmp_unsigned("==", tag, known),
-                       b.icmp_unsigned("!=", known, ir.Constant(I32, 0)))
-        read = b.append_basic_block("setattr.values")
-        present = b.append_basic_block("setattr.present")
-        write = b.append_basic_block("setattr.write")
-        slow = b.append_basic_block("setattr.slow")
-        done = b.append_basic_block("setattr.done")
-        b.cbranch(b.and_(same_type, valid), read, slow)
-        b.position_at_end(read)
-        values = b.load(self.field(b, obj, OBJECT_VALUES, PTR))
-        b.cbranch(self.is_null(b, values), slow, present)
-        b.position_at_end(present)
-        at = b.bitcast(b.gep(values, [ir.Constant(I64, 8 * index)]), PTR.as_pointer())
-        old = b.load(at)
-        b.cbranch(self.is_null(b, old), slow, write)
-        b.position_at_end(write)
-        self.incref(b, item)
-        b.store(item, at)
-        self.decref(b, old)
-        b.branch(done)
-        b.position_at_end(slow)
-        name_obj = self.obj_const(sys.intern(name))
-        status = b.call(self.api("PyObject_SetAttr", I32, [PTR, PTR, PTR]),
-                        [obj, name_obj, item])
-        self.raised_if(b, b.icmp_signed("!=", status, ir.Constant(I32, 0)), op.deopt)
-        descr = b.call(self.api("_PyType_Lookup", PTR, [PTR, PTR]), [cls, name_obj])
-        record = b.append_basic_block("setattr.record")
-        unfound = b.append_basic_block("setattr.unfound")
-        check = b.append_basic_block("setattr.check")
-        after = b.append_basic_block("setattr.after")
-        b.cbranch(self.is_null(b, descr), unfound, check)
-        b.position_at_end(unfound)
-        b.cbranch(same_type, record, after)
-        b.position_at_end(check)
-        descr_type = b.load(self.field(b, descr, TYPE, PTR))
-        data = b.load(self.field(b, descr_type, TYPE_DESCR_SET, PTR))
-        b.cbranch(b.and_(same_type, self.is_null(b, data)), record, after)
-        b.position_at_end(record)
-        flags = b.load(self.field(b, cls, TYPE_FLAGS, I64))
-        generic = b.icmp_unsigned(  # (no __setattr__ of its own, now)
-            "==", b.load(self.field(b, cls, TYPE_SETATTRO, PTR)),
-            b.load(self.field(b, self.obj_const(object), TYPE_SETATTRO, PTR)))
-        tagged = b.and_(generic, b.icmp_unsigned(
-            "!=", b.and_(flags, ir.Constant(I64, VALID_VERSION_TAG)), ir.Constant(I64, 0)))
-        now = b.load(self.field(b, cls, TYPE_VERSION, I32))
-        b.store(b.select(tagged, now, ir.Constant(I32, 0)), site)
-        b.branch(after)
-        b.position_at_end(after)
-        b.branch(done)
-        b.position_at_end(done)
 
     def op_setattr(self, b, op):
         obj, name, value = op.args

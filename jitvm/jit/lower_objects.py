@@ -22,6 +22,7 @@ from llvmlite import ir
 from .abi import (DICT_VERSION, DIGIT_BITS, ITER_INDEX, FLOAT_VALUE, LIST_ITEMS, LONG_DIGITS,
                   REFCNT, SIZE, SMALL_INT_MAX, SMALL_INT_MIN, SMALL_INT_SIZE, TUPLE_ITEMS, TYPE)
 from .llvm_build import Builder
+from .lower_attributes import AttributeLowering
 from .lower_calls import CallLowering
 from .lower_lists import ListLowering
 from .types import BOOL, BOXED, FLOAT, INT, LIST, TUPLE
@@ -36,7 +37,7 @@ PTR = I8.as_pointer()
 _PY_TYPES = {INT: int, FLOAT: float, BOOL: bool, LIST: list, TUPLE: tuple}
 
 
-class ObjectLowering(ListLowering, CallLowering):
+class ObjectLowering(ListLowering, CallLowering, AttributeLowering):
     """Lowering of the boxed-value operations (see frontend_objects for their meaning)."""
 
     # -- object layout and reference counts ---------------------------------------------------
