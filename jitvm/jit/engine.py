@@ -29,13 +29,14 @@ cache never loads LLVM.
 from __future__ import annotations
 
 import ctypes
+import marshal
 import os
 import sys
 import time
 
 from llvmlite import ir
 
-from . import loader
+from . import loader, warm_cache
 from .code_cache import (MachineCodeCache, default_folder, host_description,
                          source_fingerprint)
 from .ir import JitFunction
@@ -89,12 +90,15 @@ class BuiltModule:
         self.name = name
         self.text = text
         self.relocations = relocations  # addresses, by slot
+        # (key, recipe): where to store the object file for later runs to find without
+        # lowering (warm_cache.py), or None
+        self.warm = None
 
 
 class CompiledModule:
-    def __init__(self, built_ir: str, optimized_ir: str | None, milliseconds: float,
+    def __init__(self, built_ir: str | None, optimized_ir: str | None, milliseconds: float,
                  engine: Engine, from_cache: bool = False):
-        self.built_ir = built_ir
+        self.built_ir = built_ir  # None when found without lowering (Engine.find_lowered)
         # None when compiled in the background or loaded from the cache
         self._optimized_ir = optimized_ir
         self.milliseconds = milliseconds
@@ -142,6 +146,7 @@ class Engine:
         self.use_dict_versions = dict_version_readable()
         self.modules = 0
         self.llvm_compiles = 0  # modules LLVM compiled (the others came from the cache)
+        self.lowered = 0  # modules lowered to LLVM IR (the others: warm_cache.py)
         # Counters native code increments (read by --stats).
         self.counters = {"boxed_calls": ctypes.c_int64(0)}
 
@@ -164,25 +169,76 @@ class Engine:
                 cpu=cpu, features=features, opt=self.opt_level, jit=True)
         return self._target_machine
 
-    def compile(self, functions: list[JitFunction], function_index) -> CompiledModule:
+    def compile(self, functions: list[JitFunction], function_index,
+                need_ir: bool = True) -> CompiledModule:
         """Machine code for `functions`, with the IR as built (the optimized IR and the
-        assembly are made only when asked for)."""
+        assembly are made only when asked for) — unless `need_ir` is false and the
+        machine-code cache has the module under its JIT IR: then nothing is lowered
+        (`built_ir` is None)."""
         start = time.perf_counter()
-        built = self.lower(functions, function_index)
+        description = self.describe(functions, function_index)
+        if not need_ir and description is not None:
+            found = self.find_lowered(description, functions, start)
+            if found is not None:
+                return found
+        built = self.lower(functions, function_index, description)
         return self.generate(built, functions, start)
 
-    def lower(self, functions: list[JitFunction], function_index) -> BuiltModule:
+    def describe(self, functions: list[JitFunction], function_index):
+        """The module's key in the machine-code cache by its JIT IR (warm_cache.py), or
+        None without a cache.  Made before lowering, which adds to the JitFunctions."""
+        if self.cache is None:
+            return None
+        return warm_cache.describe(functions, function_index, f"jitvm{self.modules}",
+                                   self.cache.context + b"\0%d" % self.use_dict_versions)
+
+    def find_lowered(self, description, functions: list[JitFunction], start: float
+                     ) -> CompiledModule | None:
+        """The machine code of a module lowered by an earlier run, loaded and its relocation
+        table filled from the recipe stored with it, lowering's effects on `functions`
+        made — or None (not cached, or the recipe does not fit: lower it)."""
+        data = self.cache.load(description.key)
+        if data is None:
+            return None
+        try:
+            recipe, obj = marshal.loads(data)
+        except (EOFError, ValueError, TypeError):
+            return None
+        resolved = warm_cache.resolve(description, functions, recipe, self.counters)
+        if resolved is None:
+            return None
+        words, keep, apply_effects = resolved
+        name = f"jitvm{self.modules}"
+        self.modules += 1
+        self._keepalive.extend(keep)
+        self._link(obj, name, words, functions)
+        apply_effects()
+        return CompiledModule(None, None, (time.perf_counter() - start) * 1000, self,
+                              from_cache=True)
+
+    def lower(self, functions: list[JitFunction], function_index,
+              description=None) -> BuiltModule:
         """The LLVM IR of `functions` as text, with the contents of its relocation table
-        (Python work: done where the GIL is held)."""
+        (Python work: done where the GIL is held); with `description` (the module's JIT-IR
+        key), the recipe to store its machine code under that key too."""
         module = ir.Module(name=f"jitvm{self.modules}")
         module.triple = self.host[0]
         self.modules += 1
+        self.lowered += 1
+        before = [len(fn.deopts) for fn in functions]
         helpers = _Helpers(module, self)
         lowering = ModuleLowering(module, function_index, helpers)
         for fn in functions:
             lowering.lower(fn)
         helpers.finish()
-        return BuiltModule(module.name, module_text(module), helpers.relocations)
+        built = BuiltModule(module.name, module_text(module), helpers.relocations)
+        if description is not None:
+            try:
+                built.warm = (description.key, warm_cache.recipe(
+                    description, functions, helpers.sources, before))
+            except warm_cache.Unresolvable:
+                pass  # found by its LLVM IR only
+        return built
 
     def generate(self, built: BuiltModule, functions: list[JitFunction], start: float,
                  keep_text: bool = True) -> CompiledModule:
@@ -206,18 +262,26 @@ class Engine:
             self.llvm_compiles += 1
             if key is not None:
                 self.cache.store(key, obj)
-        names = [fn.name for fn in functions]
-        if built.relocations:
-            names.append(RELOCS + built.name)
-        symbols = self._load(obj, names)
-        if built.relocations:
-            words = (ctypes.c_uint64 * len(built.relocations)).from_address(
-                symbols[RELOCS + built.name])
-            words[:] = built.relocations
-        for fn in functions:
-            fn.address = symbols[fn.name]
+        if built.warm is not None and self.cache is not None:
+            warm_key, recipe = built.warm
+            self.cache.store(warm_key, marshal.dumps((recipe, obj)))
+        self._link(obj, built.name, built.relocations, functions)
         return CompiledModule(built.text, optimized, (time.perf_counter() - start) * 1000,
                               self, from_cache=from_cache)
+
+    def _link(self, obj: bytes, name: str, relocations: list[int],
+              functions: list[JitFunction]):
+        """Load module `name`'s object file, fill its relocation table, and set each
+        function's `address`."""
+        names = [fn.name for fn in functions]
+        if relocations:
+            names.append(RELOCS + name)
+        symbols = self._load(obj, names)
+        if relocations:
+            words = (ctypes.c_uint64 * len(relocations)).from_address(symbols[RELOCS + name])
+            words[:] = relocations
+        for fn in functions:
+            fn.address = symbols[fn.name]
 
     def _load(self, obj: bytes, names: list[str]) -> dict[str, int]:
         """Load an object file; the addresses of its symbols (at least `names`)."""
@@ -274,6 +338,9 @@ class Engine:
                 simplify.run(function, builder)
 
 
+_UNNAMED = object()  # the source of a slot no later run could find (never cached by JIT IR)
+
+
 class _Helpers:
     """Per-module runtime helpers the lowering asks for: addresses of this process (through
     the relocation table), global guards, exact comparisons."""
@@ -285,6 +352,8 @@ class _Helpers:
         self._power = None
         self._checks: dict = {}
         self.relocations: list[int] = []  # the relocation table's contents, by slot
+        # what each slot holds: the object, a warm_cache.Counter, or _UNNAMED
+        self.sources: list = []
         self._slots: dict[int, int] = {}  # address → slot
         self._table = None
 
@@ -292,13 +361,16 @@ class _Helpers:
         """Compiled code uses the address of `obj`: keep it alive as long as the code."""
         self.engine._keepalive.append(obj)
 
-    def address(self, b: ir.IRBuilder, address: int, ty=I8.as_pointer()) -> ir.Value:
-        """`address` (of something of this process) as a `ty`, loaded from the relocation
-        table where `b` is."""
+    def address(self, b: ir.IRBuilder, address: int, ty=I8.as_pointer(),
+                source=None) -> ir.Value:
+        """`address` (of something of this process: `source`, which says where a later
+        run finds it, see warm_cache.recipe) as a `ty`, loaded from the relocation table
+        where `b` is."""
         slot = self._slots.get(address)
         if slot is None:
             slot = self._slots[address] = len(self.relocations)
             self.relocations.append(address)
+            self.sources.append(_UNNAMED if source is None else source)
         if self._table is None:
             # Declared as one i64 until `finish` knows the table's length.  Its linkage stays
             # external: an internal global nobody stores to would be folded to its zeros.
@@ -310,11 +382,12 @@ class _Helpers:
     def object(self, b: ir.IRBuilder, obj) -> ir.Value:
         """A pointer to `obj` (kept alive as long as the code)."""
         self.keep(obj)
-        return self.address(b, id(obj))
+        return self.address(b, id(obj), source=obj)
 
     def counter(self, b: ir.IRBuilder, name: str):
         """A pointer to the engine's run-time counter `name` (an i64 the JIT reports)."""
-        return self.address(b, ctypes.addressof(self.engine.counters[name]), I64.as_pointer())
+        return self.address(b, ctypes.addressof(self.engine.counters[name]), I64.as_pointer(),
+                            source=warm_cache.Counter(name))
 
     def finish(self):
         """Give the relocation table its length, now that every slot is known (the loads
