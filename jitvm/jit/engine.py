@@ -362,7 +362,7 @@ class _Helpers:
         self.engine._keepalive.append(obj)
 
     def address(self, b: ir.IRBuilder, address: int, ty=I8.as_pointer(),
-                source=None) -> ir.Value:
+                source=_UNNAMED) -> ir.Value:
         """`address` (of something of this process: `source`, which says where a later
         run finds it, see warm_cache.recipe) as a `ty`, loaded from the relocation table
         where `b` is."""
@@ -370,7 +370,7 @@ class _Helpers:
         if slot is None:
             slot = self._slots[address] = len(self.relocations)
             self.relocations.append(address)
-            self.sources.append(_UNNAMED if source is None else source)
+            self.sources.append(source)
         if self._table is None:
             # Declared as one i64 until `finish` knows the table's length.  Its linkage stays
             # external: an internal global nobody stores to would be folded to its zeros.

@@ -49,7 +49,7 @@ FORMAT = 1
 # Objects lowering uses by themselves (not named by the IR): positions 0.. of a description.
 KNOWN = (None, True, False, (), "", 0, object, type, range, str, int, float, bool, list,
          tuple, types.MethodType)
-_SCALARS = (int, float, str, bytes, complex)
+_SCALARS = (int, float, str, bytes, complex, bool, type(None))
 _TYPE_TEXT = {t: t.value for t in JType}  # (faster than the enum's own `value`)
 
 _fingerprint = None
@@ -145,7 +145,10 @@ class _Walk:
         self.objects.append(x)
         self.out.append("(")
         for item in x:
-            self.value(item)
+            if type(item) is tuple:
+                self.tuple_(item)
+            else:
+                self.live(item)
         self.out.append(")")
 
     def list_(self, x):
@@ -225,16 +228,18 @@ class _Walk:
             self.value(getattr(x, f))
 
     def unknown(self, x):
-        raise Unresolvable(f"a {type(x).__qualname__} in the JIT IR")
+        raise Unresolvable(f"a {type(x).__module__}.{type(x).__qualname__} in the JIT IR")
 
-    def jit_object(self, x):
-        """An object of the JIT's own classes that is not a dataclass (ObjRef)."""
+    def constant(self, x):
+        """An object of the program an ObjRef or a Const names."""
         if self.ir_object(x):
             return
         self.out.append(type(x).__qualname__)
-        for name, item in sorted(vars(x).items()):
-            self.out.append(name)
-            self.value(item)
+        obj = x.obj if type(x).__name__ == "ObjRef" else x.value
+        if type(obj) is tuple:
+            self.tuple_(obj)
+        else:
+            self.live(obj)
 
 
 def _local_text(entry) -> str:
@@ -273,17 +278,17 @@ _HANDLERS = {
 def _handler_for(cls):
     if not cls.__module__.startswith(__package__ + "."):
         handler = _Walk.live
+    elif cls.__name__ in _CONSTANTS:
+        handler = _Walk.constant
     elif dataclasses.is_dataclass(cls):
         handler = _Walk.dataclass_
-    elif cls.__name__ in _JIT_OBJECTS:
-        handler = _Walk.jit_object
     else:
         handler = _Walk.unknown
     _HANDLERS[cls] = handler
     return handler
 
 
-_JIT_OBJECTS = {"ObjRef"}  # the JIT's classes (not dataclasses) walked by their attributes
+_CONSTANTS = {"ObjRef", "Const"}  # the JIT's names for objects of the program
 
 
 def describe(functions: list[JitFunction], function_index, module_name: str,
@@ -408,17 +413,28 @@ def resolve(description: Description, functions: list[JitFunction], data: bytes,
             words.append(ctypes.addressof(counter))
             continue
         _, sources, interned = entry
-        candidates = [objects[at] for at in sources if at < len(objects)]
-        if len(candidates) != len(sources):
+        if any(at >= len(objects) for at in sources):
             return None
+        candidates = [objects[at] for at in sources]
+        named = candidates[0] if candidates else None  # the object the IR names
+        if any(other is not named for other in candidates):
+            return None  # (lowering would have given them a slot each)
+        obj = named
         if interned is not None:
-            candidates.append(sys.intern(interned))
-        if not candidates:
+            # An interned string: lowering may have looked it up by its text (an
+            # attribute's name) as well as taken it from the IR, where this run may hold
+            # an equal string that is not the interned one; either is that string.
+            if candidates and (type(named) is not str or named != interned):
+                return None
+            obj = sys.intern(interned)
+        if not sources and interned is None:
             return None
-        obj = candidates[0]
-        if any(other is not obj for other in candidates) or id(obj) in used:
-            return None  # the objects differ from the lowered module's: another slot layout
-        used[id(obj)] = len(sources)
+        for same in {id(obj), id(named)} if candidates else (id(obj),):
+            if same in used:
+                return None  # two slots would hold one object: lowering shares one slot
+            used[same] = 0
+        if candidates:
+            used[id(named)] = len(sources)
         words.append(id(obj))
         keep.append(obj)
     # No other position may hold an object of the table: lowering would share its slot.
