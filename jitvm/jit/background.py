@@ -56,8 +56,9 @@ class BackgroundCompiler:
         start = time.perf_counter()
         engine = jit.engine
         description = engine.describe(pending, jit.function_index)
-        found = description and engine.find_lowered(description, pending, start)
-        if found:  # (no LLVM to run: installed by the thread, in order all the same)
+        found = (engine.find_lowered(description, pending, start)
+                 if description is not None else None)
+        if found is not None:  # (nothing for LLVM to do: installed by the thread, in order)
             self.submit(pending, lambda: jit._install(pending, found), then)
             return
         built = engine.lower(pending, jit.function_index, description)

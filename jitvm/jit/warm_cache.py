@@ -42,7 +42,7 @@ import sys
 import types
 
 from ..cache import sha256
-from .ir import Block, DeoptPoint, Guard, JitFunction, Op, Value
+from .ir import DeoptPoint, Guard, JitFunction, Op, Value
 from .types import JType, Seq
 
 FORMAT = 1
