@@ -25,7 +25,7 @@ What lowering depends on, and where it is in the key:
   one of them (lowering shares a slot between uses of one object) — else it is a miss;
 * the engine: module name, whether guards read dict version tags, and (MachineCodeCache's
   context) opt level, LLVM, host, Python; the sources of the JIT package (lowering, the IR's
-  classes, the entries' `parts()`): a fingerprint of every jitvm/jit/*.py file.
+  classes, the entries' `parts()`): every jitvm/jit/*.py file's name, size and time.
 Whatever fails to resolve or check is a miss, and the module is lowered and compiled (or
 found by its LLVM IR) as before.
 """
@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import ctypes
 import dataclasses
-import glob
 import marshal
 import os
 import struct
@@ -56,17 +55,21 @@ _fingerprint = None
 
 
 def sources_fingerprint() -> str:
-    """A hash of the JIT package's sources (read once per process)."""
+    """A hash of the JIT package's sources, by each file's name, size and modification time
+    (read once per process): what Python itself checks before it runs a module's cached
+    bytecode, so the code running is the code these name.  (Hashing their content, 480 KB,
+    took 2-5 ms, as much as lowering a small module.)"""
     global _fingerprint
     if _fingerprint is None:
         digest = sha256()
-        for path in sorted(glob.glob(os.path.join(os.path.dirname(__file__), "*.py"))):
-            digest.update(os.path.basename(path).encode() + b"\0")
-            try:
-                with open(path, "rb") as fh:
-                    digest.update(fh.read())
-            except OSError:
-                digest.update(b"?")
+        try:
+            with os.scandir(os.path.dirname(os.path.abspath(__file__))) as entries:
+                files = sorted((e.name, e.stat()) for e in entries if e.name.endswith(".py"))
+        except OSError:
+            files = [("?", None)]
+        for name, st in files:
+            size, mtime = (st.st_size, st.st_mtime_ns) if st is not None else (-1, -1)
+            digest.update(f"{name}\0{size}\0{mtime}\0".encode())
         _fingerprint = digest.hexdigest()
     return _fingerprint
 
