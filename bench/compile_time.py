@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import importlib
 import io
 import json
 import os
@@ -97,10 +98,13 @@ def instrument(clock: Clock, modules: list):
         engine_mod.llvm = _TimedLLVM(llvm, clock)
     optimize = clock.wrap("passes", engine_mod.Engine.optimize)
     engine_mod.Engine.optimize = lambda self, module: optimize(self, _raw(module))
-    original_str = engine_mod.ir.Module.__str__
-    engine_mod.ir.Module.__str__ = clock.wrap("str", original_str)
+    import llvmlite.ir
+    llvmlite.ir.Module.__str__ = clock.wrap("str", llvmlite.ir.Module.__str__)
     if hasattr(engine_mod, "module_text"):  # the module's text, without str(module)
         engine_mod.module_text = clock.wrap("str", engine_mod.module_text)
+    else:  # (imported where the engine lowers)
+        text_mod = importlib.import_module("jitvm.jit.llvm_text")
+        text_mod.module_text = clock.wrap("str", text_mod.module_text)
     original_compile = engine_mod.Engine.compile
 
     def compile_(self, functions, function_index, **options):

@@ -291,3 +291,21 @@ def test_a_recipe_that_does_not_fit_is_a_miss(tmp_path, monkeypatch):
             assert not resolves(objects)
             tried.add("unnamed")
     assert tried == {"split", "merged", "unnamed"}
+
+
+def test_a_warm_run_loads_nothing_of_lowering(tmp_path, cache_dir):
+    """Neither llvmlite.ir nor the lowering modules are imported when nothing is lowered."""
+    path = _program(tmp_path, textwrap.dedent("""\
+        import sys
+
+        def f(n):
+            return sum([i * i for i in range(n)])
+
+        print(f(50), sorted(m for m in ("llvmlite.ir", "llvmlite.binding", "jitvm.jit.lower",
+                                        "jitvm.jit.lower_runtime") if m in sys.modules))
+    """))
+    first, split = _run(tmp_path, path)
+    assert first.stdout == ("40425 ['jitvm.jit.lower', 'jitvm.jit.lower_runtime', "
+                            "'llvmlite.binding', 'llvmlite.ir']\n")
+    second, split = _run(tmp_path, path)
+    assert second.stdout == "40425 []\n" and split["not_lowered"] == split["compiled"] >= 1
