@@ -186,8 +186,11 @@ class Engine:
         None without a cache.  Made before lowering, which adds to the JitFunctions."""
         if self.cache is None:
             return None
-        return warm_cache.describe(functions, function_index, f"jitvm{self.modules}",
-                                   self.cache.context + b"\0%d" % self.use_dict_versions)
+        try:
+            return warm_cache.describe(functions, function_index, f"jitvm{self.modules}",
+                                       self.cache.context + b"\0%d" % self.use_dict_versions)
+        except Exception:  # noqa: BLE001 - IR the walk does not know: found by its LLVM IR
+            return None
 
     def find_lowered(self, description, functions: list[JitFunction], start: float
                      ) -> CompiledModule | None:
@@ -201,7 +204,10 @@ class Engine:
             recipe, obj = marshal.loads(data)
         except (EOFError, ValueError, TypeError):
             return None
-        resolved = warm_cache.resolve(description, functions, recipe, self.counters)
+        try:
+            resolved = warm_cache.resolve(description, functions, recipe, self.counters)
+        except Exception:  # noqa: BLE001 - a recipe that does not fit is a miss
+            resolved = None
         if resolved is None:
             return None
         words, keep, apply_effects = resolved
@@ -240,7 +246,7 @@ class Engine:
             try:
                 built.warm = (description.key, warm_cache.recipe(
                     description, functions, helpers.sources, before))
-            except warm_cache.Unresolvable:
+            except Exception:  # noqa: BLE001 - (Unresolvable, or a bug of the recipe's)
                 pass  # found by its LLVM IR only
         return built
 
