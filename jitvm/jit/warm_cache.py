@@ -425,19 +425,19 @@ def resolve(description: Description, functions: list[JitFunction], data: bytes,
         obj = named
         if interned is not None:
             # An interned string: lowering may have looked it up by its text (an
-            # attribute's name) as well as taken it from the IR, where this run may hold
-            # an equal string that is not the interned one; either is that string.
-            if candidates and (type(named) is not str or named != interned):
+            # attribute's name) as well as taken it from the IR, where this run may hold an
+            # equal string that is not the interned one.  The IR's string then serves
+            # both: the C-API takes any equal string for a name, and the program sees the
+            # object its code named.
+            if not candidates:
+                obj = sys.intern(interned)
+            elif type(named) is not str or named != interned:
                 return None
-            obj = sys.intern(interned)
-        if not sources and interned is None:
+        elif not sources:
             return None
-        for same in {id(obj), id(named)} if candidates else (id(obj),):
-            if same in used:
-                return None  # two slots would hold one object: lowering shares one slot
-            used[same] = 0
-        if candidates:
-            used[id(named)] = len(sources)
+        if id(obj) in used:
+            return None  # two slots would hold one object: lowering shares one slot
+        used[id(obj)] = len(sources)
         words.append(id(obj))
         keep.append(obj)
     # No other position may hold an object of the table: lowering would share its slot.
