@@ -416,12 +416,17 @@ def resolve(description: Description, functions: list[JitFunction], data: bytes,
             words.append(ctypes.addressof(counter))
             continue
         _, sources, interned = entry
-        if any(at >= len(objects) for at in sources):
-            return None
-        candidates = [objects[at] for at in sources]
+        # (Loops, not any(): this runs while the program runs, and a program may replace
+        # builtins.any — tests/programs/fused_rebound.py does.)
+        candidates = []
+        for at in sources:
+            if at >= len(objects):
+                return None
+            candidates.append(objects[at])
         named = candidates[0] if candidates else None  # the object the IR names
-        if any(other is not named for other in candidates):
-            return None  # (lowering would have given them a slot each)
+        for other in candidates:
+            if other is not named:
+                return None  # (lowering would have given them a slot each)
         obj = named
         if interned is not None:
             # An interned string: lowering may have looked it up by its text (an
@@ -445,8 +450,9 @@ def resolve(description: Description, functions: list[JitFunction], data: bytes,
         expected = used.get(id(obj))
         if expected is not None:
             used[id(obj)] = expected - 1
-    if any(used.values()):
-        return None
+    for left in used.values():
+        if left:
+            return None
     points = description.points
     plans = []
     try:
