@@ -100,7 +100,8 @@ def _new_vm(jit_threshold: int | None, opt_level: int = 2,
     vm = VM()
     if jit_threshold is not None:
         from .jit import JIT
-        vm.jit = JIT(vm, threshold=jit_threshold, opt_level=opt_level, log=log)
+        vm.jit = JIT(vm, threshold=jit_threshold, opt_level=opt_level, log=log,
+                     learn_unprofiled=True)
     # Each jitvm call takes a few host frames: leave room for jitvm's own recursion limit to
     # be the one that trips (a RecursionError at the program's depth, as `jitvm run` does).
     needed = vm.recursion_limit * HOST_FRAMES_PER_CALL * 2 + 500

@@ -178,7 +178,7 @@ def run(file: str, args: tuple[str, ...], stats: bool, stats_json: str | None,
                                          ("opt", dump_ir), ("asm", dump_asm)) if on}
         vm.jit = JIT(vm, threshold=jit_threshold, opt_level=opt_level, log=log,
                      dump=frozenset(dump), dump_dir=dump_dir, background=jit_background,
-                     cache=not no_jit_cache)
+                     cache=not no_jit_cache, learn_unprofiled=True)
         vm.jit.timed = stats or stats_json is not None
     _share_recursion_limit(vm)
     _share_exc_info(vm)

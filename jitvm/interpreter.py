@@ -51,7 +51,7 @@ class CodeProfile:
     `profile_limit`), by the profiling variant of its threaded code."""
 
     __slots__ = ("count", "call_weight", "arg_types", "operand_types", "loop_types", "natives",
-                 "result_types", "owner_types", "call_targets")
+                 "result_types", "owner_types", "call_targets", "host")
 
     def __init__(self, call_weight: int = 1):
         self.count = 0  # calls plus loop back-edges
@@ -71,6 +71,9 @@ class CodeProfile:
         # instruction index → the jitvm functions a CALL_FUNCTION called (other callees: their
         # type), up to a few
         self.call_targets: dict[int, set] = {}
+        # the address of the JIT's host record for calls of this code made natively by the
+        # host bridge (jit/hostcall.py), as an int, or None
+        self.host = None
 
     def __repr__(self) -> str:
         return f"<CodeProfile count={self.count}>"
@@ -169,10 +172,16 @@ class VM:
         """Threaded code for a new frame: the profiling variant while the code is warming up."""
         if profile.count >= self.profile_limit:
             return self.threaded(code)
+        return self.profiling_instrs(code)
+
+    def profiling_instrs(self, code: CodeObject) -> list:
+        """The threaded code of `code` with type recorders (also for a frame the JIT hands
+        back at an instruction it had no feedback for: jit/deopt.py)."""
         instrs = self._profiling.get(code)
         if instrs is None:
             from .handlers import link_profiling
-            instrs = self._profiling[code] = link_profiling(code, profile, self.threaded(code))
+            instrs = self._profiling[code] = link_profiling(code, self.profile_for(code),
+                                                            self.threaded(code))
         return instrs
 
     # -- running code ----------------------------------------------------------------------------
@@ -213,6 +222,10 @@ class VM:
         profile.count += profile.call_weight
         jit = self.jit
         if jit is not None and profile.count >= jit.threshold and kwargs is None:
+            if profile.host is not None:  # the host bridge's native entry (jit/hostcall.py)
+                result = jit.host_call(func, *args)
+                if result is not NOT_HANDLED:
+                    return result
             result = jit.try_call(func, args, ts or self.thread_state())
             if result is not NOT_HANDLED:
                 return result

@@ -121,7 +121,8 @@ def child_main(spec: dict) -> int:
         vm = VM()
         if mode == "jit":
             from .jit import JIT
-            vm.jit = JIT(vm, threshold=spec["threshold"], log=log.append)
+            vm.jit = JIT(vm, threshold=spec["threshold"], log=log.append,
+                         learn_unprofiled=True)
         _share_recursion_limit(vm)
         _share_exc_info(vm)
         install_traceback_hook()

@@ -231,7 +231,8 @@ def test_enumerate_and_zip_of_builtin_iterators_run_natively_at_module_level():
     # enumerate(zip(a, b)) at module level: its next runs no program code, checked when the
     # loop is entered (the inner iterators of an enumerate or zip are fixed when it is
     # made). An enumerate or zip over a generator reading the loop's variables is not:
-    # that loop stays interpreted, and one made inside the native loop deoptimizes.
+    # that loop stays interpreted, and one made inside the native loop is stepped as an
+    # escape (the variables written first), like a generator.
     results = module_run("""
         a = [i * 7 % 11 for i in range(3000)]
         b = [i * 5 % 13 for i in range(3000)]
@@ -267,3 +268,72 @@ def test_enumerate_and_zip_of_builtin_iterators_run_natively_at_module_level():
         log = jit_log(results[threshold].stderr)
         assert any(line.startswith("OSR entry: <module>") and line.endswith(":5")
                    for line in log), log
+
+
+def test_loops_over_generators_and_program_iterators_run_natively_at_module_level():
+    # A generator's (or map()'s, or a class's __next__) next may run the program's code,
+    # which may read the loop's variables or assign them: the step writes the variables to
+    # the module's dict first and deoptimizes after it if the dict changed, as a call does.
+    results = module_run("""
+        def gen(n):
+            global total
+            for i in range(n):
+                if i % 1000 == 999:
+                    total += 1          # assigns a variable the loop also writes
+                yield i
+        total = 0
+        acc = 0
+        for x in gen(5000):
+            acc += x
+            total += 2
+        print(acc, total)
+        def reader(n):
+            for i in range(n):
+                yield acc2 + i         # reads the loop's variable
+        acc2 = 0
+        for y in reader(3000):
+            acc2 = (acc2 + y) % 1000003
+        print(acc2)
+        class Counter:
+            def __init__(self, n):
+                self.i, self.n = 0, n
+            def __iter__(self):
+                return self
+            def __next__(self):
+                global seen
+                if self.i >= self.n:
+                    raise StopIteration
+                self.i += 1
+                if self.i % 500 == 0:
+                    seen = s2
+                return self.i
+        s2, seen = 0, -1
+        for v in Counter(4000):
+            s2 += v
+        print(s2, seen)
+        m = 0
+        for v in map(lambda t: t * m, range(3000)):
+            m += 1
+            if v > 10**6:
+                break
+        print(m, v)
+        def bad(n):
+            for i in range(n):
+                yield 10 // (n - 1 - i - 100)
+        q = 0
+        try:
+            for z in bad(2000):
+                q += z
+        except ZeroDivisionError as e:
+            print("caught", q, e)
+        tot = 0
+        for i in range(300):
+            for j in gen(i):          # an inner loop over a generator
+                tot += j
+        print(tot, total)
+    """, thresholds=("0", "1", "5", "100"), timeout=120)
+    for threshold in ("1", "100"):
+        log = jit_log(results[threshold].stderr)
+        for line in (10, 18, 35, 39, 49, 54):
+            assert any(entry.startswith("OSR entry: <module>") and entry.endswith(f":{line}")
+                       for entry in log), (line, log)

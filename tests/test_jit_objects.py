@@ -477,7 +477,9 @@ counts = (sys.getrefcount(data), [sys.getrefcount(r) for r in rows], sys.getrefc
           [sys.getrefcount(x) for x in rows[0]])
 before = 0  # (bound before the loop: its OSR entries all see the same types)
 for k in range(320):
-    if k == 20:  # this loop (module level) is compiled by now, at thresholds up to 15
+    if k == 20 or k == 40:  # this loop (module level) is compiled by now, at thresholds
+        # up to 15; and made again once this branch has run (compiled before it ran, it
+        # had no type feedback: a soft exit), so measured from its second run
         tracemalloc.start()
         before = tracemalloc.get_traced_memory()[0]
     churn(data, 30)

@@ -373,7 +373,9 @@ counts = ([sys.getrefcount(r) for r in rows], sys.getrefcount(d), sys.getrefcoun
           [sys.getrefcount(x) for x in rows[1]])
 before = 0  # (bound before the loop: its OSR entries all see the same types)
 for k in range(220):
-    if k == 20:  # this loop (module level) is compiled by now, at thresholds up to 15
+    if k == 20 or k == 40:  # this loop (module level) is compiled by now (thresholds <= 15)
+        # (and made again once this branch has run: it had no type feedback when
+        # compiled, a soft exit; so measured from its second run)
         tracemalloc.start()
         before = tracemalloc.get_traced_memory()[0]
     catcher(rows, d, 30)

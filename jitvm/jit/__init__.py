@@ -26,20 +26,22 @@ from ..code import CodeFlags
 from ..interpreter import NOT_HANDLED, UNBOUND, Frame
 from ..opcodes import Op
 from ..objects import Function
-from .abi import (CTX_BUFFER, CTX_DEPTH, CTX_STACK_BUDGET, CTX_STACK_LIMIT, CTX_THREAD,
-                  CTX_TICKS, CTX_USED, CTX_WORDS, DEOPT, DICT_VERSION, OK, check_layout,
-                  check_attribute_layout, mark_method_descriptor)
+from .abi import (CTX_BUFFER, CTX_DEPTH, CTX_LEVEL, CTX_LEVELS, CTX_STACK_BUDGET,
+                  CTX_STACK_LIMIT, CTX_THREAD, CTX_TICKS, CTX_USED, CTX_WORDS, DEOPT,
+                  DICT_VERSION, MAX_NESTING, OK, check_layout, check_attribute_layout,
+                  mark_method_descriptor)
 from .bridge_objects import (cells_param as _cells_param, from_word as _from_word,
                              internal_error as _internal_error, live_kind,
                              make_cells as _make_cells,
                              stack_entry_kind)
 from .deopt import (BACKOFF, MAX_DEOPTS, MAX_RETRIES,  # noqa: F401 (the JIT's constants)
                     Deoptimization)
+from .hostcall import HostCalls
 from .install import install as _install
 from .module_loops import ModuleViews
 from .ir import JitFunction, NotCompilable, format_function
 from ..passes.jit import run_jit_pipeline
-from .types import BOOL, FLOAT, INT, LIST, NONE, OBJ, TUPLE, jtype_of
+from .types import BOOL, BOXED, FLOAT, INT, LIST, NONE, OBJ, TUPLE, jtype_of
 
 # Iterators whose next() cannot run a program's code (of builtin containers): a module-level
 # loop steps them without writing its variables first (frontend_sequences).
@@ -68,8 +70,6 @@ NATIVE_DEPTH_CAP = 20_000  # native frames use the C stack: never more than this
 NATIVE_STACK_BYTES = 2 * 1024 * 1024  # ... nor more than this much of it (of Linux's 8 MiB;
                                       # a quarter of a smaller thread stack)
 DEOPT_BUFFER_WORDS = 1 << 20
-MAX_NESTING = 64  # native code entered again from Python callables it called: at most this
-                  # deep (each level takes some C stack outside the native frames' budget)
 
 
 _CONSUMERS = {"sum": sum, "min": min, "max": max, "any": any, "all": all, "list": list,
@@ -94,10 +94,11 @@ def sorted_keys(key, items):
 """
 
 
-class JIT(Deoptimization):
+class JIT(Deoptimization, HostCalls):
     def __init__(self, vm, threshold: int = 1000, opt_level: int = 2, log=None,
                  dump: frozenset = frozenset(), dump_dir: str | None = None,
-                 background: bool = False, cache: bool = True):
+                 background: bool = False, cache: bool = True,
+                 learn_unprofiled: bool = False):
         self.vm = vm
         self.dump = dump  # stages to dump as code compiles: "jit-ir", "llvm", "opt", "asm"
         self.dump_dir = dump_dir
@@ -115,6 +116,10 @@ class JIT(Deoptimization):
         self.compiled_modules = []
         self._respecialized: dict = {}  # code object → argument kinds tried again
         self._relearned: dict = {}  # code object → specialisations made again (deopt.py)
+        # Soft exits at instructions not run yet (frontend.unprofiled): in a run, not for
+        # `jitvm ir` or the decorator; code object → the instructions where one was taken.
+        self.learn_unprofiled = learn_unprofiled
+        self.unprofiled_taken: dict = {}
         # (code object, argument classes) of a dropped specialisation → [count at which to
         # compile it again, retries so far, its specialisation key]
         self._backoff: dict = {}
@@ -137,6 +142,10 @@ class JIT(Deoptimization):
         self.method_calls = self.objects and mark_method_descriptor(Function)
         # `obj.x` of an ordinary object reads its values array (frontend_objects.py)
         self.attribute_reads = self.objects and check_attribute_layout()
+        # The native bridge calls from the host take (hostcall.py): this JIT's table in it
+        # (None: not made yet, False: none), and its `host(func, *args)`.
+        self._host = None
+        self.host_call = None
         self.record_words = 1  # the most words a deopt record of any compiled function takes
         self._key_mappers: dict = {}  # key function's code -> its sorted_keys (sorted_by_keys)
         self._fused: dict = {}  # (genexpr code, consumer) → its fused code (fused.py)
@@ -180,6 +189,8 @@ class JIT(Deoptimization):
                                 f"{known}", caller, index)
         if known is not None:
             if isinstance(known, JitFunction) and known.deopt_count > MAX_DEOPTS:
+                if known.stale and self._relearn(func._code, known):
+                    return self._translate(func, argtypes)  # (made again for what it learnt)
                 raise NotCompilable(f"calls {func.__qualname__}, which keeps deoptimizing",
                                     caller, index)  # (a call through the interpreter instead)
             return known
@@ -232,7 +243,11 @@ class JIT(Deoptimization):
         if known is not None:
             # (Its `cfunc` is None while it is being compiled: by the compiler thread, or by
             # this thread further up.  The caller checks.)
-            return known if isinstance(known, JitFunction) else None
+            if not isinstance(known, JitFunction):
+                return None
+            if not hasattr(known, "host_thunk") and known.cfunc is not None:
+                self._add_thunk(known)  # compiled as a callee; now called from the host
+            return known
         with self._lock:
             if key in self.specializations:
                 return self.compile_for_call(func, argtypes)
@@ -249,6 +264,7 @@ class JIT(Deoptimization):
                 # hold an iterator over sys.modules, which must not see a module added now)
                 raise NotCompilable("generators are not supported by the JIT", code)
             fn = self.specialization(func, argtypes)
+            fn.host_entry = True  # (given a thunk for the host bridge when installed)
             self._finish(fn)
         except Exception as exc:  # noqa: BLE001 - a JIT bug must not become the program's
             if not isinstance(exc, NotCompilable):
@@ -292,6 +308,11 @@ class JIT(Deoptimization):
         return self._compiler is None or self._compiler.wait(timeout)
 
     def _install(self, pending: list[JitFunction], compiled):
+        if self._host is None:
+            self._make_host()
+        for f in pending:  # (functions the interpreter calls: the host bridge may too)
+            if getattr(f, "host_entry", False):
+                self._add_thunk(f, now=True)
         _install(self, pending, compiled)
 
     def _closure(self, fn: JitFunction) -> list[JitFunction]:
@@ -330,8 +351,8 @@ class JIT(Deoptimization):
         if code.generator and not self._generator_loop(code, header, jump_index) \
                 or code.has_cells and not self.objects:
             return self._no_osr(f, jump_index, header)
-        local_types, args = [], []
-        for value in fast:
+        local_types, args, positions = [], [], []
+        for i, value in enumerate(fast):
             if value is UNBOUND:
                 local_types.append(None)
                 continue
@@ -343,7 +364,9 @@ class JIT(Deoptimization):
             if jtype is None:
                 return self._no_osr(f, jump_index, header)
             local_types.append(jtype)
+            positions.append((i, len(args)))
             args.append(value)
+        value = None
         stack_kinds, steps = [], []
         for value in f.stack:
             steps.append(None)
@@ -364,10 +387,11 @@ class JIT(Deoptimization):
                 args.extend(parts)
                 continue
             jtype = self.live_kind(value)
-            if jtype is None or f.locals is not None and hasattr(type(value), "__next__") \
+            if jtype is None or f.locals is not None and type(value) in COMPOSED_ITERATORS \
                     and not _plain_iterator(value):
-                # (at module level a loop steps only builtin iterators natively: a
-                # generator's next runs the program's code, which may read its variables)
+                # (at module level, the entry loop's enumerate() or zip() is stepped as a
+                # builtin iterator: one of a generator, whose next runs the program's code,
+                # stays interpreted; a generator itself is stepped as an escape)
                 return self._no_osr(f, jump_index, header)
             stack_kinds.append(jtype)
             args.append(value)
@@ -409,8 +433,28 @@ class JIT(Deoptimization):
             if any(f.locals.get(name, UNBOUND) is not value
                    for name, value in zip(code.promoted, fast)):
                 return None
-        status, value = self._run(fn, args, f.ts, into=f)
-        if status is None:
+        # The locals that are objects go to native code with their references (stolen: its
+        # entry takes them over), not borrowed from this frame, which would keep each one
+        # alive until native code hands the frame back: an object the loop drops is freed
+        # then, as in CPython (its __del__, its weakref callbacks).
+        stolen = []
+        for i, position in positions:
+            if fn.argtypes[position] in BOXED:
+                obj = args[position]
+                _incref(obj)
+                args[position] = id(obj)
+                stolen.append((i, position))
+                if f.locals is None:
+                    fast[i] = UNBOUND  # (a module's variables stay in its dict)
+        obj = fast = None
+        status, value = self._run(fn, args, f.ts, into=f,
+                                  stolen=frozenset(p for _, p in stolen))
+        if status is None:  # not entered: the references back where they were
+            for i, position in stolen:
+                obj = ctypes.cast(args[position], ctypes.py_object).value
+                _decref(obj)
+                if f.locals is None:
+                    f.fast[i] = obj
             return None
         return ("return" if status == OK else "resume"), value
 
@@ -445,7 +489,7 @@ class JIT(Deoptimization):
         try:
             translate(self, name, code, f.globals, tuple(argtypes), None, fn,
                       osr=(header, State(tuple(local_types), tuple(stack_kinds))),
-                      range_steps=key[5])
+                      range_steps=key[5], steal_locals=True)
             run_jit_pipeline(fn)
         except NotCompilable as exc:
             self.specializations[key] = exc.with_traceback(None)
@@ -687,9 +731,13 @@ class JIT(Deoptimization):
         if func._code.has_cells:
             args = args + [_make_cells(func, args)]
         status, value = self._run(fn, args, ts)
-        return NOT_HANDLED if status is None else value
+        if status is None:
+            return NOT_HANDLED
+        if status == OK and func._profile.host is None and self._host:
+            self._host.offer(func, fn)  # its next calls: natively (hostcall.py)
+        return value
 
-    def _run(self, fn: JitFunction, args, ts, into=None):
+    def _run(self, fn: JitFunction, args, ts, into=None, stolen=frozenset()):
         """Call native code.  Returns (OK, its result), (DEOPT, the result of the frames
         finished in the interpreter, or with `into` (OSR) the index to resume at), or (None,
         None) when native code is nested too deeply already.
@@ -700,21 +748,24 @@ class JIT(Deoptimization):
         entry is still reading its deopt records, or between an entry's return and its read
         of the result: each entry writes its records after the ones pending in the buffer
         (from `first` on), and each nesting level has a result cell of its own."""
-        ctx, buffer, ctx_address, cells, levels = ts.native or self._context(ts)
+        ctx, buffer, ctx_address, cells = ts.native or self._context(ts)
         first = ctx[CTX_USED]  # deopt records of an outer entry still being read end here
-        level = len(levels)  # entries into native code running on this thread
+        # Entries into native code running on this thread: counted in the context, where
+        # the host bridge's native entries (hostcall.py) count theirs too.
+        level = ctx[CTX_LEVEL]
         budget = self.vm.recursion_limit - ts.depth
         # Each native frame writes one record when it deoptimizes, so the frames granted
         # must fit in the buffer, after the records pending and those the frames of outer
         # entries, still on the C stack, will write; one record more is kept for the frame
         # that finds the budget exhausted (it deoptimizes at once).
         words = self.record_words
+        at = CTX_LEVELS + 3 * level  # (frames granted, words a record, words reserved)
         if level:
             if level >= MAX_NESTING:
                 return None, None
             depth, limit = ctx[CTX_DEPTH], ctx[CTX_STACK_LIMIT]
             frames = depth if depth < budget else budget
-            outer_frames, outer_words, outer_reserved = levels[-1]
+            outer_frames, outer_words, outer_reserved = ctx[at - 3:at]
             reserved = outer_reserved + (outer_frames - depth) * outer_words
         else:
             frames = NATIVE_DEPTH_CAP if NATIVE_DEPTH_CAP < budget else budget
@@ -726,18 +777,22 @@ class JIT(Deoptimization):
                 return None, None  # no room for even one record: interpret this call
             frames = room
         ctx[CTX_DEPTH] = frames
-        levels.append((frames, words, reserved))
+        # (This level's words, then the count: nothing between the two stores can run
+        # Python code, nor a nested entry that would take this level's words for its own.)
+        ctx[at:at + 3] = frames, words, reserved
+        ctx[CTX_LEVEL] = level + 1
         # Each nesting level has a result cell of its own: a signal handler may run native
         # code between this entry's return and its read of the cell (CPython checks for
         # signals right after a call), and its result must not land in this one's.
-        while len(cells) <= level:  # (a handler may have run since `levels.append`, nested)
+        while len(cells) <= level:  # (a handler may have run since CTX_LEVEL was set, nested)
             cell = ctypes.c_int64()
             cells.append((cell, ctypes.byref(cell), ctypes.c_double.from_buffer(cell)))
         out, out_ref, out_float = cells[level]
         if fn.boxed_params:  # objects go by address; `args` keeps them alive meanwhile
             args = args[:]
             for i in fn.boxed_params:
-                args[i] = id(args[i])
+                if i not in stolen:  # (an OSR entry's locals: addresses already, see osr)
+                    args[i] = id(args[i])
         error = None
         timed = self.timed or into is not None  # (an OSR entry is timed always: it is rare)
         if timed:
@@ -752,7 +807,7 @@ class JIT(Deoptimization):
         finally:
             if timed:
                 self.stats["native_ms"] += (time.perf_counter() - start) * 1e3
-            levels.pop()
+            ctx[CTX_LEVEL] = level
             if level:
                 ctx[CTX_DEPTH], ctx[CTX_STACK_LIMIT] = depth, limit
         if status == OK:
@@ -779,7 +834,7 @@ class JIT(Deoptimization):
 
     def _context(self, ts):
         """This thread's native context: (ctx array, deopt buffer, ctx address, result cells
-        by nesting level, the nested entries running)."""
+        by nesting level)."""
         buffer = (ctypes.c_int64 * DEOPT_BUFFER_WORDS)()
         ctx = (ctypes.c_int64 * CTX_WORDS)()
         ctx[CTX_TICKS] = 1 << 14
@@ -789,9 +844,10 @@ class JIT(Deoptimization):
         ctx[CTX_STACK_BUDGET] = min(NATIVE_STACK_BYTES, thread_stack // 4) if thread_stack \
             else NATIVE_STACK_BYTES
         # (the result cells, one per nesting level: (cell, reference to it, the cell as a
-        # double); the last item: per nested entry running, (frames granted, words a record
-        # of them takes at most, buffer words reserved by outer entries): see `_run`)
-        ts.native = (ctx, buffer, ctypes.addressof(ctx), [], [])
+        # double): see `_run`)
+        ts.native = (ctx, buffer, ctypes.addressof(ctx), [])
+        if self._host:
+            self._host.register(ts, ctypes.addressof(ctx))
         return ts.native
 
     # -- inspection ---------------------------------------------------------------------------
@@ -806,6 +862,19 @@ class JIT(Deoptimization):
 _RANGE_ITERATOR = type(iter(range(0)))
 _MISSING = object()
 _INT64 = 2 ** 63
+# Reference counts by address (a ctypes py_object argument would ask the object for its
+# __class__, which may run the program's __getattribute__).
+_Py_IncRef, _Py_DecRef = ctypes.pythonapi.Py_IncRef, ctypes.pythonapi.Py_DecRef
+_Py_IncRef.argtypes = _Py_DecRef.argtypes = [ctypes.c_void_p]
+_Py_IncRef.restype = _Py_DecRef.restype = None
+
+
+def _incref(obj):
+    _Py_IncRef(id(obj))
+
+
+def _decref(obj):
+    _Py_DecRef(id(obj))
 
 
 def _entry_argtypes(local_types, stack_kinds) -> list:

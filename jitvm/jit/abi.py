@@ -22,9 +22,12 @@ CTX_USED = 3  # words used in the deopt buffer
 CTX_STACK_LIMIT = 4  # lowest stack address native frames may use (0: the first frame sets it)
 CTX_STACK_BUDGET = 5  # bytes of C stack native code may use below its first frame
 CTX_THREAD = 6  # address of the thread's interpreter.ThreadState (native exception handlers)
-CTX_WORDS = 7
-# (The entries into native code running on a thread are counted by the bridge itself: the
-# length of its list of nested entries, jit/__init__.py `_run`.)
+CTX_LEVEL = 7  # entries into native code running on this thread (nested: jit/__init__.py `_run`)
+CTX_LEVELS = 8  # per entry running, 3 words: frames granted, words a record of them takes at
+                # most, buffer words reserved by outer entries (read by the next level's entry)
+MAX_NESTING = 64  # native code entered again from Python callables it called: at most this
+                  # deep (each level takes some C stack outside the native frames' budget)
+CTX_WORDS = CTX_LEVELS + 3 * MAX_NESTING
 
 SIGNAL_CHECK_INTERVAL = 1 << 14
 
@@ -76,6 +79,19 @@ def check_layout() -> bool:
             and word(bound, METHOD_SELF) == id(probe)
             and all(id(int(str(v))) == id(0) + SMALL_INT_SIZE * v
                     for v in range(SMALL_INT_MIN, SMALL_INT_MAX + 1)))
+
+
+def slot_offset(cls, name: str) -> int | None:
+    """Where instances of `cls` keep their __slots__ slot `name` (found by writing a marker
+    into it), or None."""
+    if sys.version_info[:2] != (3, 11) or ctypes.sizeof(ctypes.c_void_p) != 8:
+        return None
+    probe, marker = cls.__new__(cls), ValueError("probe")
+    setattr(probe, name, marker)
+    for offset in range(16, 16 + 8 * len(cls.__slots__), 8):
+        if ctypes.c_void_p.from_address(id(probe) + offset).value == id(marker):
+            return offset
+    return None
 
 
 def thread_exc_info_offset(cls) -> int | None:

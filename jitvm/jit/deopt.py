@@ -21,7 +21,7 @@ from ..objects import Function
 from .abi import CTX_USED
 from .bridge_objects import RELEASED, from_word as _from_word, rebuild_entry
 from .module_loops import EXPECTED_EXITS
-from .ir import JitFunction
+from .ir import UNPROFILED, JitFunction
 from .types import TUPLE
 
 MAX_DEOPTS = 50  # a specialisation that deoptimizes this often is dropped ...
@@ -32,6 +32,7 @@ MAX_RELEARNS = 8  # specialisations made again at once, per code object, for wha
 # interpreter records both as `int`): no longer one pair of number types, so the code made
 # again does that operation on Python ints (PyNumber_Add...), as CPython does.
 BIG_INTS = ("int beyond 64 bits", "int beyond 64 bits")
+QUIET_EXITS = EXPECTED_EXITS + (UNPROFILED,)  # side exits that are no failed speculation
 _INT64 = 2 ** 63
 
 
@@ -96,6 +97,10 @@ class Deoptimization:
         self.say(f"retrying: {func.__qualname__}")
         return True
 
+    def may_relearn(self, code) -> bool:
+        """Has `code` any re-makes for what deopts teach left (MAX_RELEARNS)?"""
+        return self._relearned.get(code, 0) < MAX_RELEARNS
+
     def _relearn(self, code, stale: JitFunction) -> bool:
         """May `stale` (dropped for what a deopt taught) be made again at once?  Then every
         cached entry of it is forgotten."""
@@ -137,6 +142,7 @@ class Deoptimization:
                 for caller in callers:
                     caller.stale = True
                     caller.deopt_count = max(caller.deopt_count, MAX_DEOPTS + 1)
+                    self.revoke_host(caller)
             return
         seen.add(entry)
         self._drop_stale(fn, callers, code, pc, what)
@@ -150,6 +156,7 @@ class Deoptimization:
         for stale in (fn, *callers):
             stale.stale = True
             stale.deopt_count = max(stale.deopt_count, MAX_DEOPTS + 1)
+            self.revoke_host(stale)
         self.say(f"learnt: {code.qualname} at line {code.line_of(pc)} {what}; compiled "
                  f"again")
 
@@ -210,7 +217,9 @@ class Deoptimization:
         if not frames:
             raise SystemError("native code deoptimized without a record")  # never
         native_callers = [fn for fn, _, _ in frames[1:]]
-        if frames[0][1].reason.startswith(CALLEE_CHANGED):
+        if frames[0][1].reason == UNPROFILED:  # a soft exit (frontend.unprofiled)
+            self._unprofiled(frames, native_callers)
+        elif frames[0][1].reason.startswith(CALLEE_CHANGED):
             if _another_callee(self.vm, *frames[0][1:]):
                 self._drop_stale(frames[0][0], native_callers, frames[0][2].code,
                                  frames[0][1].pc, "calls another function")
@@ -250,7 +259,7 @@ class Deoptimization:
         # whose guard failed — unless the interpreter then raises at that very instruction
         # (a ZeroDivisionError, an IndexError...): an exception is the program's semantics,
         # not a failed speculation, and a `try` in a loop may catch it every iteration.
-        watched = frames[0] if error is None and frames[0][1].reason not in EXPECTED_EXITS \
+        watched = frames[0] if error is None and frames[0][1].reason not in QUIET_EXITS \
             and not frames[0][1].handling else None
         # native frames that called the one whose guard failed
         callers = [(fn, point) for fn, point, _ in frames[1:]]
@@ -297,6 +306,10 @@ class Deoptimization:
                         result = self.vm._enter(frame, _push_result(frame, point, result))
                 except BaseException as exc:
                     error = exc
+                # A finished frame goes now, with the objects its locals held: not while its
+                # caller goes on (a callee's `other` kept alive past the caller's own drop of
+                # it: `__del__`s out of CPython's order).
+                frame = None
                 if i == 0 and watched is not None:  # it finished: settle, and let it go
                     self._settle_watched(watched[2])
                     watched = watched[:2] + (None,)
@@ -329,6 +342,21 @@ class Deoptimization:
             raise error
         return result
 
+    def _unprofiled(self, frames, native_callers):
+        """A soft exit: native code met an instruction it was compiled for before the
+        interpreter ran it.  The frames go on in the interpreter with the profiling variant
+        of their code, so the instruction (and the rest of each frame) records its type
+        feedback; the code, and its native callers, are made again at their next entry
+        for it.  Not a deopt to count: nothing failed."""
+        fn, point, frame = frames[0]
+        code = getattr(frame.code, "module_origin", frame.code)
+        self.unprofiled_taken.setdefault(code, set()).add(point.pc)
+        for _, _, rebuilt in frames:
+            run = getattr(rebuilt.code, "module_origin", rebuilt.code)
+            rebuilt.instrs = self.vm.profiling_instrs(run)
+        self._drop_stale(fn, native_callers, code, point.pc, "has run (it had no type "
+                         "feedback)")
+
     def _settle_watched(self, frame):
         if frame.pending_deopt is not None:
             self._settle_deopt(*frame.pending_deopt, frame.first_fault)
@@ -353,6 +381,7 @@ class Deoptimization:
         self.deopts_by_guard[where] = self.deopts_by_guard.get(where, 0) + 1
         if fn.deopt_count == MAX_DEOPTS + 1:
             self.say(f"dropped: {fn.code.qualname} keeps deoptimizing")
+            self.revoke_host(fn)
 
     def _rebuild(self, fn: JitFunction, point, buffer, position: int, ts):
         code = fn.code

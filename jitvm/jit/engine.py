@@ -293,6 +293,24 @@ class Engine:
         for fn in functions:
             fn.address = symbols[fn.name]
 
+    def machine_code(self, build, names: list[str], described: str) -> dict[str, int]:
+        """Machine code for a module made outside the lowering (hostcall.py's bridge and
+        thunks); the addresses of `names`.  `described` says all its IR depends on (its
+        builder's source, the layouts it reads): the cache's key is made of it, so a module
+        the cache has is not even built (`build()` makes the llvmlite module)."""
+        key = self.cache.key("described:\n" + described) if self.cache is not None else None
+        obj = self.cache.load(key) if key is not None else None
+        if obj is None:
+            module = build()
+            module.triple = self.host[0]
+            parsed = llvm_binding().parse_assembly(str(module))
+            parsed.verify()
+            self.optimize(parsed)
+            obj = self.target_machine.emit_object(parsed)
+            if key is not None:
+                self.cache.store(key, obj)
+        return self._load(obj, names)
+
     def _load(self, obj: bytes, names: list[str]) -> dict[str, int]:
         """Load an object file; the addresses of its symbols (at least `names`)."""
         if loader.supported():

@@ -32,10 +32,15 @@ from typing import Any
 
 from ..code import CodeFlags, CodeObject
 from ..opcodes import Flag, OPCODES, Op
-from .ir import Block, DeoptPoint, JitFunction, NotCompilable, Op as IrOp, Value
+from .ir import UNPROFILED, Block, DeoptPoint, JitFunction, NotCompilable, Op as IrOp, Value
 from .types import BOOL, BOXED, FLOAT, INT, LIST, NONE, OBJ, TUPLE, JType, Seq, jtype_of
 
 
+
+
+# A code object the interpreter has run this many times (calls and loop iterations) has
+# its feedback: an instruction without any is on a cold path (Builder.unprofiled).
+WARM_ENOUGH = 100
 
 
 # -- compile-time stack entries that are not unboxed values ---------------------------------------
@@ -188,6 +193,7 @@ class _Translator(NumberSteps, ObjectSteps, ModuleSteps, HandlerSteps):
         self.values = 0
         self.entry_pc = 0
         self.exits: list[tuple[int, str]] = []  # (instruction index, why) of side exits
+        self.soft_exits: list[tuple[int, str]] = []  # ... at instructions not run yet
         self.maybe_locals: set[tuple[int, JType]] = set()  # locals that need a bound flag
         self.block_exits: dict[int, tuple[int, str]] = {}  # block start → its side exit
         # Locals and stack depths whose numbers are boxed (`obj`) because their type differs
@@ -216,6 +222,32 @@ class _Translator(NumberSteps, ObjectSteps, ModuleSteps, HandlerSteps):
 
     def fail(self, reason: str, index: int):
         raise NotCompilable(reason, self.code, index)
+
+    def unprofiled(self, index: int, table: str):
+        """Instruction `index` has no type feedback where a guess would decide between fast
+        and generic code: the interpreter has not run it (the code was compiled before it
+        ran, `--jit-threshold 0`, or on a path the warm-up did not take).  A *soft exit*
+        there (ir.UNPROFILED): native code leaves at it, the interpreter runs it and records
+        its feedback, and the code is made again (deopt.py), as V8 does with code that has
+        no feedback yet.  Only in code the interpreter has barely run (fewer than
+        WARM_ENOUGH calls and loop iterations: past that, an instruction it never reached
+        is a cold path, where generic code costs less than compiling again), where the
+        interpreter records that feedback (`table`, a profile table), once per instruction,
+        and within the code's budget of re-makes; else generic code."""
+        jit = self.jit
+        if jit is None or not getattr(jit, "learn_unprofiled", False) \
+                or index == self.entry_pc or hasattr(self.code, "feedback_origin"):
+            return  # (fused code: its feedback is its generator expression's)
+        code = getattr(self.code, "module_origin", self.code)
+        if index in jit.unprofiled_taken.get(code, ()) \
+                or jit.vm.profile_for(code).count >= WARM_ENOUGH \
+                or not jit.may_relearn(code) \
+                or self.native_handlers() and index not in self.normal_code():
+            return
+        jit.vm.profiling_instrs(code)  # (its recorders give their tables a key each)
+        if index not in getattr(jit.vm.profile_for(code), table):
+            return  # (an instruction the interpreter runs fused with the next: no record)
+        raise NotCompilable(UNPROFILED, self.code, index)
 
     def value(self, kind) -> Value:
         """A new Value of a kind (a JType, or a Seq: a list or tuple with an element guess)."""
@@ -315,7 +347,8 @@ class _Translator(NumberSteps, ObjectSteps, ModuleSteps, HandlerSteps):
                     self.block = start_block
                     del self.block.ops[mark:]
                 locals_, stack = saved
-                self.exits.append((index, exc.reason))
+                (self.soft_exits if exc.reason == UNPROFILED else self.exits).append(
+                    (index, exc.reason))
                 self.block_exits[node] = (index, exc.reason)
                 point = self.deopt_point(index, locals_, stack, reason=exc.reason)
                 if point is not None and self.native_handlers():
@@ -413,7 +446,7 @@ class _Translator(NumberSteps, ObjectSteps, ModuleSteps, HandlerSteps):
 def translate(jit, fn_name: str, code: CodeObject, globals_: dict,
               argtypes: tuple[JType, ...], assumed_return: JType | None,
               fn: JitFunction, osr: tuple[int, State] | None = None,
-              range_steps: tuple = ()) -> JitFunction:
+              range_steps: tuple = (), steal_locals: bool = False) -> JitFunction:
     """Build `fn` (already registered, so recursive calls find it) from `code`.
 
     With `osr = (loop header index, State there)`, build an on-stack-replacement entry: the
@@ -488,8 +521,9 @@ def translate(jit, fn_name: str, code: CodeObject, globals_: dict,
     for i, jtype in enumerate(entry.locals):
         if jtype is not None:
             value = builder.emit("arg", [next(params)], jtype)
-            if value.type in BOXED:  # borrowed from the caller; the local owns a reference
-                builder.emit("incref", [value])
+            if value.type in BOXED and not steal_locals:  # borrowed from the caller; the
+                builder.emit("incref", [value])  # local owns a reference (an interpreter
+                # frame's OSR entry hands its own over: `steal_locals`, JIT.osr)
             builder.emit("store", [builder._local_slot(i, jtype), value])
             if (i, jtype) in builder.maybe_locals:
                 builder.emit("store", [builder._bound_slot(i, jtype),
@@ -526,6 +560,7 @@ def translate(jit, fn_name: str, code: CodeObject, globals_: dict,
             builder.block = block
             builder.run_block(start, ends[start], state)
     fn.exits = builder.exits
+    fn.soft_exits = builder.soft_exits
     # Boxed locals start as NULL: a slot of a boxed type holds a reference only while its
     # local holds that type (see frontend_objects).
     prologue.ops[0:0] = [IrOp("clear", [slot]) for slot in fn.slots
@@ -550,6 +585,8 @@ def _check_entry_path(code, entry, successors: dict, exits: dict):
         following = successors.get(block, [])
         if following == ["exit"]:
             index, reason = exits[block]
+            if reason == UNPROFILED:
+                return  # (taken once: the code is made again with what it learns there)
             raise NotCompilable(reason, code, index)
         if len(following) != 1:
             return

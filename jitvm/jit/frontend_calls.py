@@ -12,6 +12,7 @@ numbers, guarded unboxing and the numeric operation.
 from __future__ import annotations
 
 import builtins
+import sys
 
 from ..frame_builtins import FRAME_BUILTINS
 from ..handlers.control import _enter_context
@@ -31,6 +32,36 @@ from .types import BOOL, BOXED, FLOAT, INT, LIST, NONE, OBJ, TUPLE, Seq, join_el
 
 # Builtins that need the caller's frame: never called from native code.
 _FRAME_BUILTINS = tuple(FRAME_BUILTINS)
+# What a call of these makes, guessed where the interpreter has not run it yet (compiled
+# before the first execution: `--jit-threshold 0`, or a call not reached while warming up).
+# `n = int(sys.argv[1])` then holds an int, not an object every later use of n operates on
+# through the C-API.  A guess is guarded: another type, or an int beyond 64 bits, deoptimizes
+# after the call, and the feedback learns it.
+_RESULT_GUESSES = {int: INT, float: FLOAT, len: INT, bool: BOOL, ord: INT, hash: INT,
+                   round: INT, list: Seq(LIST), sorted: Seq(LIST), tuple: Seq(TUPLE)}
+_MODULE_RESULT_GUESSES = {"time": {"time": FLOAT, "perf_counter": FLOAT,
+                                   "monotonic": FLOAT, "process_time": FLOAT},
+                          "random": {"random": FLOAT, "uniform": FLOAT, "randint": INT,
+                                     "randrange": INT, "gauss": FLOAT}}
+
+
+def _result_guess(target, args) -> object:
+    """The kind a call of `target` (a constant) is guessed to make, if the interpreter saw
+    it make nothing yet (see _RESULT_GUESSES), or None."""
+    try:
+        guess = _RESULT_GUESSES.get(target)
+    except TypeError:  # (an unhashable callable)
+        return None
+    if guess is not None:
+        # (round(x, n) of a float is a float; int(), float() of nothing are 0 and 0.0)
+        return guess if target is not round or len(args) == 1 else None
+    name = getattr(target, "__name__", None)
+    if not isinstance(name, str):
+        return None
+    for module, names in _MODULE_RESULT_GUESSES.items():
+        if name in names and getattr(sys.modules.get(module), name, None) is target:
+            return names[name]
+    return None
 
 
 class CallSteps(PicSteps):
@@ -290,6 +321,7 @@ class CallSteps(PicSteps):
             # a float x is as common as with an int, and a wrong guess deoptimizes every time.
             numbers = [v.type for v in operands if is_number(v)]
             if not numbers or compare:
+                self.unprofiled(index, "operand_types")  # (learnt by running it)
                 return None
             guess = FLOAT if FLOAT in numbers else INT
             return [v.type if is_number(v) else guess for v in operands]
@@ -866,8 +898,9 @@ class CallSteps(PicSteps):
         # A list comprehension just made here makes a list.
         made = getattr(callee, "source", None)
         listcomp = isinstance(made, tuple) and made[0] == "made" and made[1].name == "<listcomp>"
-        return self.unbox_result(result, index, locals_, stack,
-                                 Seq(LIST) if listcomp else None)
+        guess = Seq(LIST) if listcomp else (
+            _result_guess(callee.value, args) if isinstance(callee, Const) else None)
+        return self.unbox_result(result, index, locals_, stack, guess)
 
     # -- with ------------------------------------------------------------------------------------
 

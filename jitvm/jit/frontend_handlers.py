@@ -137,7 +137,9 @@ class HandlerSteps:
             return
         if point is not None:
             point.pad = f"pad.{point.id}"
-        self.pads.append((index, entry, list(locals_), list(stack), point))
+        # (the dict version of a module-level escape made before the step, if any: a pad
+        # of an escape written after it, frontend_module.sync_names, takes the one written)
+        self.pads.append((index, entry, list(locals_), list(stack), point, self.escape_version))
 
     def normal_code(self) -> set[int]:
         """The instructions reachable from the code's start without an exception: the
@@ -171,15 +173,17 @@ class HandlerSteps:
         from .frontend import State, _kind
         edges = []
         pads, self.pads = self.pads, []
-        for index, entry, locals_, stack, point in pads:
+        for index, entry, locals_, stack, point, version in pads:
+            if version is None:
+                version = self.escape_version
             current = self.block
             if self.fn is not None:
                 self.block = Block(point.pad, entry.target)
                 self.fn.blocks.append(self.block)
-            if self.promoted is not None and self.escape_version is not None:
+            if self.promoted is not None and version is not None:
                 # (a module-level loop: the call may have assigned a module variable)
                 now = self.emit("dict_version", [self.const_object(self.globals)], INT)
-                same = self.emit("icmp.eq", [self.escape_version, now], BOOL)
+                same = self.emit("icmp.eq", [version, now], BOOL)
                 changed = self.deopt_point(index, locals_, stack, after_call=True,
                                            reason="raised", quiet=True)
                 if changed is not None:

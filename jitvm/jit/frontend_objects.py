@@ -249,6 +249,9 @@ class ObjectSteps(CallSteps, SequenceSteps, FusionSteps):
         such type here (a different one deoptimizes after the instruction, with the result
         on the stack).  `default`: the guess when the interpreter saw nothing."""
         guess = self.result_guess(index, default)
+        if guess is None and default is None and not self.feedback("result_types", index) \
+                and self.code.instructions[index][0] in _LEARNT_RESULTS:
+            self.unprofiled(index, "result_types")  # (what it makes: learnt by running it)
         if guess is None or guess is INT and BIG_INTS in self.feedback("operand_types", index):
             return result  # (an int beyond 64 bits was met here: deopt.py)
         deopt = self.deopt_point(index + 1, locals_, stack + [result], reason="result type")
@@ -585,6 +588,8 @@ class ObjectSteps(CallSteps, SequenceSteps, FusionSteps):
                 or owner.type is not OBJ:
             return None
         seen = self.feedback("owner_types", index)
+        if not seen:
+            self.unprofiled(index, "owner_types")  # (which class: learnt by running it)
         if len(seen) != 1:
             return None
         cls = next(iter(seen))
@@ -631,6 +636,13 @@ class ObjectSteps(CallSteps, SequenceSteps, FusionSteps):
         self.release(boxed)
         self.release(obj)
         return None
+
+# Results worth a soft exit when they have no feedback (frontend.unprofiled): an item or an
+# attribute, often a number the code goes on computing with.  Not a call's (of a host
+# callable: mostly strings, dicts... which the code made again would not unbox either) nor
+# a cell's.
+_LEARNT_RESULTS = frozenset((Op.BINARY_SUBSCR, Op.LOAD_ATTR))
+
 
 def _binary_step(op):
     return lambda self, index, arg, locals_, stack: self._binary(index, op, locals_, stack)

@@ -52,6 +52,8 @@ class PicSteps:
             return None
         seen = self.feedback("owner_types", index)
         classes = [cls for cls in seen if cls is not MEGAMORPHIC]
+        if not seen and _call_next(self.code, index) is not None:
+            self.unprofiled(index, "owner_types")  # (which method: learnt by running it)
         if not classes:
             return None
         call = _call_next(self.code, index)

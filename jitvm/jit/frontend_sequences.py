@@ -195,41 +195,80 @@ class SequenceSteps:
                                                           reason="boxing"))
         stack[:] = full[:-1]
         it = self.take(it)
-        quiet = False
-        if self.promoted is not None:  # a module-level loop: over a builtin iterator, whose
-            # next runs no Python code (the loop's variables need not be written first).
-            # The entry loop's own iterator was checked when entered (its enumerate() or
-            # zip() of builtin iterators included): it is the same object all along.
-            classes = PLAIN_ITERATORS
-            if self.fn is not None and self.fn.osr_entry == index:
-                classes = PLAIN_ITERATORS + COMPOSED_ITERATORS
-            self.emit("guard_classes", [it, ObjRef(classes)], None, self.deopt_point(
-                index, locals_, full, reason="an iterator of a program's class"))
-            quiet = True
+        if self.promoted is None:
+            return self._iter_step(index, arg, locals_, stack, it, "")
+        # A module-level loop.  A builtin iterator's next runs no Python code: the loop's
+        # variables need not be written first.  The entry loop's own iterator may also be
+        # an enumerate() or zip() of builtin iterators (checked when entered: it is the same
+        # object all along).
+        classes = PLAIN_ITERATORS
+        if self.fn is not None and self.fn.osr_entry == index:
+            classes = PLAIN_ITERATORS + COMPOSED_ITERATORS
+        # Any other iterator (a generator, map(), a class with __next__) may run the
+        # program's code, which may read or assign the module's variables: its next is an
+        # escape (frontend_module.py), on a path of its own.
+        plain = self.emit("is_classes", [it, ObjRef(classes)], BOOL)
+        name = self.current_name
+        self.emit("br", [plain, f"{name}.plain", f"{name}.any"])
+        self._open_block(f"{name}.plain", index)
+        edges = self._iter_step(index, arg, locals_, list(stack), it, ".plain", quiet=True)
+        self._open_block(f"{name}.any", index)
+        self._iter_step(index, arg, locals_, stack, it, ".any", escape=full)
+        return edges
+
+    def _open_block(self, name, index):
+        if self.fn is not None:
+            block = Block(name, index)
+            self.fn.blocks.append(block)
+            self.block = block
+
+    def _iter_step(self, index, arg, locals_, stack, it, part, quiet=False, escape=None):
+        """A step of iterator `it` (owned): its next item on the stack and on to the body
+        (index + 1), or the iterator released and on to the loop's exit (`arg`).  `escape`
+        (a module-level loop; the stack with the iterator): the module's variables are
+        written before the step, and a change of the module's dict by the step deoptimizes
+        after it (on both edges)."""
+        version = None
+        if escape is not None:
+            failed = self.deopt_point(index, locals_, escape, reason="raised")
+            if failed is not None:  # (out of memory: raised at the instruction)
+                failed.after_call = failed.raises = True
+            version = self.emit("write_names", self.names_to_write(locals_), INT, failed)
+            self.escaped = True  # deopt points from here on: the dict holds the variables
+            self.escape_version = version  # (for a landing pad of the step)
         item = self.kind_value("iternext", [it], OBJ,
                                self.error_point(index, locals_, stack, [it], quiet=quiet),
                                owned=True)
+        self.escape_version = None  # (the other path's pad checks none)
         more = self.emit("notnull", [item], BOOL)
-        name = self.current_name
+        name = self.current_name + part
         self.emit("br", [more, f"{name}.body", f"{name}.done"])
         exit_state = State(tuple(locals_), tuple(_kind(e) for e in stack))
-        if self.fn is not None:
-            done = Block(f"{name}.done", index)
-            self.fn.blocks.append(done)
-            self.block = done
+        self._open_block(f"{name}.done", index)
         self.release(it)
+        if version is not None:
+            self._same_version(version, arg, locals_, stack)
         self.emit("jump", [self._block_name(arg, exit_state)])
-        if self.fn is not None:
-            body = Block(f"{name}.body", index)
-            self.fn.blocks.append(body)
-            self.block = body
+        self._open_block(f"{name}.body", index)
         stack.append(it)
         stack.append(item)
+        if version is not None:
+            self._same_version(version, index + 1, locals_, stack)
+            self.escaped = False  # (written here: run_block's sync_names is for one block)
         self._spill(stack, [index + 1], lambda: self.deopt_point(index + 1, locals_, stack,
                                                                  reason="boxing"))
         state = State(tuple(locals_), tuple(_kind(e) for e in stack))
         self.emit("jump", [self._block_name(index + 1, state)])
         return [(arg, exit_state), (index + 1, state)]
+
+    def _same_version(self, version, index, locals_, stack):
+        """Deoptimize at `index` if the module's dict changed since `version` was written."""
+        now = self.emit("dict_version", [self.const_object(self.globals)], INT)
+        same = self.emit("icmp.eq", [version, now], BOOL)
+        point = self.deopt_point(index, locals_, list(stack), reason="module variable assigned")
+        if point is not None:
+            point.synced = True
+        self.emit("guard_true", [same], None, point)
 
     def _for_iter_zip(self, index, arg, locals_, stack):
         """A step of zip() over lists and tuples: every sequence has an item at the index

@@ -31,6 +31,9 @@ def install(jit, pending: list[JitFunction], compiled):
     for f in pending:
         # (before `cfunc`: an entry bounds its native frames by the largest record, __init__.py)
         jit.record_words = max(jit.record_words, f.record_words)
+        host = jit._host
+        if host:  # (the host bridge's entries reserve buffer room as `_run` does)
+            host.record_words(jit.record_words)
         f.boxed_params = tuple(i for i, t in enumerate(f.argtypes) if t in BOXED)
         f.int_params = tuple(i for i, t in enumerate(f.argtypes) if t is INT)
         f.cfunc = ctypes.PYFUNCTYPE(
@@ -52,6 +55,10 @@ def install(jit, pending: list[JitFunction], compiled):
         if exits:
             index, reason = exits[0]
             line += f"; exits to the interpreter at line {f.code.line_of(index)} ({reason})"
+        if f.soft_exits:
+            sites = ", ".join(f"{f.code.line_of(index)} ({f.code.instructions[index][0].name})"
+                              for index, _ in sorted(set(f.soft_exits)))
+            line += f"; not run yet at line {sites}: compiled again once run"
         jit.say(line)
 
 

@@ -36,6 +36,14 @@ from typing import Any
 from .types import JType
 
 
+# The reason of a *soft exit*: an instruction the interpreter has not run yet, so with no
+# type feedback, where a guess would decide between fast code and generic code (a method
+# call, an attribute, an operator on objects, a call's result).  Native code leaves at it;
+# the interpreter runs it (recording feedback), and the code is made again (frontend.py
+# `unprofiled`, deopt.py).  Not an exit to report: the code that has one still runs natively.
+UNPROFILED = "not run yet (no type feedback)"
+
+
 class NotCompilable(Exception):
     """The JIT cannot compile this code; it stays interpreted.  Says what and where.  (Here,
     not in frontend.py, so that the bridge can refuse code without importing the front end;
@@ -221,6 +229,7 @@ class JitFunction:
     callees: dict[str, JitFunction] = field(default_factory=dict)  # native calls by symbol
     guards: list[Guard] = field(default_factory=list)  # what `guard` operations check
     exits: list = field(default_factory=list)  # side exits: (instruction index, reason)
+    soft_exits: list = field(default_factory=list)  # ... at instructions not run yet
     osr_entry: int | None = None  # the loop header an on-stack-replacement entry starts at
     cfunc: Any = None  # the ctypes callable, once machine code exists
     boxed_params: tuple = ()  # the positions of the arguments that are objects (by address)

@@ -242,13 +242,17 @@ class CallLowering:
 
     def op_guard_classes(self, b, op):
         """Deoptimize unless `value` is exactly of one of the classes."""
+        self.guarded(b, b.not_(self.op_is_classes(b, op)), op.deopt)
+
+    def op_is_classes(self, b, op):
+        """Is `value` exactly of one of the classes?"""
         value, classes = op.args
         obj = self.v(value)
         ok = None
         for cls in classes.obj:
             same = self.is_type(b, obj, cls)
             ok = same if ok is None else b.or_(ok, same)
-        self.guarded(b, b.not_(ok), op.deopt)
+        return ok
 
     def op_guard_dunder(self, b, op):
         """Deoptimize unless `value` is exactly of class `cls` and `cls.name` (looked up on
