@@ -333,8 +333,8 @@ def _walk_module(walk: _Walk, functions: list[JitFunction], function_index,
 def recipe(description: Description, functions: list[JitFunction], slots: list,
            before: list[int]) -> bytes:
     """What the module's machine code needs besides the object file, as bytes (marshal of
-    plain values).  `slots`: per relocation slot, the object lowering asked for, or
-    ("counter", name); `before`: each function's count of deopt points before lowering."""
+    plain values).  `slots`: per relocation slot, the object lowering asked for, or a
+    Counter; `before`: each function's count of deopt points before lowering."""
     positions: dict[int, list[int]] = {}
     for at, obj in enumerate(description.objects):
         positions.setdefault(id(obj), []).append(at)
