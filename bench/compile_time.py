@@ -6,8 +6,10 @@
 Runs each benchmark program in this process under jitvm (synchronous compiling, so every
 part of compiling is on this thread) with the compile steps wrapped in `time.thread_time`
 timers (CPU time: the machine is shared, wall time is noisy).  For each module prints the
-split: the front end (`translate`, callees included), the JIT-IR passes, lowering to
-llvmlite IR, `str(module)`, then LLVM's parse, verify, passes and code generation (the
+split: the front end (`translate`, callees included), the JIT-IR passes, the module's key
+in the machine-code cache by its JIT IR (`key`) and its recipe (`recipe`: made after
+lowering, or used instead of it: jit/warm_cache.py), lowering to llvmlite IR,
+`str(module)`, then LLVM's parse, verify, passes and code generation (the
 target machine's object file), and loading it (jit/loader.py).  The program's output is discarded.
 """
 
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import importlib
 import io
 import json
 import os
@@ -26,8 +29,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
 sys.path.insert(0, os.path.join(ROOT, "bench"))
 
-PARTS = ("translate", "jit_passes", "lower", "str", "parse", "verify", "passes", "codegen",
-         "load")
+PARTS = ("translate", "jit_passes", "key", "recipe", "lower", "str", "parse", "verify",
+         "passes", "codegen", "load")
 
 
 class Clock:
@@ -73,6 +76,11 @@ def instrument(clock: Clock, modules: list):
     frontend.translate = clock.wrap("translate", frontend.translate)
     jit_pkg.run_jit_pipeline = clock.wrap("jit_passes", jit_pkg.run_jit_pipeline)
     lower_mod.ModuleLowering.lower = clock.wrap("lower", lower_mod.ModuleLowering.lower)
+    warm = sys.modules.get("jitvm.jit.warm_cache")
+    if warm is not None:  # the machine-code cache's key by JIT IR, and its recipe
+        warm.describe = clock.wrap("key", warm.describe)
+        warm.resolve = clock.wrap("recipe", warm.resolve)
+        warm.recipe = clock.wrap("recipe", warm.recipe)
     if hasattr(engine_mod, "llvm_binding"):  # LLVM loaded only when a module is compiled
         engine_mod._llvm = _TimedLLVM(engine_mod.llvm_binding(), clock)
         made = engine_mod.Engine.target_machine.fget
@@ -90,17 +98,20 @@ def instrument(clock: Clock, modules: list):
         engine_mod.llvm = _TimedLLVM(llvm, clock)
     optimize = clock.wrap("passes", engine_mod.Engine.optimize)
     engine_mod.Engine.optimize = lambda self, module: optimize(self, _raw(module))
-    original_str = engine_mod.ir.Module.__str__
-    engine_mod.ir.Module.__str__ = clock.wrap("str", original_str)
+    import llvmlite.ir
+    llvmlite.ir.Module.__str__ = clock.wrap("str", llvmlite.ir.Module.__str__)
     if hasattr(engine_mod, "module_text"):  # the module's text, without str(module)
         engine_mod.module_text = clock.wrap("str", engine_mod.module_text)
+    else:  # (imported where the engine lowers)
+        text_mod = importlib.import_module("jitvm.jit.llvm_text")
+        text_mod.module_text = clock.wrap("str", text_mod.module_text)
     original_compile = engine_mod.Engine.compile
 
-    def compile_(self, functions, function_index):
-        result = original_compile(self, functions, function_index)
+    def compile_(self, functions, function_index, **options):
+        result = original_compile(self, functions, function_index, **options)
         # The front end and passes ran before compile(): they belong to this module too.
         modules.append({"functions": [f.name for f in functions],
-                        "ir_bytes": len(result.built_ir), **clock.take()})
+                        "ir_bytes": len(result.built_ir or ""), **clock.take()})
         return result
 
     engine_mod.Engine.compile = compile_

@@ -275,7 +275,7 @@ def _print_stats(vm, summary: dict):
         jit = vm.jit.stats
         llvm = "loaded" if "llvmlite.binding" in sys.modules else "not loaded"
         print(f"jit: {jit['compiled']} compiled ({jit['cache_hits']} from the machine-code "
-              f"cache; LLVM {llvm}), "
+              f"cache, {jit['not_lowered']} of them not lowered; LLVM {llvm}), "
               f"{jit['not_compiled']} not compilable, {jit['osr_entries']} OSR entries, "
               f"{jit['deopts']} deopts ({jit['element_deopts']} on an element type), "
               f"{vm.jit.boxed_calls} calls to Python callables from native code", file=err)

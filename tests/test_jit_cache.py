@@ -128,19 +128,17 @@ def test_damaged_cache_files_are_ignored_and_replaced(tmp_path, cache_dir):
     _run(tmp_path, path)
     files = _files(cache_dir)
     assert len(files) >= 3
-    # Truncated, one byte of the machine code flipped, garbage, empty.
-    data = files[0].read_bytes()
-    files[0].write_bytes(data[:len(data) // 2])
-    data = bytearray(files[1].read_bytes())
-    data[-20] ^= 0xFF
-    files[1].write_bytes(bytes(data))
-    files[2].write_bytes(b"not an object file" * 10)
-    if len(files) > 3:
-        files[3].write_bytes(b"")
-    damaged = min(len(files), 4)
+    # Truncated, one byte of the machine code flipped, garbage, empty: every file (each
+    # module is stored twice, under its LLVM IR and its JIT IR: warm_cache.py).
+    for i, file in enumerate(files):
+        data = bytearray(file.read_bytes())
+        if i % 4 == 1:
+            data[-20] ^= 0xFF
+        file.write_bytes([data[:len(data) // 2], data, b"not an object file" * 10, b""][i % 4])
+    damaged = len(files)
     result, split, _ = _run(tmp_path, path)
     assert not compare(expected, result, "damaged cache")
-    assert split["cache_hits"] < split["compiled"]
+    assert split["cache_hits"] == 0
     # The damaged files were written again: the next run loads everything.
     result, split, _ = _run(tmp_path, path)
     assert not compare(expected, result, "repaired cache")

@@ -125,7 +125,8 @@ class JIT(Deoptimization, HostCalls):
         self._backoff: dict = {}
         self.stats = {"compiled": 0, "compile_ms": 0.0, "osr_entries": 0, "deopts": 0,
                       "not_compiled": 0, "element_deopts": 0, "native_ms": 0.0,
-                      "background_ms": 0.0, "cache_hits": 0}
+                      "background_ms": 0.0, "cache_hits": 0,
+                      "not_lowered": 0}  # (cache hits found by their JIT IR: warm_cache.py)
         # Machine code made by a compiler thread (background.py) while the interpreter goes
         # on; never at threshold 0 (code is compiled before it first runs) nor when dumping.
         self.background = background and threshold > 0 and not dump
@@ -283,7 +284,10 @@ class JIT(Deoptimization, HostCalls):
             f.scheduled = True
         try:
             if not self.background:
-                self._install(pending, self.engine.compile(pending, self.function_index))
+                # (the LLVM IR is only needed to dump it: without, a module in the
+                # machine-code cache is found by its JIT IR and not lowered)
+                self._install(pending, self.engine.compile(pending, self.function_index,
+                                                           need_ir=bool(self.dump)))
                 return
             if self._compiler is None:
                 from .background import BackgroundCompiler

@@ -54,7 +54,14 @@ class BackgroundCompiler:
         is held anyway, and leave LLVM's part and the installation to the thread."""
         jit = self.jit
         start = time.perf_counter()
-        built = jit.engine.lower(pending, jit.function_index)
+        engine = jit.engine
+        description = engine.describe(pending, jit.function_index)
+        found = (engine.find_lowered(description, pending, start)
+                 if description is not None else None)
+        if found is not None:  # (nothing for LLVM to do: installed by the thread, in order)
+            self.submit(pending, lambda: jit._install(pending, found), then)
+            return
+        built = engine.lower(pending, jit.function_index, description)
         lowered_ms = (time.perf_counter() - start) * 1e3
 
         def generate():

@@ -23,25 +23,23 @@ LLVM itself (llvmlite.binding: a shared library of ~30 ms and ~40 MB to load) is
 when a module has to be compiled: the host's description the IR and the cache key need
 (triple, CPU, features) is remembered in the cache folder (code_cache.host_description),
 and a cached object is loaded by loader.py.  So a run whose machine code all comes from the
-cache never loads LLVM.
+cache never loads LLVM; it does not lower either (warm_cache.py: the same object files found
+by the JIT IR), and never imports llvmlite.ir or the lowering modules.
 """
 
 from __future__ import annotations
 
 import ctypes
+import marshal
 import os
 import sys
 import time
 
-from llvmlite import ir
-
-from . import loader
+from . import loader, warm_cache
+from .abi import DICT_VERSION
 from .code_cache import (MachineCodeCache, default_folder, host_description,
                          source_fingerprint)
 from .ir import JitFunction
-from .llvm_text import module_text
-from .lower import (DICT_VERSION_OFFSET, I32, I64, I8, ModuleLowering,
-                    define_int_float_order, define_int_power)
 
 # Bump when the relocation table or anything else the cached object files rely on changes
 # in a way the IR text and the fingerprint of engine.py/code_cache.py would not show.
@@ -74,7 +72,7 @@ def ask_llvm() -> tuple[str, str, str, str]:
 def dict_version_readable() -> bool:
     """Does CPython's dict version tag sit where the guards read it?  (CPython 3.11 layout.)"""
     probe = {}
-    read = lambda: ctypes.c_uint64.from_address(id(probe) + DICT_VERSION_OFFSET).value  # noqa
+    read = lambda: ctypes.c_uint64.from_address(id(probe) + DICT_VERSION).value  # noqa
     before = read()
     probe["x"] = 1
     middle = read()
@@ -89,12 +87,15 @@ class BuiltModule:
         self.name = name
         self.text = text
         self.relocations = relocations  # addresses, by slot
+        # (key, recipe): where to store the object file for later runs to find without
+        # lowering (warm_cache.py), or None
+        self.warm = None
 
 
 class CompiledModule:
-    def __init__(self, built_ir: str, optimized_ir: str | None, milliseconds: float,
+    def __init__(self, built_ir: str | None, optimized_ir: str | None, milliseconds: float,
                  engine: Engine, from_cache: bool = False):
-        self.built_ir = built_ir
+        self.built_ir = built_ir  # None when found without lowering (Engine.find_lowered)
         # None when compiled in the background or loaded from the cache
         self._optimized_ir = optimized_ir
         self.milliseconds = milliseconds
@@ -142,6 +143,7 @@ class Engine:
         self.use_dict_versions = dict_version_readable()
         self.modules = 0
         self.llvm_compiles = 0  # modules LLVM compiled (the others came from the cache)
+        self.lowered = 0  # modules lowered to LLVM IR (the others: warm_cache.py)
         # Counters native code increments (read by --stats).
         self.counters = {"boxed_calls": ctypes.c_int64(0)}
 
@@ -164,25 +166,89 @@ class Engine:
                 cpu=cpu, features=features, opt=self.opt_level, jit=True)
         return self._target_machine
 
-    def compile(self, functions: list[JitFunction], function_index) -> CompiledModule:
+    def compile(self, functions: list[JitFunction], function_index,
+                need_ir: bool = True) -> CompiledModule:
         """Machine code for `functions`, with the IR as built (the optimized IR and the
-        assembly are made only when asked for)."""
+        assembly are made only when asked for) — unless `need_ir` is false and the
+        machine-code cache has the module under its JIT IR: then nothing is lowered
+        (`built_ir` is None)."""
         start = time.perf_counter()
-        built = self.lower(functions, function_index)
+        description = self.describe(functions, function_index)
+        if not need_ir and description is not None:
+            found = self.find_lowered(description, functions, start)
+            if found is not None:
+                return found
+        built = self.lower(functions, function_index, description)
         return self.generate(built, functions, start)
 
-    def lower(self, functions: list[JitFunction], function_index) -> BuiltModule:
+    def describe(self, functions: list[JitFunction], function_index):
+        """The module's key in the machine-code cache by its JIT IR (warm_cache.py), or
+        None without a cache.  Made before lowering, which adds to the JitFunctions."""
+        if self.cache is None:
+            return None
+        try:
+            return warm_cache.describe(functions, function_index, f"jitvm{self.modules}",
+                                       self.cache.context + b"\0%d" % self.use_dict_versions)
+        except Exception:  # noqa: BLE001 - IR the walk does not know: found by its LLVM IR
+            return None
+
+    def find_lowered(self, description, functions: list[JitFunction], start: float
+                     ) -> CompiledModule | None:
+        """The machine code of a module lowered by an earlier run, loaded and its relocation
+        table filled from the recipe stored with it, lowering's effects on `functions`
+        made — or None (not cached, or the recipe does not fit: lower it)."""
+        data = self.cache.load(description.key)
+        if data is None:
+            return None
+        try:
+            recipe, obj = marshal.loads(data)
+        except (EOFError, ValueError, TypeError):
+            return None
+        try:
+            resolved = warm_cache.resolve(description, functions, recipe, self.counters)
+        except Exception:  # noqa: BLE001 - a recipe that does not fit is a miss
+            resolved = None
+        if resolved is None:
+            return None
+        words, keep, apply_effects = resolved
+        name = f"jitvm{self.modules}"
+        self.modules += 1
+        self._keepalive.extend(keep)
+        self._link(obj, name, words, functions)
+        apply_effects()
+        return CompiledModule(None, None, (time.perf_counter() - start) * 1000, self,
+                              from_cache=True)
+
+    def lower(self, functions: list[JitFunction], function_index,
+              description=None) -> BuiltModule:
         """The LLVM IR of `functions` as text, with the contents of its relocation table
-        (Python work: done where the GIL is held)."""
+        (Python work: done where the GIL is held); with `description` (the module's JIT-IR
+        key), the recipe to store its machine code under that key too."""
+        # (Imported here: a run whose machine code all comes from the cache never lowers,
+        # and needs neither llvmlite.ir nor the lowering modules, ~10 ms to import.)
+        from llvmlite import ir
+
+        from .llvm_text import module_text
+        from .lower import ModuleLowering
+        from .lower_runtime import Helpers
         module = ir.Module(name=f"jitvm{self.modules}")
         module.triple = self.host[0]
         self.modules += 1
-        helpers = _Helpers(module, self)
+        self.lowered += 1
+        before = [len(fn.deopts) for fn in functions]
+        helpers = Helpers(module, self)
         lowering = ModuleLowering(module, function_index, helpers)
         for fn in functions:
             lowering.lower(fn)
         helpers.finish()
-        return BuiltModule(module.name, module_text(module), helpers.relocations)
+        built = BuiltModule(module.name, module_text(module), helpers.relocations)
+        if description is not None:
+            try:
+                built.warm = (description.key, warm_cache.recipe(
+                    description, functions, helpers.sources, before))
+            except Exception:  # noqa: BLE001 - (Unresolvable, or a bug of the recipe's)
+                pass  # found by its LLVM IR only
+        return built
 
     def generate(self, built: BuiltModule, functions: list[JitFunction], start: float,
                  keep_text: bool = True) -> CompiledModule:
@@ -206,18 +272,26 @@ class Engine:
             self.llvm_compiles += 1
             if key is not None:
                 self.cache.store(key, obj)
-        names = [fn.name for fn in functions]
-        if built.relocations:
-            names.append(RELOCS + built.name)
-        symbols = self._load(obj, names)
-        if built.relocations:
-            words = (ctypes.c_uint64 * len(built.relocations)).from_address(
-                symbols[RELOCS + built.name])
-            words[:] = built.relocations
-        for fn in functions:
-            fn.address = symbols[fn.name]
+        if built.warm is not None and self.cache is not None:
+            warm_key, recipe = built.warm
+            self.cache.store(warm_key, marshal.dumps((recipe, obj)))
+        self._link(obj, built.name, built.relocations, functions)
         return CompiledModule(built.text, optimized, (time.perf_counter() - start) * 1000,
                               self, from_cache=from_cache)
+
+    def _link(self, obj: bytes, name: str, relocations: list[int],
+              functions: list[JitFunction]):
+        """Load module `name`'s object file, fill its relocation table, and set each
+        function's `address`."""
+        names = [fn.name for fn in functions]
+        if relocations:
+            names.append(RELOCS + name)
+        symbols = self._load(obj, names)
+        if relocations:
+            words = (ctypes.c_uint64 * len(relocations)).from_address(symbols[RELOCS + name])
+            words[:] = relocations
+        for fn in functions:
+            fn.address = symbols[fn.name]
 
     def machine_code(self, build, names: list[str], described: str) -> dict[str, int]:
         """Machine code for a module made outside the lowering (hostcall.py's bridge and
@@ -290,132 +364,3 @@ class Engine:
         for function in module.functions:
             if not function.is_declaration:
                 simplify.run(function, builder)
-
-
-class _Helpers:
-    """Per-module runtime helpers the lowering asks for: addresses of this process (through
-    the relocation table), global guards, exact comparisons."""
-
-    def __init__(self, module: ir.Module, engine: Engine):
-        self.module = module
-        self.engine = engine
-        self._order = None
-        self._power = None
-        self._checks: dict = {}
-        self.relocations: list[int] = []  # the relocation table's contents, by slot
-        self._slots: dict[int, int] = {}  # address → slot
-        self._table = None
-
-    def keep(self, obj):
-        """Compiled code uses the address of `obj`: keep it alive as long as the code."""
-        self.engine._keepalive.append(obj)
-
-    def address(self, b: ir.IRBuilder, address: int, ty=I8.as_pointer()) -> ir.Value:
-        """`address` (of something of this process) as a `ty`, loaded from the relocation
-        table where `b` is."""
-        slot = self._slots.get(address)
-        if slot is None:
-            slot = self._slots[address] = len(self.relocations)
-            self.relocations.append(address)
-        if self._table is None:
-            # Declared as one i64 until `finish` knows the table's length.  Its linkage stays
-            # external: an internal global nobody stores to would be folded to its zeros.
-            self._table = ir.GlobalVariable(self.module, I64, RELOCS + self.module.name)
-        word = b.load(b.gep(self._table, [ir.Constant(I64, slot)]) if slot else self._table)
-        word.set_metadata("invariant.load", self.module.add_metadata([]))
-        return b.inttoptr(word, ty)
-
-    def object(self, b: ir.IRBuilder, obj) -> ir.Value:
-        """A pointer to `obj` (kept alive as long as the code)."""
-        self.keep(obj)
-        return self.address(b, id(obj))
-
-    def counter(self, b: ir.IRBuilder, name: str):
-        """A pointer to the engine's run-time counter `name` (an i64 the JIT reports)."""
-        return self.address(b, ctypes.addressof(self.engine.counters[name]), I64.as_pointer())
-
-    def finish(self):
-        """Give the relocation table its length, now that every slot is known (the loads
-        index it as i64s: with LLVM's opaque pointers, the same pointer)."""
-        if self._table is not None:
-            self._table.value_type = ir.ArrayType(I64, len(self.relocations))
-            self._table.initializer = ir.Constant(self._table.value_type, None)
-
-    def int_power(self) -> ir.Function:
-        if self._power is None:
-            self._power = define_int_power(self.module)
-        return self._power
-
-    def int_float_order(self) -> ir.Function:
-        if self._order is None:
-            self._order = define_int_float_order(self.module)
-        return self._order
-
-    def guard_check(self, fn: JitFunction, guard) -> ir.Function:
-        """i32 check(): 1 while the guarded name still holds the object the code was
-        compiled against.  The fast path compares dict version tags."""
-        key = (fn.name, guard.label)
-        if key in self._checks:
-            return self._checks[key]
-        module = self.module
-        expected = guard.expected
-        globals_ = guard.namespace
-        builtins_ = guard.fallback if guard.fallback is not None else guard.namespace
-        name_obj = sys.intern(guard.name)
-        self.engine._keepalive.extend([expected, globals_, builtins_, name_obj])
-        ptr = I8.as_pointer()
-        symbol = f"jitvm.guard.{fn.name}.{guard.label}"
-        check = ir.Function(module, ir.FunctionType(I32, []), symbol)
-        check.linkage = "internal"
-        check.attributes.add("alwaysinline")  # a load and two compares on its fast path
-        b = ir.IRBuilder(check.append_basic_block("entry"))
-        as_ptr = lambda obj: self.object(b, obj)  # noqa: E731
-        getitem = module.globals.get("PyDict_GetItem") or ir.Function(
-            module, ir.FunctionType(ptr, [ptr, ptr]), "PyDict_GetItem")
-        slow = check.append_basic_block("slow")
-        if self.engine.use_dict_versions:
-            def version_of(d):
-                at = b.gep(self.object(b, d), [ir.Constant(I64, DICT_VERSION_OFFSET)])
-                return b.load(b.bitcast(at, I64.as_pointer()))
-
-            cached_g = ir.GlobalVariable(module, I64, f"{symbol}.gv")
-            cached_b = ir.GlobalVariable(module, I64, f"{symbol}.bv")
-            for cached in (cached_g, cached_b):
-                cached.linkage = "internal"
-                # No dict's version is 0: the first check takes the slow path, and remembers.
-                cached.initializer = ir.Constant(I64, 0)
-            gv, bv = version_of(globals_), version_of(builtins_)
-            same = b.and_(b.icmp_unsigned("==", gv, b.load(cached_g)),
-                          b.icmp_unsigned("==", bv, b.load(cached_b)))
-            fast = check.append_basic_block("fast")
-            b.cbranch(same, fast, slow)
-            b.position_at_end(fast)
-            b.ret(ir.Constant(I32, 1))
-        else:
-            b.branch(slow)
-        b.position_at_end(slow)
-        found = b.call(getitem, [as_ptr(globals_), as_ptr(name_obj)])
-        missing = b.icmp_unsigned("==", found, ir.Constant(ptr, None))
-        from_builtins = check.append_basic_block("builtins")
-        compare = check.append_basic_block("compare")
-        b.cbranch(missing, from_builtins, compare)
-        b.position_at_end(from_builtins)
-        builtin = b.call(getitem, [as_ptr(builtins_), as_ptr(name_obj)])
-        b.branch(compare)
-        b.position_at_end(compare)
-        value = b.phi(ptr)
-        value.add_incoming(found, slow)
-        value.add_incoming(builtin, from_builtins)
-        same_object = b.icmp_unsigned("==", value, as_ptr(expected))
-        if self.engine.use_dict_versions:
-            remember = check.append_basic_block("remember")
-            done = check.append_basic_block("done")
-            b.cbranch(same_object, remember, done)
-            b.position_at_end(remember)
-            b.store(version_of(globals_), cached_g)
-            b.store(version_of(builtins_), cached_b)
-            b.branch(done)
-            b.position_at_end(done)
-        b.ret(b.zext(same_object, I32))
-        self._checks[key] = check
-        return check

@@ -26,6 +26,8 @@ def install(jit, pending: list[JitFunction], compiled):
     jit.stats["compiled"] += len(pending)
     if compiled.from_cache:
         jit.stats["cache_hits"] += len(pending)
+        if compiled.built_ir is None:  # found by its JIT IR, never lowered
+            jit.stats["not_lowered"] += len(pending)
     for f in pending:
         # (before `cfunc`: an entry bounds its native frames by the largest record, __init__.py)
         jit.record_words = max(jit.record_words, f.record_words)
