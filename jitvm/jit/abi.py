@@ -81,7 +81,7 @@ def check_layout() -> bool:
                     for v in range(SMALL_INT_MIN, SMALL_INT_MAX + 1)))
 
 
-def slot_offset(cls, name: str) -> int | None:
+def instance_slot_offset(cls, name: str) -> int | None:
     """Where instances of `cls` keep their __slots__ slot `name` (found by writing a marker
     into it), or None."""
     if sys.version_info[:2] != (3, 11) or ctypes.sizeof(ctypes.c_void_p) != 8:

@@ -41,7 +41,7 @@ import ctypes
 import sys
 import threading
 
-from .abi import DEOPT, check_layout, slot_offset
+from .abi import DEOPT, check_layout, instance_slot_offset
 from .types import BOOL, FLOAT, INT, LIST, NONE, OBJ, TUPLE
 
 METH_FASTCALL = 0x80
@@ -160,13 +160,13 @@ class Bridge:
         self.thunks: dict = {}  # signature → its thunk's address
         self.not_handled = not_handled
         offsets = {
-            "vm": slot_offset(function_type, "_vm"),
-            "profile": slot_offset(function_type, "_profile"),
-            "host": slot_offset(profile_type, "host"),
-            "depth": slot_offset(thread_state_type, "depth"),
-            "in_jit": slot_offset(thread_state_type, "in_jit"),
+            "vm": instance_slot_offset(function_type, "_vm"),
+            "profile": instance_slot_offset(function_type, "_profile"),
+            "host": instance_slot_offset(profile_type, "host"),
+            "depth": instance_slot_offset(thread_state_type, "depth"),
+            "in_jit": instance_slot_offset(thread_state_type, "in_jit"),
         }
-        self.closure_offset = slot_offset(function_type, "__closure__")
+        self.closure_offset = instance_slot_offset(function_type, "__closure__")
         if None in offsets.values() or self.closure_offset is None:
             raise _Unavailable("slots not found")
         slot = ctypes.c_void_p.from_address(id(function_type) + TYPE_CALL)
