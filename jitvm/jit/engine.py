@@ -120,6 +120,13 @@ class CompiledModule:
         return self.engine.target_machine.emit_assembly(module)
 
 
+def module_text(module) -> str:
+    """`str(module)`, printed by llvm_text.py (imported when something is first lowered; a
+    module-level name, so that tests/test_llvm_text.py can check every module printed)."""
+    from .llvm_text import module_text as text
+    return text(module)
+
+
 class Engine:
     def __init__(self, opt_level: int = 2, cache: bool = False):
         """`cache`: load machine code from the machine-code cache when it has it, and store
@@ -228,7 +235,6 @@ class Engine:
         # and needs neither llvmlite.ir nor the lowering modules, ~10 ms to import.)
         from llvmlite import ir
 
-        from .llvm_text import module_text
         from .lower import ModuleLowering
         from .lower_runtime import Helpers
         module = ir.Module(name=f"jitvm{self.modules}")
