@@ -218,7 +218,12 @@ class _Walk:
             return
         self.out.append("G")
         for f in _fields(Guard):
-            self.value(getattr(x, f))
+            if f == "expected":
+                # The global's value: lowering embeds its address only, so it is an object
+                # of the process, whatever its type (a list is not walked item by item).
+                self.live(x.expected)
+            else:
+                self.value(getattr(x, f))
 
     def function_ref(self, x: JitFunction):
         self.out.append(f"F{x.name}:{x.argtypes}:{x.return_type}")
