@@ -349,3 +349,80 @@ def test_strings_appended_to_a_local_grow_in_place():
         print(build(30000 + i))
     """
     run(src, thresholds=MID_RUN, compiled=("build",), compiled_upto=1)
+
+
+def test_del_of_an_item_or_a_slice_runs_natively():
+    """`del xs[0]`, `del d[k]`, `del xs[:2]`, a class's `__delitem__`: PyObject_DelItem,
+    with KeyError, IndexError and TypeError raised as CPython raises them."""
+    src = """
+    def trim(xs, k):
+        n = 0
+        while len(xs) > k:
+            del xs[0]
+            n += 1
+        return n
+
+    def evict(d, limit):
+        gone = 0
+        for key in list(d):
+            if key % 3 == 0:
+                del d[key]
+                gone += 1
+            if len(d) <= limit:
+                break
+        return gone
+
+    def chunks(xs):
+        out = 0
+        while xs:
+            out += xs[0] * len(xs)
+            del xs[:2]
+        return out
+
+    def missing(d, keys):
+        errors = 0
+        for k in keys:
+            try:
+                del d[k]
+            except KeyError as e:
+                errors += 1
+                last = e
+        return errors, repr(last)
+
+    class Bag:
+        def __init__(self):
+            self.items = {}
+            self.dels = 0
+        def __delitem__(self, k):
+            self.dels += 1
+            self.items.pop(k, None)
+
+    def bag(b, n):
+        for i in range(n):
+            del b[i]
+        return b.dels
+
+    for rep in range(40):
+        xs = list(range(100 + rep))
+        a = trim(xs, 10)
+        d = {i: i * i for i in range(300)}
+        g = evict(d, 150)
+        c = chunks(list(range(50 + rep)))
+        m = missing({i: 1 for i in range(20)}, list(range(0, 40, 3)))
+        bg = bag(Bag(), 30)
+        if rep % 13 == 0:
+            print(rep, a, xs[:3], g, len(d), c, m, bg)
+    xs = [1, 2, 3]
+    try:
+        for i in range(5):
+            del xs[5]
+    except IndexError as e:
+        print("IndexError", e)
+    t = (1, 2)
+    try:
+        del t[0]
+    except TypeError as e:
+        print("TypeError", e)
+    """
+    run(src, thresholds=MID_RUN, compiled=("trim", "evict", "chunks", "missing", "bag"),
+        compiled_upto=1)

@@ -721,6 +721,7 @@ _STEPS: dict[Op, Any] = {
     Op.YIELD_VALUE: ObjectSteps._yield,
     Op.BINARY_SUBSCR: ObjectSteps._binary_subscr,
     Op.STORE_SUBSCR: ObjectSteps._store_subscr,
+    Op.DELETE_SUBSCR: ObjectSteps._delete_subscr,
     Op.BUILD_SLICE: ObjectSteps._build_slice,
     Op.BUILD_LIST: ObjectSteps._build_list,
     Op.BUILD_TUPLE: ObjectSteps._build_tuple,

@@ -89,6 +89,22 @@ class SequenceSteps:
         self.release(container)
         return None
 
+    def _delete_subscr(self, index, arg, locals_, stack):
+        """`del container[key]`: PyObject_DelItem, as CPython's DELETE_SUBSCR (a list's
+        item or slice, a dict's key, any object's `__delitem__`)."""
+        container, key = stack[-2], stack[-1]
+        container = stack[-2] = self.as_object(container)
+        if not is_boxed(container):
+            return NOT_MINE
+        del stack[-2:]
+        redo = self.deopt_point(index, locals_, stack + [container, key], reason="boxing")
+        boxed_key = self.box(key, index, redo)
+        self.emit("delitem.obj", [container, boxed_key], None,
+                  self.error_point(index, locals_, stack, [container, boxed_key]))
+        self.release(boxed_key)
+        self.release(container)
+        return None
+
     def _build_slice(self, index, arg, locals_, stack):
         items = tuple(stack[-arg:])
         if not all(is_number(v) and v.type is not FLOAT

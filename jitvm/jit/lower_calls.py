@@ -233,6 +233,11 @@ class CallLowering:
                         [container, key, value])
         self.raised_if(b, b.icmp_signed("!=", status, ir.Constant(I32, 0)), op.deopt)
 
+    def op_delitem_obj(self, b, op):
+        container, key = (self.v(a) for a in op.args)
+        status = b.call(self.api("PyObject_DelItem", I32, [PTR, PTR]), [container, key])
+        self.raised_if(b, b.icmp_signed("!=", status, ir.Constant(I32, 0)), op.deopt)
+
     def op_add_set(self, b, op):
         the_set, item = (self.v(a) for a in op.args)
         status = b.call(self.api("PySet_Add", I32, [PTR, PTR]), [the_set, item])
