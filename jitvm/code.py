@@ -86,6 +86,11 @@ class CodeObject:
             and not self.kwonlyargcount,
             "unbound_locals": len(self.varnames) - self.argcount,
             "has_cells": bool(self.cellvars or self.freevars),
+            "has_varargs": bool(flags & CodeFlags.VARARGS),
+            "has_varkw": bool(flags & CodeFlags.VARKEYWORDS),
+            # the parameters' locals: positional, keyword-only, *args, **kwargs
+            "total_args": self.argcount + self.kwonlyargcount
+            + bool(flags & CodeFlags.VARARGS) + bool(flags & CodeFlags.VARKEYWORDS),
             # the kind of object a call returns instead of running: see objects.SUSPENDABLE
             "generator": int(flags & (CodeFlags.GENERATOR | CodeFlags.COROUTINE
                                       | CodeFlags.ASYNC_GENERATOR)),
@@ -96,12 +101,6 @@ class CodeObject:
     @property
     def is_generator(self) -> bool:
         return bool(self.flags & CodeFlags.GENERATOR)
-
-    @property
-    def total_args(self) -> int:
-        n = self.argcount + self.kwonlyargcount
-        n += bool(self.flags & CodeFlags.VARARGS) + bool(self.flags & CodeFlags.VARKEYWORDS)
-        return n
 
     def line_of(self, index: int) -> int:
         if 0 <= index < len(self.positions):

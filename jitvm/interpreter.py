@@ -24,7 +24,7 @@ import os
 import threading
 import types
 
-from .code import CodeFlags, CodeObject
+from .code import CodeObject
 from .objects import SUSPENDABLE, Function, build_class
 from .opcodes import Flag, OPCODES, Op
 
@@ -221,14 +221,25 @@ class VM:
         profile = func._profile
         profile.count += profile.call_weight
         jit = self.jit
-        if jit is not None and profile.count >= jit.threshold and kwargs is None:
-            if profile.host is not None:  # the host bridge's native entry (jit/hostcall.py)
-                result = jit.host_call(func, *args)
+        bound = None
+        if jit is not None and profile.count >= jit.threshold:
+            if kwargs is None and code.simple_args:
+                if profile.host is not None:  # the host bridge's native entry (hostcall.py)
+                    result = jit.host_call(func, *args)
+                    if result is not NOT_HANDLED:
+                        return result
+                result = jit.try_call(func, args, ts or self.thread_state())
                 if result is not NOT_HANDLED:
                     return result
-            result = jit.try_call(func, args, ts or self.thread_state())
-            if result is not NOT_HANDLED:
-                return result
+            elif not code.generator:
+                # Keywords, *args, **kwargs, keyword-only parameters: bound first (with the
+                # interpreter's errors), then native code takes the parameters' values.
+                bound = _Binding()
+                bind_arguments(func, code, bound, args, kwargs)
+                result = jit.try_call(func, bound.fast[:code.total_args],
+                                      ts or self.thread_state())
+                if result is not NOT_HANDLED:
+                    return result
         if profile.count < self.profile_limit:
             profile.arg_types.add(tuple(type(arg) for arg in args))
             instrs = self.instrs_for(code, profile)
@@ -237,7 +248,9 @@ class VM:
         if ts is None:
             ts = self.thread_state()
         frame = Frame(self, ts, code, instrs, func.__globals__, self.builtins, None, profile)
-        if kwargs is None and code.simple_args and len(args) == code.argcount:
+        if bound is not None:
+            frame.fast = bound.fast
+        elif kwargs is None and code.simple_args and len(args) == code.argcount:
             if code.unbound_locals:
                 args.extend([UNBOUND] * code.unbound_locals)
             frame.fast = args
@@ -391,6 +404,12 @@ def add_traceback_entry(exc: BaseException, frame: Frame, index: int):
 # -- argument binding ------------------------------------------------------------------------------
 
 
+class _Binding:
+    """Where bind_arguments puts a call's locals before there is a frame (`fast`)."""
+
+    __slots__ = ("fast",)
+
+
 def bind_arguments(func: Function, code: CodeObject, frame: Frame, args: list,
                    kwargs: dict | None):
     """Fill the frame's fast locals from a call's arguments, with CPython's rules and
@@ -398,17 +417,16 @@ def bind_arguments(func: Function, code: CodeObject, frame: Frame, args: list,
     nlocals = len(code.varnames)
     argcount = code.argcount
     nargs = len(args)
-    flags = code.flags
     fast = [UNBOUND] * nlocals
     frame.fast = fast
     total = argcount + code.kwonlyargcount
     fast[:min(nargs, argcount)] = args[:argcount]
     index = total
-    if flags & CodeFlags.VARARGS:
+    if code.has_varargs:
         fast[index] = tuple(args[argcount:])
         index += 1
     kwdict = None
-    if flags & CodeFlags.VARKEYWORDS:
+    if code.has_varkw:
         kwdict = fast[index] = {}
     name = func.__qualname__
     varnames = code.varnames
@@ -434,7 +452,7 @@ def bind_arguments(func: Function, code: CodeObject, frame: Frame, args: list,
         if posonly_passed:
             raise TypeError(f"{name}() got some positional-only arguments passed as keyword "
                             f"arguments: '{', '.join(posonly_passed)}'")
-    if nargs > argcount and not flags & CodeFlags.VARARGS:
+    if nargs > argcount and not code.has_varargs:
         _too_many_positional(func, code, fast, nargs)
     defaults = func.__defaults__ or ()
     if nargs < argcount:

@@ -177,11 +177,18 @@ class JIT(Deoptimization, HostCalls):
     def function_index(self, fn: JitFunction) -> int:
         return self._index[fn]
 
-    def specialization(self, func: Function, argtypes: tuple, index=None, caller=None
-                       ) -> JitFunction:
+    def specialization(self, func: Function, argtypes: tuple, index=None, caller=None,
+                       bound: bool = False) -> JitFunction:
         """The specialisation of `func` for `argtypes`, compiling it (and its callees) if
-        needed.  Raises NotCompilable.  Called recursively for callees while translating."""
+        needed.  Raises NotCompilable.  Called recursively for callees while translating.
+        `bound`: `argtypes` are those of the parameters' values after the call bound them
+        (VM.call_function); a function whose parameters are not all plain positional ones
+        (*args, **kwargs, keyword-only) has no other entry, so a native caller passing
+        positional arguments calls it through the C-API."""
         from .frontend import NotCompilable
+        if not bound and not func._code.simple_args:
+            raise NotCompilable(f"calls {func.__qualname__}, whose parameters are not all "
+                                f"plain positional ones", caller, index)
         key = (func._code, argtypes)
         known = self.specializations.get(key)
         if isinstance(known, NotCompilable):
@@ -263,7 +270,7 @@ class JIT(Deoptimization, HostCalls):
             if code.generator:  # (refused before the front end is imported: the program may
                 # hold an iterator over sys.modules, which must not see a module added now)
                 raise NotCompilable("generators are not supported by the JIT", code)
-            fn = self.specialization(func, argtypes)
+            fn = self.specialization(func, argtypes, bound=True)
             fn.host_entry = True  # (given a thunk for the host bridge when installed)
             self._finish(fn)
         except Exception as exc:  # noqa: BLE001 - a JIT bug must not become the program's
@@ -733,7 +740,8 @@ class JIT(Deoptimization, HostCalls):
         status, value = self._run(fn, args, ts)
         if status is None:
             return NOT_HANDLED
-        if status == OK and func._profile.host is None and self._host:
+        if status == OK and func._profile.host is None and self._host \
+                and func._code.simple_args:
             self._host.offer(func, fn)  # its next calls: natively (hostcall.py)
         return value
 

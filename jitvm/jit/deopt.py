@@ -350,12 +350,15 @@ class Deoptimization:
         for it.  Not a deopt to count: nothing failed."""
         fn, point, frame = frames[0]
         code = getattr(frame.code, "module_origin", frame.code)
-        self.unprofiled_taken.setdefault(code, set()).add(point.pc)
+        taken = self.unprofiled_taken.setdefault(code, set())
+        first = point.pc not in taken  # (else an older frame of the same machine code, in
+        taken.add(point.pc)           # a recursion, got there too: dropped already)
         for _, _, rebuilt in frames:
             run = getattr(rebuilt.code, "module_origin", rebuilt.code)
             rebuilt.instrs = self.vm.profiling_instrs(run)
-        self._drop_stale(fn, native_callers, code, point.pc, "has run (it had no type "
-                         "feedback)")
+        if first or not fn.stale:
+            self._drop_stale(fn, native_callers, code, point.pc, "has run (it had no type "
+                             "feedback)")
 
     def _settle_watched(self, frame):
         if frame.pending_deopt is not None:

@@ -460,9 +460,8 @@ def translate(jit, fn_name: str, code: CodeObject, globals_: dict,
         # (a generator's loop without a `yield` of its own is entered by OSR, and its
         # `yield`s leave native code: see JIT._generator_loop)
         raise NotCompilable("generators are not supported by the JIT", code)
-    if osr is None and (len(argtypes) != code.argcount or code.kwonlyargcount
-                        or not code.simple_args):
-        raise NotCompilable("only plain positional parameters are supported", code)
+    if osr is None and len(argtypes) != code.total_args:  # (the parameters, bound)
+        raise NotCompilable("arguments that do not fit the parameters", code)
     fn.returns_mixed = True  # unknown while translating (a recursive call): no guesses
     leaders = basic_blocks(code)
     ends = dict(zip(leaders, leaders[1:] + [len(code.instructions)]))

@@ -831,8 +831,11 @@ class CallSteps(PicSteps):
             raise NotCompilable("a closure: called as a Python callable")
         if pre is not None and cells is None:
             args = self.with_defaults(target, args, index, locals_, pre)
+        bound = not target._code.simple_args
+        if bound:
+            args = self.pack_varargs(target, args, index, locals_, stack, pre)
         kinds = tuple(value_kind(a) for a in args)
-        callee = self.jit.specialization(target, kinds, index, self.code)
+        callee = self.jit.specialization(target, kinds, index, self.code, bound=bound)
         if callee.exits:
             raise NotCompilable("leaves native code")
         if cells is not None:
@@ -854,6 +857,28 @@ class CallSteps(PicSteps):
         if getattr(callee, "returns_mixed", False):
             self.mixed.add(result.id)  # its returns differ in type: no operand guess
         return result
+
+    def pack_varargs(self, target, args, index, locals_, stack, pre):
+        """The parameters' values of a call of a function with `*args` (and `**kwargs`),
+        bound as CPython binds positional arguments: the first ones to the named
+        parameters, the rest packed into a new tuple, a new empty dict for `**kwargs`.
+        (The call op takes the references of both, as of any owned argument.)"""
+        code = target._code
+        if pre is None or code.kwonlyargcount or not code.has_varargs \
+                or len(args) < code.argcount:
+            raise NotCompilable("parameters the call does not fill by position")
+        redo = self.deopt_point(index, locals_, pre, reason="boxing")
+        extra = list(args[code.argcount:])
+        elem = None
+        for entry in extra:
+            elem = join_elem(elem, value_kind(entry))
+        packed = self.kind_value("build.tuple", [[self.materialize(e, index) for e in extra]],
+                                 Seq(TUPLE, _cap(elem)), redo, owned=True)
+        bound = list(args[:code.argcount]) + [packed]
+        if code.has_varkw:
+            bound.append(self.kind_value("build.dict", [[]], OBJ,
+                                         self.error_point(index, locals_, stack), owned=True))
+        return bound
 
     def new_cells(self, target, args, index, locals_, pre):
         """The cells tuple a native call of `target` passes (its fresh cells, those of

@@ -47,6 +47,7 @@ from .frontend import (BUILTINS, MATH, Const, MaybeUnbound, NotCompilable, Range
 from .frontend_calls import CallSteps
 from .frontend_fused import FusionSteps
 from .frontend_sequences import SequenceSteps
+from .frontend_star import StarCallSteps
 from .frontend_entries import (COMPOSITES, FROM_CLASS, NOT_MINE, NUMERIC, BoundFunction,
                                Enumerate, Method, ObjRef, Pair, Released, SeqIter, SliceArgs,
                                Zip, ZipItem, ZipIter, _cap,
@@ -57,7 +58,7 @@ from .types import BOOL, BOXED, INT, LIST, NONE, OBJ, TUPLE, Seq, guess_elem, jo
 _SEQ_METHODS = {"append", "pop"}  # list methods compiled natively
 
 
-class ObjectSteps(CallSteps, SequenceSteps, FusionSteps):
+class ObjectSteps(CallSteps, SequenceSteps, FusionSteps, StarCallSteps):
     """The boxed-value half of the translation (mixed into frontend._Translator)."""
 
     def step_objects(self, index, op, arg, locals_, stack):
@@ -737,6 +738,10 @@ _STEPS: dict[Op, Any] = {
     Op.FOR_ITER: ObjectSteps._for_iter,
     Op.CALL_FUNCTION: ObjectSteps._call_function,
     Op.CALL_FUNCTION_KW: ObjectSteps._call_function_kw,
+    Op.CALL_FUNCTION_EX: ObjectSteps._call_function_ex,
+    Op.DICT_MERGE: ObjectSteps._dict_merge,
+    Op.LIST_EXTEND: ObjectSteps._list_extend,
+    Op.LIST_TO_TUPLE: ObjectSteps._list_to_tuple,
     Op.LIST_APPEND: ObjectSteps._list_append,
     Op.MAP_ADD: ObjectSteps._map_add,
     Op.SET_ADD: ObjectSteps._set_add,

@@ -53,6 +53,19 @@ class CallLowering:
         self.raised_if(b, self.is_null(b, result), op.deopt)
         return result
 
+    def op_call_tuple(self, b, op):
+        """`f(*args)` with a tuple (and `f(*args, **kwargs)` with the dict DICT_MERGE made):
+        PyObject_Call, as CPython's CALL_FUNCTION_EX makes it.  A new reference."""
+        callee, args, *kwargs = op.args
+        result = b.call(self.api("PyObject_Call", PTR, [PTR, PTR, PTR]),
+                        [self.v(callee), self.v(args),
+                         self.v(kwargs[0]) if kwargs else ir.Constant(PTR, None)])
+        counter = self.owner.addresses.counter(b, "boxed_calls")
+        b.store(b.add(b.load(counter), ir.Constant(I64, 1)), counter)
+        self.consume(b, op.args)
+        self.raised_if(b, self.is_null(b, result), op.deopt)
+        return result
+
     def op_getattr(self, b, op):
         value, name = op.args
         result = b.call(self.api("PyObject_GetAttr", PTR, [PTR, PTR]),
