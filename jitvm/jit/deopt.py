@@ -18,6 +18,7 @@ from types import MethodType
 
 from ..interpreter import UNBOUND, Frame
 from ..objects import Function
+from ..opcodes import Op
 from .abi import CTX_USED
 from .bridge_objects import RELEASED, from_word as _from_word, rebuild_entry
 from .module_loops import EXPECTED_EXITS
@@ -32,6 +33,10 @@ MAX_RELEARNS = 8  # specialisations made again at once, per code object, for wha
 # interpreter records both as `int`): no longer one pair of number types, so the code made
 # again does that operation on Python ints (PyNumber_Add...), as CPython does.
 BIG_INTS = ("int beyond 64 bits", "int beyond 64 bits")
+# Instructions whose int operands or results native code may keep in 64 bits.
+_BIG_INT_SITES = frozenset(op for op in Op if op.name.startswith(("BINARY_", "INPLACE_",
+                                                                   "CALL_"))
+                           or op in (Op.UNARY_NEGATIVE, Op.UNARY_INVERT))
 QUIET_EXITS = EXPECTED_EXITS + (UNPROFILED,)  # side exits that are no failed speculation
 _INT64 = 2 ** 63
 
@@ -121,6 +126,16 @@ class Deoptimization:
         2**63)."""
         self._learn(fn, pc, frame, "operand_types", BIG_INTS, "meets ints beyond 64 bits",
                     callers)
+        # The operators and calls on the same line most likely meet them too (the sum of
+        # two calls' results, `n * f(n - 1)`): learnt now, rather than one deopt and one
+        # re-make each.
+        code = getattr(frame.code, "module_origin", frame.code)
+        if getattr(code, "feedback_origin", None) is None and 0 <= pc < len(code.positions):
+            line = code.positions[pc].lineno
+            table = self.vm.profile_for(code).operand_types
+            for i, (op, _) in enumerate(code.instructions):
+                if op in _BIG_INT_SITES and code.positions[i].lineno == line:
+                    table.setdefault(i, set()).add(BIG_INTS)
 
     def _learn(self, fn: JitFunction, pc: int, frame, table: str, entry, what: str,
                callers=()) -> None:
