@@ -14,7 +14,7 @@ output, exit status and the last stderr line must agree):
 
 from __future__ import annotations
 
-from test_fused_helpers import compiled_line
+from test_fused_helpers import compiled_line, compiled_lines
 from test_jit import MID_RUN, run
 
 DECORATED = """
@@ -190,3 +190,50 @@ def test_references_through_star_calls_are_exact():
         print(ref() is None)
     main()
     """, thresholds=MID_RUN, compiled=("fwd", "viaex", "both", "loop"), compiled_upto=1)
+
+
+def test_imports_inside_a_hot_function_run_natively():
+    """`import math` / `from math import sqrt` in a function: the interpreter's handlers
+    as host helpers (frontend_imports.py), `__import__` read from the builtins at each
+    call, IMPORT_FROM's ImportError.  (A program that replaces `builtins.__import__` is
+    not tried here: jitvm's own lazy imports go through it too, interpreted or not.)"""
+    run("""
+    def dist(a, b):
+        import math
+        from math import sqrt, pi as PI
+        import os.path
+        return math.hypot(a, b) + sqrt(a) + PI * 0 + len(os.path.basename("/x/yz"))
+    def broken(n):
+        try:
+            from math import no_such_name
+        except ImportError as e:
+            return str(e)[:40] + str(n)
+    t = 0.0
+    for i in range(3000):
+        t += dist(i, 2.0)
+    print(round(t, 6), broken(3))
+    for i in range(200):
+        last = broken(i)
+    print(last)
+    print(round(dist(3, 4.0), 6))
+    """, thresholds=MID_RUN, compiled=("dist",), compiled_upto=1)
+
+
+def test_a_callee_refused_while_compiling_its_caller_is_logged():
+    """A function refused as a native callee (here: a class statement in its body) is
+    called through the C-API; `--jit-log` says why it is not compiled."""
+    src = """
+    def dist(a, b):
+        class Local:
+            pass
+        return a + b
+    def main():
+        t = 0.0
+        for i in range(3000):
+            t += dist(i, 2.0)
+        print(t)
+    main()
+    """
+    log = compiled_lines(src, "--jit-threshold", "10")
+    assert any(line.startswith("not compiled: dist(") and "LOAD_BUILD_CLASS" in line
+               for line in log), log

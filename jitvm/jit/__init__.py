@@ -110,6 +110,7 @@ class JIT(Deoptimization, HostCalls):
         self.cache = cache and os.environ.get("JITVM_NO_JIT_CACHE", "") in ("", "0")
         self.log = log  # a callable taking one line, or None
         self.specializations: dict[tuple, JitFunction | Exception] = {}  # or NotCompilable
+        self._told: set = set()  # keys whose NotCompilable was logged ("not compiled:")
         self.functions: list[JitFunction] = []  # by index, for deopt records
         self._index: dict[JitFunction, int] = {}
         self._lock = threading.RLock()  # one compilation at a time: llvmlite is not thread-safe
@@ -251,6 +252,11 @@ class JIT(Deoptimization, HostCalls):
             # (Its `cfunc` is None while it is being compiled: by the compiler thread, or by
             # this thread further up.  The caller checks.)
             if not isinstance(known, JitFunction):
+                if key not in self._told:  # (refused while compiling a caller: say why)
+                    self._told.add(key)
+                    self.stats["not_compiled"] += 1
+                    self.say(f"not compiled: {func._code.qualname}"
+                             f"({', '.join(map(str, argtypes))}): {known}")
                 return None
             if not hasattr(known, "host_thunk") and known.cfunc is not None:
                 self._add_thunk(known)  # compiled as a callee; now called from the host
@@ -277,6 +283,7 @@ class JIT(Deoptimization, HostCalls):
             if not isinstance(exc, NotCompilable):
                 exc = _internal_error(exc, code)
             self.stats["not_compiled"] += 1
+            self._told.add(key)
             self.specializations[key] = exc.with_traceback(None)
             self.say(f"not compiled: {code.qualname}({', '.join(map(str, argtypes))}): {exc}")
             return None

@@ -48,6 +48,7 @@ from .frontend_calls import CallSteps
 from .frontend_fused import FusionSteps
 from .frontend_sequences import SequenceSteps
 from .frontend_star import StarCallSteps
+from .frontend_imports import ImportSteps
 from .frontend_entries import (COMPOSITES, FROM_CLASS, NOT_MINE, NUMERIC, BoundFunction,
                                Enumerate, Method, ObjRef, Pair, Released, SeqIter, SliceArgs,
                                Zip, ZipItem, ZipIter, _cap,
@@ -58,7 +59,7 @@ from .types import BOOL, BOXED, INT, LIST, NONE, OBJ, TUPLE, Seq, guess_elem, jo
 _SEQ_METHODS = {"append", "pop"}  # list methods compiled natively
 
 
-class ObjectSteps(CallSteps, SequenceSteps, FusionSteps, StarCallSteps):
+class ObjectSteps(CallSteps, SequenceSteps, FusionSteps, StarCallSteps, ImportSteps):
     """The boxed-value half of the translation (mixed into frontend._Translator)."""
 
     def step_objects(self, index, op, arg, locals_, stack):
@@ -742,6 +743,8 @@ _STEPS: dict[Op, Any] = {
     Op.DICT_MERGE: ObjectSteps._dict_merge,
     Op.LIST_EXTEND: ObjectSteps._list_extend,
     Op.LIST_TO_TUPLE: ObjectSteps._list_to_tuple,
+    Op.IMPORT_NAME: ObjectSteps._import_name,
+    Op.IMPORT_FROM: ObjectSteps._import_from,
     Op.LIST_APPEND: ObjectSteps._list_append,
     Op.MAP_ADD: ObjectSteps._map_add,
     Op.SET_ADD: ObjectSteps._set_add,
