@@ -237,3 +237,25 @@ def test_a_callee_refused_while_compiling_its_caller_is_logged():
     log = compiled_lines(src, "--jit-threshold", "10")
     assert any(line.startswith("not compiled: dist(") and "LOAD_BUILD_CLASS" in line
                for line in log), log
+
+
+def test_starred_assignment_and_dict_unpacking_run_natively():
+    run("""
+    def split(items):
+        first, *rest = items
+        *init, last = items
+        a, *mid, z = items
+        return first + len(rest) + last + len(init) + a + z + sum(mid)
+    def merged(d, k):
+        e = {**d, "k": k, **{"z": k * 2}}
+        return len(e) + e["k"] + e["z"]
+    t = 0
+    for i in range(3000):
+        t += split([i, i + 1, i + 2, i + 3]) + split((i, 1)) + merged({"a": i}, i)
+    print(t)
+    for bad in [lambda: split([1]), lambda: merged([1], 2), lambda: split(5)]:
+        try:
+            bad()
+        except (ValueError, TypeError) as e:
+            print(type(e).__name__, e)
+    """, thresholds=MID_RUN, compiled=("split", "merged"), compiled_upto=1)

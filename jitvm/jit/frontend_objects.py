@@ -743,6 +743,8 @@ _STEPS: dict[Op, Any] = {
     Op.DICT_MERGE: ObjectSteps._dict_merge,
     Op.LIST_EXTEND: ObjectSteps._list_extend,
     Op.LIST_TO_TUPLE: ObjectSteps._list_to_tuple,
+    Op.DICT_UPDATE: ObjectSteps._dict_update,
+    Op.UNPACK_EX: ObjectSteps._unpack_ex,
     Op.IMPORT_NAME: ObjectSteps._import_name,
     Op.IMPORT_FROM: ObjectSteps._import_from,
     Op.LIST_APPEND: ObjectSteps._list_append,

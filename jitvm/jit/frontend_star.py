@@ -18,11 +18,11 @@ from __future__ import annotations
 import builtins
 
 from ..frame_builtins import FRAME_BUILTINS
-from ..handlers.operators import _check_iterable, _func_str
+from ..handlers.operators import _check_iterable, _func_str, _iterate, _unpack_error
 from .frontend import Const, RangeArgs
 from .frontend_entries import ObjRef, Zip, ZipItem, is_boxed, value_kind
 from .ir import Value
-from .types import BOOL, LIST, OBJ, TUPLE, Seq
+from .types import BOOL, INT, LIST, OBJ, TUPLE, Seq
 
 _NEEDS_FRAME = tuple(FRAME_BUILTINS) + (builtins.super,)
 _BOXABLE = (Value, Const, RangeArgs, Zip, ZipItem)  # (what `box` makes an object of)
@@ -104,6 +104,38 @@ class StarCallSteps:
         stack.append(result)
         return None
 
+    def _dict_update(self, index, arg, locals_, stack):
+        """`{**a, 'k': v}`: the interpreter's DICT_UPDATE, a host helper."""
+        value, target = stack[-1], stack[-1 - arg]
+        if not isinstance(value, _BOXABLE) or not is_boxed(target):
+            self.fail("a ** entry the JIT keeps unboxed", index)
+        stack.pop()
+        redo = self.deopt_point(index, locals_, stack + [value], reason="boxing")
+        boxed = [self.lent(target, index, redo), self.box(value, index, redo)]
+        done = self.kind_value("call_object", [ObjRef(dict_update), boxed], OBJ,
+                               self.error_point(index, locals_, stack), owned=True)
+        self.release(done)  # (None)
+        return None
+
+    def _unpack_ex(self, index, arg, locals_, stack):
+        """`first, *rest = seq`: the interpreter's UNPACK_EX, a host helper giving the
+        parts in order; pushed the last first, as the interpreter pushes them."""
+        value = stack[-1]
+        if not isinstance(value, _BOXABLE):
+            self.fail("unpacking an iterator the JIT keeps unboxed", index)
+        before, after = arg & 0xFF, arg >> 8
+        stack.pop()
+        redo = self.deopt_point(index, locals_, stack + [value], reason="boxing")
+        args = [self.box(value, index, redo), self.const_object(before),
+                self.const_object(after)]
+        parts = self.kind_value("call_object", [ObjRef(unpack_ex), args], Seq(TUPLE, OBJ),
+                                self.error_point(index, locals_, stack), owned=True)
+        for i in reversed(range(before + 1 + after)):
+            item = self.emit("item.tuple", [parts, self.emit("const", [INT, i], INT)], OBJ)
+            stack.append(self.newref(item))
+        self.release(parts)
+        return None
+
     def lent(self, entry, index, redo) -> Value:
         """A boxed Value for an entry that stays on the stack (its owner keeps it)."""
         if isinstance(entry, Const):
@@ -129,6 +161,23 @@ def list_extend(target, value):
     """LIST_EXTEND as the interpreter's handler does it (handlers/operators.py)."""
     _check_iterable(value)
     target.extend(value)
+
+
+def dict_update(target, value):
+    """DICT_UPDATE as the interpreter's handler does it (handlers/operators.py)."""
+    if not hasattr(value, "keys"):
+        raise TypeError(f"'{type(value).__name__}' object is not a mapping")
+    target.update(value)
+
+
+def unpack_ex(value, before, after):
+    """UNPACK_EX as the interpreter's handler does it (handlers/operators.py): the parts
+    in order, the starred one a list."""
+    items = list(_iterate(value))
+    if len(items) < before + after:
+        raise _unpack_error(None, before + after, len(items), at_least=True)
+    return tuple(items[:before] + [items[before:len(items) - after]]
+                 + items[len(items) - after:])
 
 
 def dict_merge(target, value, func):
