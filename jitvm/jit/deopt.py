@@ -33,10 +33,10 @@ MAX_RELEARNS = 8  # specialisations made again at once, per code object, for wha
 # interpreter records both as `int`): no longer one pair of number types, so the code made
 # again does that operation on Python ints (PyNumber_Add...), as CPython does.
 BIG_INTS = ("int beyond 64 bits", "int beyond 64 bits")
-# Instructions whose int operands or results native code may keep in 64 bits.
-_BIG_INT_SITES = frozenset(op for op in Op if op.name.startswith(("BINARY_", "INPLACE_",
-                                                                   "CALL_"))
-                           or op in (Op.UNARY_NEGATIVE, Op.UNARY_INVERT))
+# Calls: their results are what a line's big ints most likely come from (an operator on
+# them is then generic anyway).  Not the operators: `n - 1` made generic would pass
+# objects to a recursive call, and specialise it again for those.
+_BIG_INT_SITES = frozenset((Op.CALL_FUNCTION, Op.CALL_FUNCTION_KW, Op.CALL_FUNCTION_EX))
 QUIET_EXITS = EXPECTED_EXITS + (UNPROFILED,)  # side exits that are no failed speculation
 _INT64 = 2 ** 63
 
@@ -126,9 +126,8 @@ class Deoptimization:
         2**63)."""
         self._learn(fn, pc, frame, "operand_types", BIG_INTS, "meets ints beyond 64 bits",
                     callers)
-        # The operators and calls on the same line most likely meet them too (the sum of
-        # two calls' results, `n * f(n - 1)`): learnt now, rather than one deopt and one
-        # re-make each.
+        # The calls on the same line most likely return them too (the sum of two calls'
+        # results): learnt now, rather than one deopt and one re-make each.
         code = getattr(frame.code, "module_origin", frame.code)
         if getattr(code, "feedback_origin", None) is None and 0 <= pc < len(code.positions):
             line = code.positions[pc].lineno
