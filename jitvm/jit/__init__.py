@@ -28,7 +28,7 @@ from ..opcodes import Op
 from ..objects import Function
 from .abi import (CTX_BUFFER, CTX_DEPTH, CTX_LEVEL, CTX_LEVELS, CTX_STACK_BUDGET,
                   CTX_STACK_LIMIT, CTX_THREAD, CTX_TICKS, CTX_USED, CTX_WORDS, DEOPT,
-                  DICT_VERSION, MAX_NESTING, OK, check_layout, check_attribute_layout,
+                  DICT_VERSION, MAX_NESTING, OK, YIELDED, check_layout, check_attribute_layout,
                   mark_method_descriptor)
 from .bridge_objects import (cells_param as _cells_param, from_word as _from_word,
                              internal_error as _internal_error, live_kind,
@@ -37,6 +37,7 @@ from .bridge_objects import (cells_param as _cells_param, from_word as _from_wor
 from .deopt import (BACKOFF, MAX_DEOPTS, MAX_RETRIES,  # noqa: F401 (the JIT's constants)
                     Deoptimization)
 from .hostcall import HostCalls
+from .generators import GeneratorBodies, make_generator
 from .install import install as _install
 from .module_loops import ModuleViews
 from .ir import JitFunction, NotCompilable, format_function
@@ -94,7 +95,7 @@ def sorted_keys(key, items):
 """
 
 
-class JIT(Deoptimization, HostCalls):
+class JIT(Deoptimization, HostCalls, GeneratorBodies):
     def __init__(self, vm, threshold: int = 1000, opt_level: int = 2, log=None,
                  dump: frozenset = frozenset(), dump_dir: str | None = None,
                  background: bool = False, cache: bool = True,
@@ -239,6 +240,8 @@ class JIT(Deoptimization, HostCalls):
 
     def compile_for_call(self, func: Function, argtypes: tuple) -> JitFunction | None:
         key = (func._code, argtypes)
+        if func._code.generator:  # (its body: not a callee native code may call)
+            key += ("generator",)
         known = self.specializations.get(key)
         if known is not None:
             # (Its `cfunc` is None while it is being compiled: by the compiler thread, or by
@@ -262,9 +265,10 @@ class JIT(Deoptimization, HostCalls):
         try:
             if code.generator:  # (refused before the front end is imported: the program may
                 # hold an iterator over sys.modules, which must not see a module added now)
-                raise NotCompilable("generators are not supported by the JIT", code)
-            fn = self.specialization(func, argtypes)
-            fn.host_entry = True  # (given a thunk for the host bridge when installed)
+                fn = self._generator_body(func, argtypes, key)
+            else:
+                fn = self.specialization(func, argtypes)
+                fn.host_entry = True  # (given a thunk for the host bridge when installed)
             self._finish(fn)
         except Exception as exc:  # noqa: BLE001 - a JIT bug must not become the program's
             if not isinstance(exc, NotCompilable):
@@ -728,6 +732,8 @@ class JIT(Deoptimization, HostCalls):
         for i in fn.int_params:
             if not -_INT64 <= args[i] < _INT64:
                 return NOT_HANDLED  # a big int: the interpreter's business
+        if func._code.generator:  # its body runs natively when resumed (generators.py)
+            return make_generator(self, self.vm, func, args, fn, ts)
         if func._code.has_cells:
             args = args + [_make_cells(func, args)]
         status, value = self._run(fn, args, ts)
@@ -810,6 +816,8 @@ class JIT(Deoptimization, HostCalls):
             ctx[CTX_LEVEL] = level
             if level:
                 ctx[CTX_DEPTH], ctx[CTX_STACK_LIMIT] = depth, limit
+        if status == YIELDED:  # a generator's body (generators.py): the value's address
+            return YIELDED, word
         if status == OK:
             if fn.return_type is FLOAT:  # (the result cell read as a double: no struct)
                 return OK, word

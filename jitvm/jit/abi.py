@@ -14,6 +14,10 @@ import sys
 import types
 
 OK, DEOPT, ERROR = 0, 1, 2
+YIELDED = 3  # a generator's body suspended at a `yield` (frontend_generators.py)
+# A generator body's state block (i64 words): the resume index, the deopt point id of the
+# `yield` it suspended at, then one word per slot (frontend_generators.py)
+STATE_INDEX, STATE_POINT, STATE_SLOTS = 0, 1, 2
 
 CTX_DEPTH = 0  # native frames still allowed (the recursion budget); each entry takes one
 CTX_TICKS = 1  # loop back-edges until the next check for signals (Ctrl-C)
