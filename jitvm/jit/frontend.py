@@ -531,7 +531,8 @@ def translate(jit, fn_name: str, code: CodeObject, globals_: dict,
     params = iter(range(len(argtypes)))
     for i, jtype in enumerate(entry.locals):
         if jtype is not None:
-            value = builder.emit("arg", [next(params)], jtype)
+            # (a generator's parameters are in its state block: frontend_generators)
+            value = builder.emit("genarg" if generator else "arg", [next(params)], jtype)
             if value.type in BOXED and not steal_locals:  # borrowed from the caller; the
                 builder.emit("incref", [value])  # local owns a reference (an interpreter
                 # frame's OSR entry hands its own over: `steal_locals`, JIT.osr)
@@ -577,7 +578,7 @@ def translate(jit, fn_name: str, code: CodeObject, globals_: dict,
     prologue.ops[0:0] = [IrOp("clear", [slot]) for slot in fn.slots
                          if slot[1] in BOXED and not slot[0].startswith("$")]
     if generator:
-        add_generator_entry(fn, prologue, len(argtypes))
+        add_generator_entry(fn, prologue)
     fn.return_elem = getattr(builder, "return_elem", None)
     returns = builder.return_types | (walker.return_types if not box_returns else set())
     if len(returns) > 1:

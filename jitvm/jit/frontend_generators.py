@@ -2,15 +2,17 @@
 
 A generator function's code compiles as a *resumable* function (jit/generators.py runs it):
 
-    i32 @gen(i64* ctx, <the parameters>, i64 state, i64* out)
+    i32 @gen(i64* ctx, i64 state, i64* out)
 
 `state` is the address of the generator's state block, i64 words:
 
-    [resume index k, deopt point id, one word per slot of the function (fn.record_slots)]
+    [resume index k, deopt point id, the parameters (owned references for objects),
+     one word per slot of the function (fn.record_slots)]
 
-k = 0: not started; the prologue binds the parameters as in any function.  k > 0: the
-prologue (`genentry`) loads every slot from the block and jumps to the block after the
-`yield` numbered k (the parameters are not read).  `yield v` (`yield` op) boxes v (a new
+All generator bodies have that one signature, so the machine code of `next` (generator_ir.py)
+can resume any of them.  k = 0: not started; the prologue binds the parameters from the
+block (`genarg`, taking over their references).  k > 0: the prologue (`genentry`) loads every
+slot from the block and jumps to the block after the `yield` numbered k.  `yield v` (`yield` op) boxes v (a new
 reference, handed to the caller in *out), spills the value stack into its slots as a jump to
 the next block would, stores every slot and k into the block and returns YIELDED.  Falling off
 the end or `return` returns OK: the generator is exhausted (StopIteration with the value).
@@ -96,8 +98,8 @@ def _spilled_parts(entry):
     return [("", entry)]
 
 
-def add_generator_entry(fn, prologue, argcount: int) -> None:
+def add_generator_entry(fn, prologue) -> None:
     """The resume switch, first in the prologue: `genentry state, (the resume blocks)`."""
     state = fn.new_value(INT)
-    prologue.ops[0:0] = [IrOp("arg", [argcount], state),
+    prologue.ops[0:0] = [IrOp("arg", [0], state),
                          IrOp("genentry", [state, [name for name, _ in fn.resumes]])]

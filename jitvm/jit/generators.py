@@ -2,8 +2,12 @@
 
 Calling a hot generator function whose body compiles for the arguments' types
 (frontend_generators.py: a resumable function and its state block) makes a `NativeGenerator`
-instead of an interpreted `Generator`.  Its `__next__` resumes the machine code, which runs
-to the next `yield` and hands the value out (YIELDED), or finishes (StopIteration).
+instead of an interpreted `Generator`.  Each `next` resumes the machine code, which runs to
+the next `yield` and hands the value out (YIELDED), or finishes (StopIteration).  The type's
+`tp_iternext` slot is machine code too (generator_ir.py): `for x in g` in the interpreter,
+`sum(g)`, `list(g)`, `zip(g, ...)` and native code's loops resume the body without running
+any Python code; the Python method `__next__` (`_next`) is the path when that machine code is
+not there or declines (another thread without a context, a nested entry too deep, compiling).
 
 It leaves native code for good, becoming an ordinary suspended interpreter generator, when:
 
@@ -22,36 +26,74 @@ interpreter generator (the reason is in `--jit-log`).
 from __future__ import annotations
 
 import ctypes
+import os
+import struct
 import sys
+import threading
 from threading import get_ident
 
 from ..interpreter import UNBOUND, Frame
 from ..objects import Generator
+from .abi import (CTX_USED, DEOPT, OK, STATE_BODY, STATE_INDEX, STATE_PARAMS, STATE_POINT,
+                  STATE_RUNNING, STATE_TABLE, STATE_VM, YIELDED)
+from .bridge_objects import from_word, steal
 from .ir import NotCompilable
-from .abi import DEOPT, OK, STATE_INDEX, STATE_POINT, STATE_SLOTS, YIELDED
-from .bridge_objects import steal
 from .types import BOOL, BOXED, FLOAT, INT, LIST, TUPLE
 
 FINISHED = -1  # the state block's resume index once the interpreter owns the frame
+_incref = ctypes.PYFUNCTYPE(None, ctypes.py_object)(("Py_IncRef", ctypes.pythonapi))
 
 
 class NativeGenerator(Generator):
     """A generator whose body runs natively until it must leave (see the module docstring).
-    Until then `_frame` is the frame the interpreter would run (its parameters bound), not
-    yet in step with the native state."""
+    While it does, `_frame` is an empty frame for its code (filled when it leaves)."""
 
-    def __init__(self, vm, frame, func, jit, fn):
+    __slots__ = ("_block",)  # the state block (a ctypes array: generator_ir.py reads it)
+
+    def __init__(self, vm, frame, func, jit, fn, args):
+        block = self._block = (ctypes.c_int64 * (STATE_PARAMS + len(args)
+                                                 + len(_slots(fn))))()
         super().__init__(vm, frame, func)
         self._jit = jit
         self._fn = fn
         self._native = True
-        self._fresh = True  # not entered yet: the frame holds the parameters
-        self._state = (ctypes.c_int64 * (STATE_SLOTS + len(_slots(fn))))()
-        # The arguments of every entry: the parameters (read on the first one only), the
-        # state block's address.
-        self._args = frame.fast[:frame.code.argcount] + [ctypes.addressof(self._state)]
+        self._started_i = False  # (`_started` once the interpreter owns the frame)
+        # The parameters go to the block as the frame's locals would hold them: objects
+        # with a reference each (taken over by the body's first entry).
+        for i, (value, jtype) in enumerate(zip(args, fn.argtypes_of_params)):
+            if jtype in BOXED:
+                _incref(value)
+                word = id(value)
+            elif jtype is FLOAT:
+                word = struct.unpack("<q", struct.pack("<d", value))[0]
+            else:
+                word = int(value)
+            block[STATE_PARAMS + i] = word
+        host = jit._host
+        if host and jit.native_next is not None:
+            block[STATE_TABLE] = ctypes.addressof(host.words)
+            block[STATE_VM] = id(vm)
+            block[STATE_BODY] = fn.address
 
-    def __next__(self):
+    # `_running` and `_started` live in the state block while the machine code of `next`
+    # may run the body (it sets running; the first entry starts it).
+    @property
+    def _running(self) -> bool:
+        return bool(self._block[STATE_RUNNING])
+
+    @_running.setter
+    def _running(self, value: bool):
+        self._block[STATE_RUNNING] = int(value)
+
+    @property
+    def _started(self) -> bool:
+        return self._block[STATE_INDEX] > 0 if self._native else self._started_i
+
+    @_started.setter
+    def _started(self, value: bool):
+        self._started_i = value
+
+    def __next__(self):  # (the machine code of tp_iternext is the usual path: generator_ir)
         if not self._native:
             return Generator.__next__(self)
         if self._running:
@@ -59,45 +101,50 @@ class NativeGenerator(Generator):
         vm, jit, fn = self._vm, self._jit, self._fn
         frame = self._frame
         ts = vm._thread_states.get(get_ident()) or vm.thread_state()
-        self._started = self._running = True
-        ts.depth += 1
+        frame.ts = ts
+        self._running = True
         try:
-            if ts.depth > vm.recursion_limit:
-                raise RecursionError("maximum recursion depth exceeded")
-            frame.ts = ts
-            status, value = jit._run(fn, self._args, ts, into=frame)
+            status, value = jit._run(fn, [ctypes.addressof(self._block)], ts, into=frame)
         except BaseException as exc:
-            if frame.fault_index is None or self._state[STATE_INDEX] == FINISHED:
-                self._frame = None  # (a signal handler raised: native code left the frame)
-                raise
-            # Raised by an instruction of the body (deopt.py: `into`): the interpreter
-            # raises it there, as if it had run the body (its traceback, StopIteration).
-            self._to_interpreter()
-            frame.pc = frame.fault_index + 1
-            self._running = False
-            return self._resume(exc)
+            return self._raised(exc)
         finally:
-            ts.depth -= 1
             self._running = False
         if status == YIELDED:
-            if self._fresh:
-                self._take_parameters()
             return steal(value)
+        if status is None:  # not entered (native code nested too deeply): interpreted
+            self._leave_native()
+            return Generator.__next__(self)
+        return self._done(status, value)
+
+    def _done(self, status, value):
+        """The body finished (OK, `value` its result) or went on in the interpreter from
+        pc `value` (DEOPT)."""
         if status == OK:
-            self._native = False
+            self._to_interpreter(True)
             self._frame = None
-            self._args = None
-            if value is None:  # (`_run` made the object of the result)
+            if value is None:
                 raise StopIteration
             raise StopIteration(value)
-        if status == DEOPT:  # the frame went on from `value` in the interpreter's hands
-            self._to_interpreter()
-            frame.pc = value
-            jit._settle_watched(frame)
-            return self._resume(None)
-        # Not entered (native code nested too deeply): the interpreter runs this step.
-        self._leave_native()
-        return Generator.__next__(self)
+        if status != DEOPT:
+            raise SystemError("a generator's body returned an unknown status")  # never
+        self._to_interpreter(True)
+        frame = self._frame
+        frame.pc = value
+        self._jit._settle_watched(frame)
+        return self._resume(None)
+
+    def _raised(self, exc: BaseException):
+        """An exception left the body's native code.  Raised by an instruction of the body
+        (deopt.py's `into`: the frame is rebuilt), the interpreter raises it there, as if
+        it had run the body (its traceback, StopIteration made a RuntimeError); else (a
+        signal handler raised, no record) the generator is done."""
+        frame = self._frame
+        self._to_interpreter(True)
+        if frame.fault_index is None:
+            self._frame = None
+            raise exc
+        frame.pc = frame.fault_index + 1
+        return self._resume(exc)
 
     def send(self, value):
         if self._native and value is None:
@@ -123,55 +170,71 @@ class NativeGenerator(Generator):
         return None if self._native else Generator.gi_yieldfrom.fget(self)
 
     def __del__(self):
-        if self._native and self._state[STATE_INDEX] > 0 and not self._holds_objects():
+        if "_native" not in self.__dict__:
+            return  # (never made: the layout probe)
+        if self._native and self._block[STATE_INDEX] > 0 and not self._holds_objects():
             return  # nothing to release, no `finally` to run
         self._leave_native()
         Generator.__del__(self)
 
     # -- leaving native code ----------------------------------------------------------------
 
-    def _take_parameters(self):
-        """After the first entry the native state owns the parameters: the frame lets them
-        go (a reassigned parameter's old object is freed when the body drops it)."""
-        self._fresh = False
-        self._frame.fast = []
-        self._args = [_dummy(t) for t in self._fn.argtypes[:-1]] + self._args[-1:]
-
-    def _to_interpreter(self):
+    def _to_interpreter(self, started: bool):
         self._native = False
-        self._state[STATE_INDEX] = FINISHED
-        self._args = None
+        self._started_i = started
+        self._block[STATE_BODY] = 0
+        self._block[STATE_INDEX] = FINISHED
 
     def _leave_native(self):
         """Rebuild the suspended frame from the state block (the deopt record of the point
-        after the last `yield`); the interpreter runs the generator from now on."""
+        after the last `yield`, or the parameters if not started); the interpreter runs the
+        generator from now on."""
         if not self._native or self._running:
             return
-        index = self._state[STATE_INDEX]
-        self._to_interpreter()
-        if index <= 0:  # not started: the frame has its parameters bound already
+        block, fn, frame = self._block, self._fn, self._frame
+        index = block[STATE_INDEX]
+        self._to_interpreter(index > 0)
+        if index == 0:  # not started: the frame's locals are the parameters
+            argcount = frame.code.argcount
+            frame.fast = [from_word(block[STATE_PARAMS + i], kind)
+                          for i, kind in enumerate(fn.argtypes_of_params)] \
+                + [UNBOUND] * (len(frame.code.varnames) - argcount)
             return
-        fn = self._fn
-        frame = self._frame
-        point = fn.deopts[self._state[STATE_POINT]]
-        rebuilt, _ = self._jit._rebuild(fn, point, self._state, STATE_SLOTS, frame.ts)
+        point = fn.deopts[block[STATE_POINT]]
+        rebuilt, _ = self._jit._rebuild(fn, point, block, STATE_PARAMS + frame.code.argcount,
+                                        frame.ts)
         frame.fast, frame.stack, frame.pc = rebuilt.fast, rebuilt.stack, rebuilt.pc
 
     def _holds_objects(self) -> bool:
         """Does the state at the last `yield` hold a reference (a boxed local or stack
         entry)?"""
-        point = self._fn.deopts[self._state[STATE_POINT]]
+        point = self._fn.deopts[self._block[STATE_POINT]]
         return any(slot is not None and (slot[0] == "maybe" or slot[1] in BOXED)
                    for slot in point.locals) \
             or any(slot is not None and slot[1] in BOXED for slot in point.slotted)
 
 
+def native_exit(gen, status, first, word, exc):
+    """Called by the machine code of `next` when the body did not yield: it finished (OK),
+    deoptimized (its records in the deopt buffer from `first`), or raised (`exc`)."""
+    jit = gen._jit
+    vm = gen._vm
+    ts = vm._thread_states.get(get_ident()) or vm.thread_state()
+    if status == OK:
+        return gen._done(OK, from_word(word, gen._fn.return_type))
+    ctx, buffer = ts.native[:2]
+    if exc is not None and ctx[CTX_USED] == first:  # no record: it did not deoptimize
+        return gen._raised(exc)
+    gen._frame.ts = ts
+    try:
+        pc = jit._resume(ctx, buffer, first, ts, into=gen._frame, error=exc)
+    except BaseException as raised:
+        return gen._raised(raised)
+    return gen._done(DEOPT, pc)
+
+
 def _slots(fn) -> list:
     return getattr(fn, "record_slots", None) or list(fn.slots)
-
-
-def _dummy(jtype):
-    return 0.0 if jtype is FLOAT else None if jtype in BOXED else 0
 
 
 def make_generator(jit, vm, func, args: list, fn, ts):
@@ -179,12 +242,13 @@ def make_generator(jit, vm, func, args: list, fn, ts):
     code = func._code
     frame = Frame(vm, ts, code, vm.threaded(code), func.__globals__, vm.builtins, None,
                   func._profile)
-    frame.fast = args + [UNBOUND] * (len(code.varnames) - len(args))
-    return NativeGenerator(vm, frame, func, jit, fn)
+    return NativeGenerator(vm, frame, func, jit, fn, args)
 
 
 class GeneratorBodies:
     """The JIT's side (a mixin): compiling a generator function's body."""
+
+    native_next = None  # the machine code of NativeGenerator's tp_iternext, once installed
 
     def _generator_body(self, func, argtypes: tuple, key):
         """The resumable specialisation of generator `func`'s body for `argtypes` (raises
@@ -196,25 +260,111 @@ class GeneratorBodies:
             # sys.modules (a generator expression's), which must not see them.
             raise NotCompilable("a generator of an iterator, called before anything was "
                                 "compiled", code)
-        from .frontend import translate
-        from .ir import JitFunction
         from ..code import CodeFlags
         from ..passes.jit import run_jit_pipeline
+        from .frontend import translate
+        from .ir import JitFunction
         from .types import jtype_of
         if code.generator != CodeFlags.GENERATOR or not self.objects:
             raise NotCompilable("coroutines and async generators are not supported by the "
                                 "JIT", code)
         name = f"{code.qualname}.gen.{'_'.join(str(t) for t in argtypes)}.{len(self.functions)}"
         name = "".join(c if c.isascii() and c.isalnum() or c in "._" else "_" for c in name)
-        fn = JitFunction(name, code, tuple(jtype_of(k) for k in argtypes) + (INT,))
-        fn.arg_kinds = argtypes + ("state",)
+        fn = JitFunction(name, code, (INT,))  # (the state block's address)
+        fn.arg_kinds = argtypes
+        fn.argtypes_of_params = tuple(jtype_of(k) for k in argtypes)
         fn.globals = func.__globals__
         fn.builtins = self.vm.builtins
         fn.generator_body = True
         self._index[fn] = len(self.functions)
         self.functions.append(fn)
-        translate(self, name, code, func.__globals__, argtypes, None, fn, generator=True)
+        translate(self, name, code, func.__globals__, argtypes, None, fn, steal_locals=True,
+                  generator=True)
         run_jit_pipeline(fn)
         self.specializations[key] = fn
         self._finish(fn)
+        install_native_next(self)
         return fn
+
+
+# -- the machine code of tp_iternext (generator_ir.py) ---------------------------------------
+
+TYPE_ITERNEXT = 224  # PyTypeObject.tp_iternext (CPython 3.11, 64-bit)
+_NEXT: list = []  # [the native `next`'s address], or [None] where it cannot be made
+_NEXT_LOCK = threading.Lock()
+
+
+def install_native_next(jit) -> None:
+    """Make NativeGenerator's tp_iternext machine code (once per process: the slot is the
+    type's), when `jit` has a host table (hostcall.py: the threads' contexts)."""
+    if jit.native_next is not None or not jit._host:
+        return
+    with _NEXT_LOCK:
+        if not _NEXT:
+            try:
+                _NEXT.append(_make_next(jit))
+            except Exception as exc:  # noqa: BLE001 - a JIT bug: `next` stays Python's
+                jit.say(f"no native next for generators: {exc!r}")
+                _NEXT.append(None)
+    jit.native_next = _NEXT[0]
+
+
+def _make_next(jit):
+    from ..interpreter import ThreadState
+    from .abi import check_layout, instance_slot_offset
+    from .code_cache import source_fingerprint
+    if not check_layout():
+        return None
+    offsets = {"block": _slot_offset(NativeGenerator, "_block"),
+               "depth": instance_slot_offset(ThreadState, "depth"),
+               "in_jit": instance_slot_offset(ThreadState, "in_jit")}
+    slot = ctypes.c_void_p.from_address(id(NativeGenerator) + TYPE_ITERNEXT)
+    if None in offsets.values() or not _iternext_at(NativeGenerator):
+        return None
+
+    def build():
+        from llvmlite import ir
+        from .generator_ir import build_next
+        module = ir.Module(name="jitvm.gen")
+        build_next(module, offsets)
+        return module
+
+    from . import DEOPT_BUFFER_WORDS, NATIVE_DEPTH_CAP
+    here = os.path.dirname(os.path.abspath(__file__))
+    sources = source_fingerprint(*(os.path.join(here, name) for name in (
+        "generator_ir.py", "hostcall.py", "hostcall_ir.py", "abi.py")))
+    symbols = jit.engine.machine_code(
+        build, ["jitvm.gen.next", "jitvm.gen.env"],
+        f"jitvm.gen {sorted(offsets.items())} {DEOPT_BUFFER_WORDS} {NATIVE_DEPTH_CAP} {sources}")
+    from .generator_ir import ENV_WORDS
+    env = (ctypes.c_uint64 * ENV_WORDS).from_address(symbols["jitvm.gen.env"])
+    env[:] = [slot.value, id(native_exit), id(False), id(None), id(_LIMIT_NAME)]
+    slot.value = symbols["jitvm.gen.next"]  # from now on `next` resumes the body natively
+    return symbols["jitvm.gen.next"]
+
+
+_LIMIT_NAME = sys.intern("recursion_limit")
+
+
+def _slot_offset(cls, name: str) -> int | None:
+    """Where instances of `cls` keep their __slots__ slot `name` (after the inherited
+    layout: found by writing a marker into it), or None."""
+    probe, marker = object.__new__(cls), ValueError("probe")
+    setattr(probe, name, marker)
+    for offset in range(16, cls.__basicsize__, 8):
+        if ctypes.c_void_p.from_address(id(probe) + offset).value == id(marker):
+            return offset
+    return None
+
+
+def _iternext_at(cls) -> bool:
+    """Is tp_iternext where it is read: the same (slot_tp_iternext) in two classes with
+    __next__, and that of a list iterator elsewhere?"""
+    class A:
+        def __next__(self):
+            pass
+
+    def of(t):
+        return ctypes.c_void_p.from_address(id(t) + TYPE_ITERNEXT).value
+
+    return of(A) == of(cls) and of(object) is None and of(type(iter([]))) not in (None, of(A))

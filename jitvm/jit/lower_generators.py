@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from llvmlite import ir
 
-from .abi import CTX_DEPTH, STATE_POINT, STATE_SLOTS, YIELDED
+from .abi import CTX_DEPTH, STATE_PARAMS, STATE_POINT, YIELDED
 from .llvm_build import Builder
 from .types import BOOL, BOXED, FLOAT
 
@@ -36,7 +36,7 @@ class GeneratorLowering:
         r = Builder(resume)
         depth = self.ctx_field(r, CTX_DEPTH)
         r.store(r.sub(r.load(depth), ir.Constant(I64, 1)), depth)
-        for position, slot in enumerate(self.record_slots, STATE_SLOTS):
+        for position, slot in enumerate(self.record_slots, slots_base(self.fn)):
             word = r.load(r.gep(block, [ir.Constant(I64, position)]))
             r.store(_from_word(r, word, slot[1], self.slots[slot].type.pointee),
                     self.slots[slot])
@@ -45,10 +45,16 @@ class GeneratorLowering:
             switch.add_case(ir.Constant(I64, k), self.blocks[name])
         b.position_at_end(start)
 
+    def op_genarg(self, b, op):
+        (index,) = op.args
+        word = b.load(b.gep(self.gen_state, [ir.Constant(I64, STATE_PARAMS + index)]))
+        jtype = op.result.type
+        return _from_word(b, word, jtype, I8.as_pointer())
+
     def op_yield(self, b, op):
         value, k, _ = op.args
         block = self.gen_state
-        for position, slot in enumerate(self.record_slots, STATE_SLOTS):
+        for position, slot in enumerate(self.record_slots, slots_base(self.fn)):
             b.store(self.to_word(b, b.load(self.slots[slot]), slot[1]),
                     b.gep(block, [ir.Constant(I64, position)]))
         b.store(ir.Constant(I64, k), block)
@@ -56,6 +62,11 @@ class GeneratorLowering:
         b.store(b.ptrtoint(self.v(value), I64), self.llfn.args[-1])
         self.leave(b)
         b.ret(ir.Constant(I32, YIELDED))
+
+
+def slots_base(fn) -> int:
+    """The state block's word of the first slot: after the parameters."""
+    return STATE_PARAMS + fn.code.argcount
 
 
 def _from_word(b, word, jtype, lltype):
