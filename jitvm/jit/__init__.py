@@ -37,7 +37,7 @@ from .bridge_objects import (cells_param as _cells_param, from_word as _from_wor
 from .deopt import (BACKOFF, MAX_DEOPTS, MAX_RETRIES,  # noqa: F401 (the JIT's constants)
                     Deoptimization)
 from .hostcall import HostCalls
-from .generators import GeneratorBodies, make_generator
+from .generators import GeneratorBodies, GeneratorOSR, make_generator
 from .install import install as _install
 from .module_loops import ModuleViews
 from .ir import JitFunction, NotCompilable, format_function
@@ -95,7 +95,7 @@ def sorted_keys(key, items):
 """
 
 
-class JIT(Deoptimization, HostCalls, GeneratorBodies):
+class JIT(Deoptimization, HostCalls, GeneratorBodies, GeneratorOSR):
     def __init__(self, vm, threshold: int = 1000, opt_level: int = 2, log=None,
                  dump: frozenset = frozenset(), dump_dir: str | None = None,
                  background: bool = False, cache: bool = True,
@@ -352,6 +352,9 @@ class JIT(Deoptimization, HostCalls, GeneratorBodies):
                 return self._no_osr(f, jump_index, header)
             code = self._module_views.view_for(code, header, f.locals)
             fast = [f.locals.get(name, UNBOUND) for name in code.promoted]
+        if code.generator and f.locals is None \
+                and not self._generator_loop(code, header, jump_index):
+            return self.generator_osr(f, header, jump_index)  # (its loop yields: generators.py)
         if code.generator and not self._generator_loop(code, header, jump_index) \
                 or code.has_cells and not self.objects:
             return self._no_osr(f, jump_index, header)

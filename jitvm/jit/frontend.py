@@ -531,8 +531,7 @@ def translate(jit, fn_name: str, code: CodeObject, globals_: dict,
     params = iter(range(len(argtypes)))
     for i, jtype in enumerate(entry.locals):
         if jtype is not None:
-            # (a generator's parameters are in its state block: frontend_generators)
-            value = builder.emit("genarg" if generator else "arg", [next(params)], jtype)
+            value = builder.emit(builder.param_op, [next(params)], jtype)
             if value.type in BOXED and not steal_locals:  # borrowed from the caller; the
                 builder.emit("incref", [value])  # local owns a reference (an interpreter
                 # frame's OSR entry hands its own over: `steal_locals`, JIT.osr)
@@ -544,13 +543,13 @@ def translate(jit, fn_name: str, code: CodeObject, globals_: dict,
         if isinstance(kind, tuple) and kind[0] in COMPOSITE_KINDS:
             builder.osr_composite(depth, kind, params)
         elif isinstance(kind, (JType, Seq)):
-            value = builder.emit("arg", [next(params)], kind)
+            value = builder.emit(builder.param_op, [next(params)], kind)
             if value.type in BOXED:
                 builder.emit("incref", [value])
             builder.emit("store", [builder._spill_slot(depth, kind), value])
         else:  # a range iterator: three ints
             for part in ("a", "b", "c"):
-                value = builder.emit("arg", [next(params)], INT)
+                value = builder.emit(builder.param_op, [next(params)], INT)
                 if part == "c" and depth < len(range_steps) and range_steps[depth] is not None:
                     value = builder.emit("const", [INT, range_steps[depth]], INT)
                 builder.emit("store", [builder._spill_slot(depth, INT, part), value])

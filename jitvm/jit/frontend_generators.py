@@ -59,6 +59,11 @@ class GeneratorSteps:
 
     generator_mode = False
 
+    @property
+    def param_op(self) -> str:
+        """The op reading an entry's parameter: a generator's are in its state block."""
+        return "genarg" if self.generator_mode else "arg"
+
     def native_yield(self, index, locals_, stack):
         """YIELD_VALUE at `index`: hand the boxed value out and suspend (a block's end)."""
         value = stack[-1]

@@ -30,6 +30,7 @@ import os
 import struct
 import sys
 import threading
+import time
 from threading import get_ident
 
 from ..interpreter import UNBOUND, Frame
@@ -37,42 +38,40 @@ from ..objects import Generator
 from .abi import (CTX_USED, DEOPT, OK, STATE_BODY, STATE_INDEX, STATE_PARAMS, STATE_POINT,
                   STATE_RUNNING, STATE_TABLE, STATE_VM, YIELDED)
 from .bridge_objects import from_word, steal
-from .ir import NotCompilable
-from .types import BOOL, BOXED, FLOAT, INT, LIST, TUPLE
+from .deopt import MAX_DEOPTS
+from .ir import JitFunction, NotCompilable
+from .types import BOOL, BOXED, FLOAT, INT, LIST, TUPLE, jtype_of
 
 FINISHED = -1  # the state block's resume index once the interpreter owns the frame
 _incref = ctypes.PYFUNCTYPE(None, ctypes.py_object)(("Py_IncRef", ctypes.pythonapi))
+_decref = ctypes.PYFUNCTYPE(None, ctypes.py_object)(("Py_DecRef", ctypes.pythonapi))
 
 
 class NativeGenerator(Generator):
     """A generator whose body runs natively until it must leave (see the module docstring).
     While it does, `_frame` is an empty frame for its code (filled when it leaves)."""
 
-    __slots__ = ("_block",)  # the state block (a ctypes array: generator_ir.py reads it)
+    __slots__ = ()  # (the state block is Generator's slot `_block`: generator_ir.py reads
+    # it; the same layout, so that a running interpreter generator can become one: OSR)
 
     def __init__(self, vm, frame, func, jit, fn, args):
-        block = self._block = (ctypes.c_int64 * (STATE_PARAMS + len(args)
-                                                 + len(_slots(fn))))()
+        self._block = new_block(fn)
         super().__init__(vm, frame, func)
+        # The parameters go to the block as the frame's locals would hold them: objects
+        # with a reference each (taken over by the body's first entry).
+        fill_params(self._block, args, fn.argtypes_of_params, owned=True)
+        self._go_native(jit, fn, self._block, started=False)
+
+    def _go_native(self, jit, fn, block, started: bool):
         self._jit = jit
         self._fn = fn
         self._native = True
-        self._started_i = False  # (`_started` once the interpreter owns the frame)
-        # The parameters go to the block as the frame's locals would hold them: objects
-        # with a reference each (taken over by the body's first entry).
-        for i, (value, jtype) in enumerate(zip(args, fn.argtypes_of_params)):
-            if jtype in BOXED:
-                _incref(value)
-                word = id(value)
-            elif jtype is FLOAT:
-                word = struct.unpack("<q", struct.pack("<d", value))[0]
-            else:
-                word = int(value)
-            block[STATE_PARAMS + i] = word
+        self._started_i = started  # (`_started` once the interpreter owns the frame)
+        self._block = block
         host = jit._host
         if host and jit.native_next is not None:
             block[STATE_TABLE] = ctypes.addressof(host.words)
-            block[STATE_VM] = id(vm)
+            block[STATE_VM] = id(self._vm)
             block[STATE_BODY] = fn.address
 
     # `_running` and `_started` live in the state block while the machine code of `next`
@@ -201,7 +200,7 @@ class NativeGenerator(Generator):
                 + [UNBOUND] * (len(frame.code.varnames) - argcount)
             return
         point = fn.deopts[block[STATE_POINT]]
-        rebuilt, _ = self._jit._rebuild(fn, point, block, STATE_PARAMS + frame.code.argcount,
+        rebuilt, _ = self._jit._rebuild(fn, point, block, STATE_PARAMS + fn.param_words,
                                         frame.ts)
         frame.fast, frame.stack, frame.pc = rebuilt.fast, rebuilt.stack, rebuilt.pc
 
@@ -237,6 +236,25 @@ def _slots(fn) -> list:
     return getattr(fn, "record_slots", None) or list(fn.slots)
 
 
+def new_block(fn):
+    return (ctypes.c_int64 * (STATE_PARAMS + fn.param_words + len(_slots(fn))))()
+
+
+def fill_params(block, values, jtypes, owned: bool):
+    """The parameter words of a body's first entry: numbers as words, objects by address
+    (with a reference each the entry takes over when `owned`)."""
+    for i, (value, jtype) in enumerate(zip(values, jtypes)):
+        if jtype in BOXED:
+            if owned:
+                _incref(value)
+            word = id(value)
+        elif jtype is FLOAT:
+            word = struct.unpack("<q", struct.pack("<d", value))[0]
+        else:
+            word = int(value)
+        block[STATE_PARAMS + i] = word
+
+
 def make_generator(jit, vm, func, args: list, fn, ts):
     """The generator a call of `func` makes, running `fn` (its body's specialisation)."""
     code = func._code
@@ -263,8 +281,6 @@ class GeneratorBodies:
         from ..code import CodeFlags
         from ..passes.jit import run_jit_pipeline
         from .frontend import translate
-        from .ir import JitFunction
-        from .types import jtype_of
         if code.generator != CodeFlags.GENERATOR or not self.objects:
             raise NotCompilable("coroutines and async generators are not supported by the "
                                 "JIT", code)
@@ -273,6 +289,7 @@ class GeneratorBodies:
         fn = JitFunction(name, code, (INT,))  # (the state block's address)
         fn.arg_kinds = argtypes
         fn.argtypes_of_params = tuple(jtype_of(k) for k in argtypes)
+        fn.param_words = len(argtypes)
         fn.globals = func.__globals__
         fn.builtins = self.vm.builtins
         fn.generator_body = True
@@ -368,3 +385,134 @@ def _iternext_at(cls) -> bool:
         return ctypes.c_void_p.from_address(id(t) + TYPE_ITERNEXT).value
 
     return of(A) == of(cls) and of(object) is None and of(type(iter([]))) not in (None, of(A))
+
+
+# -- on-stack replacement: an interpreted generator whose loop yields becomes native -----------
+
+class GeneratorOSR:
+    """The JIT's side (a mixin): a generator made before its function was hot (called once,
+    it runs a long loop) is interpreted; at a hot back-edge of a loop that yields, its body
+    is compiled from that loop's header (the frame's locals and stack there are the entry's
+    parameters, in the state block), run to its next `yield`, and the generator object
+    becomes a NativeGenerator (the same layout: `__class__` assigned) whose next items come
+    from the machine code.  JIT.osr calls `generator_osr`."""
+
+    def generator_osr(self, f, header: int, jump_index: int):
+        gen = getattr(f, "generator", None)
+        if type(gen) is not Generator or f.locals is not None or not self.objects:
+            return self._no_osr(f, jump_index, header)
+        local_types, stack_kinds, steps, params = [], [], [], []
+        for value in f.fast:
+            if value is UNBOUND:
+                local_types.append(None)
+                continue
+            jtype = self.live_kind(value)
+            if jtype is None:
+                return self._no_osr(f, jump_index, header)
+            local_types.append(jtype)
+            params.append((value, jtype_of(jtype), True))
+        for value in f.stack:
+            steps.append(None)
+            if type(value) is _RANGE_ITERATOR:
+                _, (whole,), done = value.__reduce__()
+                parts = (whole.start + done * whole.step, whole.stop, whole.step)
+                if not all(-2**63 <= p < 2**63 for p in parts):
+                    return self._no_osr(f, jump_index, header)
+                stack_kinds.append("rangeiter")
+                params.extend((p, INT, False) for p in parts)
+                if whole.step in (1, -1):
+                    steps[-1] = whole.step
+                continue
+            jtype = self.live_kind(value)
+            if jtype is None:  # (list iterators and the like: the interpreter's)
+                return self._no_osr(f, jump_index, header)
+            stack_kinds.append(jtype)
+            params.append((value, jtype_of(jtype), False))
+        key = ("generator osr", f.code, header, tuple(local_types), tuple(stack_kinds),
+               tuple(steps))
+        fn = self.specializations.get(key)
+        if fn is None:
+            f.ts.in_jit = True
+            try:
+                with self._lock:
+                    start = time.perf_counter()
+                    try:
+                        fn = self.specializations.get(key) or self._compile_generator_osr(
+                            f, header, key, local_types, stack_kinds, steps)
+                    except NotCompilable as exc:
+                        fn = self.specializations[key] = exc.with_traceback(None)
+                        self.say(f"not compiled: {f.code.qualname} (generator) from line "
+                                 f"{f.code.line_of(header)}: {exc}")
+                    except Exception as exc:  # noqa: BLE001 - a JIT bug: stays interpreted
+                        from .bridge_objects import internal_error
+                        fn = self.specializations[key] = internal_error(exc, f.code)
+                        self.say(f"not compiled: {f.code.qualname} (generator): {fn}")
+                    self.stats["compile_ms"] += (time.perf_counter() - start) * 1e3
+            finally:
+                f.ts.in_jit = False
+        if not isinstance(fn, JitFunction) or fn.deopt_count > MAX_DEOPTS:
+            return self._no_osr(f, jump_index, header)
+        if fn.cfunc is None:
+            return None  # being compiled by another thread
+        self.say(f"OSR entry: {f.code.qualname} (generator) at {f.code.filename}:"
+                 f"{f.code.line_of(header)}")
+        self.stats["osr_entries"] += 1
+        block = new_block(fn)
+        fill_params(block, [v for v, _, _ in params], [t for _, t, _ in params], owned=False)
+        # The locals' references go to the block (the entry takes them over), not kept by
+        # the frame: an object the loop drops is freed then, as in CPython.
+        stolen = []
+        for i, value in enumerate(f.fast):
+            if value is not UNBOUND and local_types[i] is not None \
+                    and jtype_of(local_types[i]) in BOXED:
+                _incref(value)
+                stolen.append((i, value))
+                f.fast[i] = UNBOUND
+        value = params = None
+        status, value = self._run(fn, [ctypes.addressof(block)], f.ts, into=f)
+        if status is None:  # not entered (nested too deeply): the references back
+            for i, value in stolen:
+                f.fast[i] = value
+                _decref(value)
+            return None
+        stolen = None
+        if status == YIELDED:
+            # From now on a NativeGenerator: this step ends at the `yield` native code made
+            # (the frame, empty, is filled again if it ever leaves native code).
+            f.fast, f.stack = [], []
+            gen.__class__ = NativeGenerator
+            gen._go_native(self, fn, block, started=True)
+            return "yield", steal(value)
+        return ("return" if status == OK else "resume"), value
+
+    def _compile_generator_osr(self, f, header, key, local_types, stack_kinds, steps):
+        from ..code import CodeFlags
+        from ..passes.jit import run_jit_pipeline
+        from . import _entry_argtypes
+        from .frontend import State, translate
+        code = f.code
+        if code.generator != CodeFlags.GENERATOR:
+            raise NotCompilable("coroutines and async generators are not supported by the "
+                                "JIT", code)
+        argtypes = _entry_argtypes(local_types, stack_kinds)
+        name = f"{code.qualname}.genosr{header}.{len(self.functions)}"
+        name = "".join(c if c.isascii() and c.isalnum() or c in "._" else "_" for c in name)
+        fn = JitFunction(name, code, (INT,))
+        fn.arg_kinds = tuple(t for t in local_types if t is not None)
+        fn.argtypes_of_params = tuple(argtypes)
+        fn.param_words = len(argtypes)
+        fn.globals, fn.builtins, fn.osr_entry = f.globals, self.vm.builtins, header
+        fn.generator_body = True
+        self._index[fn] = len(self.functions)
+        self.functions.append(fn)
+        translate(self, name, code, f.globals, tuple(argtypes), None, fn,
+                  osr=(header, State(tuple(local_types), tuple(stack_kinds))),
+                  range_steps=tuple(steps), steal_locals=True, generator=True)
+        run_jit_pipeline(fn)
+        self.specializations[key] = fn
+        self._finish(fn)
+        install_native_next(self)
+        return fn
+
+
+_RANGE_ITERATOR = type(iter(range(0)))

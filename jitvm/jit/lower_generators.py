@@ -66,7 +66,7 @@ class GeneratorLowering:
 
 def slots_base(fn) -> int:
     """The state block's word of the first slot: after the parameters."""
-    return STATE_PARAMS + fn.code.argcount
+    return STATE_PARAMS + fn.param_words
 
 
 def _from_word(b, word, jtype, lltype):
