@@ -820,7 +820,7 @@ class JIT(Deoptimization, HostCalls, GeneratorBodies, GeneratorOSR):
             if level:
                 ctx[CTX_DEPTH], ctx[CTX_STACK_LIMIT] = depth, limit
         if status == YIELDED:  # a generator's body (generators.py): the value's address
-            return YIELDED, word
+            return YIELDED, out.value
         if status == OK:
             if fn.return_type is FLOAT:  # (the result cell read as a double: no struct)
                 return OK, word

@@ -18,7 +18,7 @@ the next block would, stores every slot and k into the block and returns YIELDED
 the end or `return` returns OK: the generator is exhausted (StopIteration with the value).
 
 The block holds exactly a deopt record of the point after the `yield` (`fn.resumes[k - 1]`, a
-DeoptPoint at the instruction after the yield whose stack entries all sit in spill slots), so
+DeoptPoint at the instruction after the yield whose stack entries sit in spill slots), so
 the bridge rebuilds the interpreter's suspended frame from it with `JIT._rebuild` when the
 generator leaves native code (send of a value, throw, close, gi_frame...).  A guard failing
 inside the body deoptimizes as anywhere else: the frame is rebuilt from the deopt buffer and
@@ -83,24 +83,10 @@ class GeneratorSteps:
         if self.fn is None:
             return [(index + 1, state)]
         point = self.deopt_point(index + 1, locals_, rest, reason="yield")
-        point.slotted = [self._spill_slot(depth, part.type, suffix)
-                         for depth, entry in enumerate(rest)
-                         for suffix, part in _spilled_parts(entry)]
         target = self._block_name(index + 1, state)
         self.fn.resumes.append((target, point))
         self.emit("yield", [boxed, len(self.fn.resumes), target], None, point)
         return [(index + 1, state)]
-
-
-def _spilled_parts(entry):
-    """(spill slot suffix, Value) of each part of a stack entry, as `_spill` stores them."""
-    if isinstance(entry, (RangeArgs, RangeIter)):
-        return list(zip(("a", "b", "c"), entry.parts()))
-    if isinstance(entry, COMPOSITES):
-        return [(f"p{i}", part) for i, part in enumerate(entry.parts())]
-    if isinstance(entry, Const):
-        return []
-    return [("", entry)]
 
 
 def add_generator_entry(fn, prologue) -> None:

@@ -105,9 +105,9 @@ class NativeGenerator(Generator):
         try:
             status, value = jit._run(fn, [ctypes.addressof(self._block)], ts, into=frame)
         except BaseException as exc:
-            return self._raised(exc)
-        finally:
             self._running = False
+            return self._raised(exc)
+        self._running = False
         if status == YIELDED:
             return steal(value)
         if status is None:  # not entered (native code nested too deeply): interpreted
@@ -210,7 +210,7 @@ class NativeGenerator(Generator):
         point = self._fn.deopts[self._block[STATE_POINT]]
         return any(slot is not None and (slot[0] == "maybe" or slot[1] in BOXED)
                    for slot in point.locals) \
-            or any(slot is not None and slot[1] in BOXED for slot in point.slotted)
+            or any(part.type in BOXED for part in point.values())
 
 
 def native_exit(gen, status, first, word, exc):
@@ -237,7 +237,10 @@ def _slots(fn) -> list:
 
 
 def new_block(fn):
-    return (ctypes.c_int64 * (STATE_PARAMS + fn.param_words + len(_slots(fn))))()
+    """A state block for `fn`: the parameters, then a deopt record's words (lowering's
+    `record_words` counts the most a `yield` writes)."""
+    words = max(fn.record_words, STATE_PARAMS + len(_slots(fn)))
+    return (ctypes.c_int64 * (STATE_PARAMS + fn.param_words + words))()
 
 
 def fill_params(block, values, jtypes, owned: bool):

@@ -4,7 +4,8 @@
 it goes on (the first run binds the parameters); else it takes the frame's unit of recursion
 budget (as `enter` does on a first run), loads every slot from the block and switches to
 the resume block.  `yield value, k, block` stores every slot, k and the yield's deopt point
-id into the block (the point's deopt record, see frontend_generators.py), the value in *out,
+id into the block (the point's deopt record, see frontend_generators.py; `fn.record_words`
+counts its words), the value in *out,
 gives the unit back and returns YIELDED.  Slots are allocas the whole time (mem2reg makes
 registers of them): the block is read once per resume and written once per yield.
 """
@@ -14,6 +15,7 @@ from __future__ import annotations
 from llvmlite import ir
 
 from .abi import CTX_DEPTH, STATE_PARAMS, STATE_POINT, YIELDED
+from .ir import entry_parts
 from .llvm_build import Builder
 from .types import BOOL, BOXED, FLOAT
 
@@ -54,9 +56,26 @@ class GeneratorLowering:
     def op_yield(self, b, op):
         value, k, _ = op.args
         block = self.gen_state
-        for position, slot in enumerate(self.record_slots, slots_base(self.fn)):
+        base = slots_base(self.fn)
+        for position, slot in enumerate(self.record_slots, base):
             b.store(self.to_word(b, b.load(self.slots[slot]), slot[1]),
                     b.gep(block, [ir.Constant(I64, position)]))
+        # The stack entries are in their spill slots (as a deopt record's: `slotted`), but
+        # for the parts no slot holds (a constant the passes left unstored): after them.
+        point = op.deopt
+        point.slotted = []
+        extra = []
+        for entry in point.stack:
+            for part in entry_parts(entry):
+                holder = [s for s, v in self.slot_holds.items()
+                          if v is part and s[0].startswith("$")]
+                point.slotted.append(holder[0] if holder else None)
+                if not holder:
+                    extra.append(self.word_of(b, part))
+        for position, word in enumerate(extra, base + len(self.record_slots)):
+            b.store(word, b.gep(block, [ir.Constant(I64, position)]))
+        self.fn.record_words = max(self.fn.record_words,
+                                   STATE_PARAMS + len(self.record_slots) + len(extra))
         b.store(ir.Constant(I64, k), block)
         b.store(ir.Constant(I64, op.deopt.id), b.gep(block, [ir.Constant(I64, STATE_POINT)]))
         b.store(b.ptrtoint(self.v(value), I64), self.llfn.args[-1])
