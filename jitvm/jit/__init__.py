@@ -37,7 +37,7 @@ from .bridge_objects import (cells_param as _cells_param, from_word as _from_wor
 from .deopt import (BACKOFF, MAX_DEOPTS, MAX_RETRIES,  # noqa: F401 (the JIT's constants)
                     Deoptimization)
 from .hostcall import HostCalls
-from .generators import GeneratorBodies, GeneratorOSR, make_generator
+from .generators import DICT_ITERATORS, GeneratorBodies, GeneratorOSR, make_generator
 from .install import install as _install
 from .module_loops import ModuleViews
 from .ir import JitFunction, NotCompilable, format_function
@@ -713,6 +713,8 @@ class JIT(Deoptimization, HostCalls, GeneratorBodies, GeneratorOSR):
                 return NOT_HANDLED
         natives = func._profile.natives
         key = tuple(map(type, args))
+        if func._code.generator and not DICT_ITERATORS.isdisjoint(key):
+            return NOT_HANDLED  # (see generators.DICT_ITERATORS)
         fn = natives.get(key, _MISSING)
         if fn is _MISSING:
             ts.in_jit = True

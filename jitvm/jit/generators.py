@@ -213,6 +213,17 @@ class NativeGenerator(Generator):
             or any(part.type in BOXED for part in point.values())
 
 
+# `type(g).__name__` is "generator" in CPython, whatever runs its body.
+NativeGenerator.__name__ = NativeGenerator.__qualname__ = "generator"
+NativeGenerator.__module__ = "builtins"
+
+# Iterators a generator may not be compiled for: compiling may import modules, and the
+# iterator may be over sys.modules (a generator expression's `.0`), which must not see them.
+DICT_ITERATORS = frozenset(type(it) for d in ({},) for it in (
+    iter(d), iter(d.values()), iter(d.items()), reversed(d), reversed(d.values()),
+    reversed(d.items())))
+
+
 def native_exit(gen, status, first, word, exc):
     """Called by the machine code of `next` when the body did not yield: it finished (OK),
     deoptimized (its records in the deopt buffer from `first`), or raised (`exc`)."""
@@ -272,15 +283,17 @@ class GeneratorBodies:
     native_next = None  # the machine code of NativeGenerator's tp_iternext, once installed
 
     def _generator_body(self, func, argtypes: tuple, key):
-        """The resumable specialisation of generator `func`'s body for `argtypes` (raises
-        NotCompilable)."""
+        """The resumable specialisation of generator `func`'s body for `argtypes`, compiled
+        (raises NotCompilable)."""
+        fn = self.generator_specialization(func, argtypes)
+        self.specializations[key] = fn
+        self._finish(fn)
+        install_native_next(self)
+        return fn
+
+    def generator_specialization(self, func, argtypes: tuple):
+        """... its JIT IR (`jitvm ir` shows it)."""
         code = func._code
-        if "jitvm.jit.frontend" not in sys.modules \
-                and any(kind not in (INT, FLOAT, BOOL, LIST, TUPLE) for kind in argtypes):
-            # Importing the front end adds modules: the argument may be an iterator over
-            # sys.modules (a generator expression's), which must not see them.
-            raise NotCompilable("a generator of an iterator, called before anything was "
-                                "compiled", code)
         from ..code import CodeFlags
         from ..passes.jit import run_jit_pipeline
         from .frontend import translate
@@ -300,11 +313,7 @@ class GeneratorBodies:
         self.functions.append(fn)
         translate(self, name, code, func.__globals__, argtypes, None, fn, steal_locals=True,
                   generator=True)
-        run_jit_pipeline(fn)
-        self.specializations[key] = fn
-        self._finish(fn)
-        install_native_next(self)
-        return fn
+        return run_jit_pipeline(fn)
 
 
 # -- the machine code of tp_iternext (generator_ir.py) ---------------------------------------
@@ -317,8 +326,8 @@ _NEXT_LOCK = threading.Lock()
 def install_native_next(jit) -> None:
     """Make NativeGenerator's tp_iternext machine code (once per process: the slot is the
     type's), when `jit` has a host table (hostcall.py: the threads' contexts)."""
-    if jit.native_next is not None or not jit._host:
-        return
+    if jit.native_next is not None or not jit._host or jit.background:
+        return  # (in the background, the compiler thread has LLVM: made at a later compile)
     with _NEXT_LOCK:
         if not _NEXT:
             try:
@@ -402,7 +411,9 @@ class GeneratorOSR:
 
     def generator_osr(self, f, header: int, jump_index: int):
         gen = getattr(f, "generator", None)
-        if type(gen) is not Generator or f.locals is not None or not self.objects:
+        if type(gen) is not Generator or f.locals is not None or not self.objects \
+                or any(type(v) in DICT_ITERATORS for v in f.stack) \
+                or any(type(v) in DICT_ITERATORS for v in f.fast):
             return self._no_osr(f, jump_index, header)
         local_types, stack_kinds, steps, params = [], [], [], []
         for value in f.fast:
