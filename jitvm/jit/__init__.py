@@ -37,7 +37,8 @@ from .bridge_objects import (cells_param as _cells_param, from_word as _from_wor
 from .deopt import (BACKOFF, MAX_DEOPTS, MAX_RETRIES,  # noqa: F401 (the JIT's constants)
                     Deoptimization)
 from .hostcall import HostCalls
-from .generators import DICT_ITERATORS, GeneratorBodies, GeneratorOSR, make_generator
+from .generators import (DICT_ITERATORS, GeneratorBodies, GeneratorOSR, install_native_next,
+                         make_generator)
 from .install import install as _install
 from .module_loops import ModuleViews
 from .ir import JitFunction, NotCompilable, format_function
@@ -263,13 +264,14 @@ class JIT(Deoptimization, HostCalls, GeneratorBodies, GeneratorOSR):
     def _compile_for_call(self, func: Function, argtypes: tuple, key) -> JitFunction | None:
         code = func._code
         try:
-            if code.generator:  # (refused before the front end is imported: the program may
-                # hold an iterator over sys.modules, which must not see a module added now)
-                fn = self._generator_body(func, argtypes, key)
+            if code.generator:  # its body, resumable (generators.py)
+                fn = self.specializations[key] = self.generator_specialization(func, argtypes)
             else:
                 fn = self.specialization(func, argtypes)
                 fn.host_entry = True  # (given a thunk for the host bridge when installed)
             self._finish(fn)
+            if code.generator:
+                install_native_next(self)
         except Exception as exc:  # noqa: BLE001 - a JIT bug must not become the program's
             if not isinstance(exc, NotCompilable):
                 exc = _internal_error(exc, code)

@@ -282,17 +282,9 @@ class GeneratorBodies:
 
     native_next = None  # the machine code of NativeGenerator's tp_iternext, once installed
 
-    def _generator_body(self, func, argtypes: tuple, key):
-        """The resumable specialisation of generator `func`'s body for `argtypes`, compiled
-        (raises NotCompilable)."""
-        fn = self.generator_specialization(func, argtypes)
-        self.specializations[key] = fn
-        self._finish(fn)
-        install_native_next(self)
-        return fn
-
     def generator_specialization(self, func, argtypes: tuple):
-        """... its JIT IR (`jitvm ir` shows it)."""
+        """The resumable specialisation of generator `func`'s body for `argtypes`, in JIT IR
+        (raises NotCompilable; JIT._compile_for_call compiles it, `jitvm ir` shows it)."""
         code = func._code
         from ..code import CodeFlags
         from ..passes.jit import run_jit_pipeline
