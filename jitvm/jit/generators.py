@@ -37,7 +37,7 @@ from ..interpreter import UNBOUND, Frame
 from ..objects import Generator
 from .abi import (CTX_USED, DEOPT, OK, STATE_BODY, STATE_INDEX, STATE_PARAMS, STATE_POINT,
                   STATE_RUNNING, STATE_TABLE, STATE_VM, YIELDED)
-from .bridge_objects import from_word, steal
+from .bridge_objects import from_word, stack_entry_kind, steal
 from .deopt import MAX_DEOPTS
 from .ir import JitFunction, NotCompilable
 from .types import BOOL, BOXED, FLOAT, INT, LIST, TUPLE, jtype_of
@@ -407,7 +407,8 @@ class GeneratorOSR:
                 or any(type(v) in DICT_ITERATORS for v in f.stack) \
                 or any(type(v) in DICT_ITERATORS for v in f.fast):
             return self._no_osr(f, jump_index, header)
-        local_types, stack_kinds, steps, params = [], [], [], []
+        local_types, stack_kinds, steps = [], [], []
+        params = []  # the entry's parameter values: the bound locals, the stack's parts
         for value in f.fast:
             if value is UNBOUND:
                 local_types.append(None)
@@ -416,7 +417,7 @@ class GeneratorOSR:
             if jtype is None:
                 return self._no_osr(f, jump_index, header)
             local_types.append(jtype)
-            params.append((value, jtype_of(jtype), True))
+            params.append(value)
         for value in f.stack:
             steps.append(None)
             if type(value) is _RANGE_ITERATOR:
@@ -425,15 +426,21 @@ class GeneratorOSR:
                 if not all(-2**63 <= p < 2**63 for p in parts):
                     return self._no_osr(f, jump_index, header)
                 stack_kinds.append("rangeiter")
-                params.extend((p, INT, False) for p in parts)
+                params.extend(parts)
                 if whole.step in (1, -1):
                     steps[-1] = whole.step
                 continue
+            entry = stack_entry_kind(value)
+            if entry is not None:  # an iterator over a list or tuple: its parts (borrowed)
+                kind, parts = entry
+                stack_kinds.append(kind)
+                params.extend(parts)
+                continue
             jtype = self.live_kind(value)
-            if jtype is None:  # (list iterators and the like: the interpreter's)
+            if jtype is None:
                 return self._no_osr(f, jump_index, header)
             stack_kinds.append(jtype)
-            params.append((value, jtype_of(jtype), False))
+            params.append(value)
         key = ("generator osr", f.code, header, tuple(local_types), tuple(stack_kinds),
                tuple(steps))
         fn = self.specializations.get(key)
@@ -464,7 +471,7 @@ class GeneratorOSR:
                  f"{f.code.line_of(header)}")
         self.stats["osr_entries"] += 1
         block = new_block(fn)
-        fill_params(block, [v for v, _, _ in params], [t for _, t, _ in params], owned=False)
+        fill_params(block, params, fn.argtypes_of_params, owned=False)
         # The locals' references go to the block (the entry takes them over), not kept by
         # the frame: an object the loop drops is freed then, as in CPython.
         stolen = []
