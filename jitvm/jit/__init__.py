@@ -37,8 +37,8 @@ from .bridge_objects import (cells_param as _cells_param, from_word as _from_wor
 from .deopt import (BACKOFF, MAX_DEOPTS, MAX_RETRIES,  # noqa: F401 (the JIT's constants)
                     Deoptimization)
 from .hostcall import HostCalls
-from .generators import (DICT_ITERATORS, GeneratorBodies, GeneratorOSR, install_native_next,
-                         make_generator)
+from .generators import (DICT_ITERATORS, GeneratorBodies, GeneratorOSR, NativeGenerator,
+                         install_native_next)
 from .install import install as _install
 from .module_loops import ModuleViews
 from .ir import JitFunction, NotCompilable, format_function
@@ -740,7 +740,7 @@ class JIT(Deoptimization, HostCalls, GeneratorBodies, GeneratorOSR):
             if not -_INT64 <= args[i] < _INT64:
                 return NOT_HANDLED  # a big int: the interpreter's business
         if func._code.generator:  # its body runs natively when resumed (generators.py)
-            return make_generator(self, self.vm, func, args, fn, ts)
+            return NativeGenerator(self.vm, func, self, fn, args)
         if func._code.has_cells:
             args = args + [_make_cells(func, args)]
         status, value = self._run(fn, args, ts)

@@ -9,7 +9,9 @@ address set and the generator not running, and the calling thread's native conte
 the host table (hostcall.py), it does `JIT._run`'s reckoning of nesting level, recursion
 budget and deopt-buffer reservation (as hostcall_ir's `core` does), marks the generator
 running and calls the body `i32 body(ctx, state, out*)`.  YIELDED: the value (a new
-reference) is the result; any other status goes to `generators.native_exit(self, status,
+reference) is the result; OK where the body's end is the generator's with no value
+(STATE_EXHAUSTS) marks it done and returns NULL with no exception (exhausted, as CPython's
+generators do); any other status goes to `generators.native_exit(self, status,
 first, word, exception or None)`, which finishes, resumes the interpreter or raises.
 Anything else (not native, running, another thread, compiling, no room) is the slot that was
 there before: the Python method `__next__`.
@@ -20,8 +22,8 @@ from __future__ import annotations
 from llvmlite import ir
 
 from .abi import (CTX_DEPTH, CTX_LEVEL, CTX_LEVELS, CTX_STACK_LIMIT, CTX_THREAD, CTX_USED,
-                  MAX_NESTING, SIZE, STATE_BODY, STATE_RUNNING, STATE_TABLE, STATE_VM,
-                  YIELDED)
+                  MAX_NESTING, OK, SIZE, STATE_BODY, STATE_DONE, STATE_EXHAUSTS, STATE_INDEX,
+                  STATE_RUNNING, STATE_TABLE, STATE_VM, YIELDED)
 from .hostcall import LONG_DIGIT, MAX_THREADS, T_RECORD_WORDS, T_THREADS
 from .hostcall_ir import _const, _define_xdecref, _external, _field, _word
 
@@ -167,6 +169,17 @@ def build_next(module, offsets):
     b.cbranch(b.icmp_signed("==", status, ir.Constant(I32, YIELDED)), yielded, other)
     b.position_at_end(yielded)
     b.ret(b.inttoptr(b.load(out), PTR))
+    # -- finished with no value: exhausted (NULL, no exception), marked done ----------------
+    b.position_at_end(other)
+    exhausted = fn.append_basic_block("exhausted")
+    other = fn.append_basic_block("other.status")
+    b.cbranch(b.and_(b.icmp_signed("==", status, ir.Constant(I32, OK)),
+                     b.icmp_signed("!=", _word(b, state, STATE_EXHAUSTS), _const(0))),
+              exhausted, other)
+    b.position_at_end(exhausted)
+    b.store(_const(STATE_DONE), b.gep(state, [_const(STATE_INDEX)]))
+    b.store(_const(0), b.gep(state, [_const(STATE_BODY)]))
+    b.ret(null)
     # -- finished, deoptimized or raised: generators.native_exit -----------------------------
     b.position_at_end(other)
     for slot in fetched:

@@ -35,12 +35,12 @@ from threading import get_ident
 
 from ..interpreter import UNBOUND, Frame
 from ..objects import Generator
-from .abi import (CTX_USED, DEOPT, OK, STATE_BODY, STATE_INDEX, STATE_PARAMS, STATE_POINT,
+from .abi import (CTX_USED, DEOPT, STATE_DONE, STATE_EXHAUSTS, OK, STATE_BODY, STATE_INDEX, STATE_PARAMS, STATE_POINT,
                   STATE_RUNNING, STATE_TABLE, STATE_VM, YIELDED)
 from .bridge_objects import from_word, stack_entry_kind, steal
 from .deopt import MAX_DEOPTS
 from .ir import JitFunction, NotCompilable
-from .types import BOOL, BOXED, FLOAT, INT, LIST, TUPLE, jtype_of
+from .types import BOOL, BOXED, FLOAT, INT, LIST, NONE, TUPLE, jtype_of
 
 FINISHED = -1  # the state block's resume index once the interpreter owns the frame
 _incref = ctypes.PYFUNCTYPE(None, ctypes.py_object)(("Py_IncRef", ctypes.pythonapi))
@@ -49,30 +49,58 @@ _decref = ctypes.PYFUNCTYPE(None, ctypes.py_object)(("Py_DecRef", ctypes.pythona
 
 class NativeGenerator(Generator):
     """A generator whose body runs natively until it must leave (see the module docstring).
-    While it does, `_frame` is an empty frame for its code (filled when it leaves)."""
+    While it does, `_frame` is an empty frame for its code (made when first asked for,
+    filled when it leaves); None once `next`'s machine code finished it (STATE_DONE)."""
 
     __slots__ = ()  # (the state block is Generator's slot `_block`: generator_ir.py reads
     # it; the same layout, so that a running interpreter generator can become one: OSR)
 
-    def __init__(self, vm, frame, func, jit, fn, args):
-        self._block = new_block(fn)
-        super().__init__(vm, frame, func)
-        # The parameters go to the block as the frame's locals would hold them: objects
-        # with a reference each (taken over by the body's first entry).
-        fill_params(self._block, args, fn.argtypes_of_params, owned=True)
-        self._go_native(jit, fn, self._block, started=False)
-
-    def _go_native(self, jit, fn, block, started: bool):
+    def __init__(self, vm, func, jit, fn, args):
+        # (_Suspendable.__init__'s fields set here: this is on the path of every call)
+        proto = fn.block_proto
+        if proto is None or proto[STATE_BODY] == 0 and jit.native_next is not None:
+            proto = fn.block_proto = _header(jit, vm, fn, new_block(fn))
+        self._block = block = type(proto).from_buffer_copy(proto)
+        self._vm = vm
+        self._frame_i = _LAZY
+        self._exc_state = None
+        self.__name__ = func.__name__
+        self.__qualname__ = func.__qualname__
+        self._origin = (func._code, func.__globals__, func._profile)  # (for the frame)
         self._jit = jit
         self._fn = fn
-        self._native = True
-        self._started_i = started  # (`_started` once the interpreter owns the frame)
-        self._block = block
-        host = jit._host
-        if host and jit.native_next is not None:
-            block[STATE_TABLE] = ctypes.addressof(host.words)
-            block[STATE_VM] = id(self._vm)
-            block[STATE_BODY] = fn.address
+        self._started_i = False  # (`_started` once the interpreter owns the frame)
+        # The parameters go to the block as the frame's locals would hold them: objects
+        # with a reference each (taken over by the body's first entry).
+        fill_params(block, args, fn.argtypes_of_params, owned=True)
+
+    def _go_native(self, jit, fn, block):
+        """A running interpreter generator becomes this (OSR): its state is `block`."""
+        self._jit = jit
+        self._fn = fn
+        self._started_i = True
+        self._block = _header(jit, self._vm, fn, block)
+
+    @property
+    def _native(self) -> bool:
+        """Does the state block hold the generator's state (not the interpreter's frame)?"""
+        return self._block[STATE_INDEX] >= 0
+
+    @property
+    def _frame(self):
+        if self._block[STATE_INDEX] == STATE_DONE:
+            return None
+        frame = self._frame_i
+        if frame is _LAZY:
+            code, globals_, profile = self._origin
+            vm = self._vm
+            frame = self._frame_i = Frame(vm, vm.thread_state(), code, vm.threaded(code),
+                                          globals_, vm.builtins, None, profile)
+        return frame
+
+    @_frame.setter
+    def _frame(self, frame):
+        self._frame_i = frame
 
     # `_running` and `_started` live in the state block while the machine code of `next`
     # may run the body (it sets running; the first entry starts it).
@@ -169,8 +197,8 @@ class NativeGenerator(Generator):
         return None if self._native else Generator.gi_yieldfrom.fget(self)
 
     def __del__(self):
-        if "_native" not in self.__dict__:
-            return  # (never made: the layout probe)
+        if "_jit" not in self.__dict__ or self._block[STATE_INDEX] == STATE_DONE:
+            return  # (never made: the layout probe; or finished by `next`)
         if self._native and self._block[STATE_INDEX] > 0 and not self._holds_objects():
             return  # nothing to release, no `finally` to run
         self._leave_native()
@@ -179,7 +207,6 @@ class NativeGenerator(Generator):
     # -- leaving native code ----------------------------------------------------------------
 
     def _to_interpreter(self, started: bool):
-        self._native = False
         self._started_i = started
         self._block[STATE_BODY] = 0
         self._block[STATE_INDEX] = FINISHED
@@ -247,6 +274,17 @@ def _slots(fn) -> list:
     return getattr(fn, "record_slots", None) or list(fn.slots)
 
 
+def _header(jit, vm, fn, block):
+    """`block` with the words `next`'s machine code reads (when there is one)."""
+    block[STATE_EXHAUSTS] = int(fn.return_type is NONE)
+    host = jit._host
+    if host and jit.native_next is not None:
+        block[STATE_TABLE] = ctypes.addressof(host.words)
+        block[STATE_VM] = id(vm)
+        block[STATE_BODY] = fn.address
+    return block
+
+
 def new_block(fn):
     """A state block for `fn`: the parameters, then a deopt record's words (lowering's
     `record_words` counts the most a `yield` writes)."""
@@ -269,12 +307,7 @@ def fill_params(block, values, jtypes, owned: bool):
         block[STATE_PARAMS + i] = word
 
 
-def make_generator(jit, vm, func, args: list, fn, ts):
-    """The generator a call of `func` makes, running `fn` (its body's specialisation)."""
-    code = func._code
-    frame = Frame(vm, ts, code, vm.threaded(code), func.__globals__, vm.builtins, None,
-                  func._profile)
-    return NativeGenerator(vm, frame, func, jit, fn, args)
+_LAZY = object()  # a NativeGenerator's frame, not made yet
 
 
 class GeneratorBodies:
@@ -301,6 +334,7 @@ class GeneratorBodies:
         fn.globals = func.__globals__
         fn.builtins = self.vm.builtins
         fn.generator_body = True
+        fn.block_proto = None  # (a new generator's block is a copy: NativeGenerator)
         self._index[fn] = len(self.functions)
         self.functions.append(fn)
         translate(self, name, code, func.__globals__, argtypes, None, fn, steal_locals=True,
@@ -494,7 +528,8 @@ class GeneratorOSR:
             # (the frame, empty, is filled again if it ever leaves native code).
             f.fast, f.stack = [], []
             gen.__class__ = NativeGenerator
-            gen._go_native(self, fn, block, started=True)
+            gen._frame = f
+            gen._go_native(self, fn, block)
             return "yield", steal(value)
         return ("return" if status == OK else "resume"), value
 
