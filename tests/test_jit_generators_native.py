@@ -82,11 +82,16 @@ def test_a_hot_loop_of_a_running_generator_goes_native():
         return total
     g = counter(3000)
     print(sum(g), g.gi_running)
+    def doubled(items):
+        for x in items:
+            yield x * 2
+    g = doubled(list(range(3000)) + [0.5, "s"])
+    print(next(g), sum(x for x in g if type(x) is not str), next(g, "end"))
     """
     results = run(src, thresholds=("1000",))
     log = jit_log(results["1000"].stderr)
-    assert any(line.startswith("OSR entry: pairs (generator)") for line in log), log
-    assert any(line.startswith("OSR entry: counter (generator)") for line in log), log
+    for name in ("pairs", "counter", "doubled"):
+        assert any(line.startswith(f"OSR entry: {name} (generator)") for line in log), log
 
 
 DEOPTS = """
