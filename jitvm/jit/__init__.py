@@ -471,8 +471,7 @@ class JIT(Deoptimization, HostCalls, GeneratorBodies, GeneratorOSR):
         """A loop of a generator runs natively (entered by OSR) when it has no `yield` of
         its own: native code then goes on until the generator's next `yield`, where the
         interpreter takes the frame back (a side exit) and suspends it.  A loop that yields
-        at every step would enter and leave native code at every item: it stays
-        interpreted."""
+        goes to `generator_osr` instead (generators.py): the whole body goes native."""
         key = ("generator loop", code, header, jump_index)
         known = self._fused.get(key)
         if known is None:
