@@ -136,7 +136,10 @@ class Program:
             func = Function(self.vm, code, self.globals)
         # A JIT of its own: each specialisation is a fresh LLVM module with its callees.
         jit = JIT(self.vm, threshold=0, opt_level=opt_level)
-        fn = jit.specialization(func, argtypes)
+        if code.generator:  # its body, resumable (jit/frontend_generators.py)
+            fn = jit.generator_specialization(func, argtypes)
+        else:
+            fn = jit.specialization(func, argtypes)
         return Specialisation(jit, jit._closure(fn))
 
 

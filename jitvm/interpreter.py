@@ -95,7 +95,7 @@ class ThreadState:
 class Frame:
     __slots__ = ("vm", "ts", "code", "instrs", "stack", "fast", "cells", "globals", "builtins",
                  "locals", "pc", "profile", "finished", "fault_index", "first_fault",
-                 "pending_deopt")
+                 "pending_deopt", "generator")  # (generator: set while one runs the frame)
 
     def __init__(self, vm: VM, ts: ThreadState, code: CodeObject, instrs, globals: dict,
                  builtins_: dict, locals_, profile: CodeProfile):

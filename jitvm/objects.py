@@ -220,6 +220,7 @@ class _Suspendable:
         if ts is None:
             ts = vm.thread_state()
         frame.ts = ts
+        frame.generator = self  # (what the JIT's OSR turns native: jit/generators.py)
         outer_exc = ts.exc_info
         ts.exc_info = self._exc_state
         ts.depth += 1  # (vm._enter, inlined: this is on the path of every item)
@@ -234,6 +235,7 @@ class _Suspendable:
             self._frame = None
             raise
         finally:
+            frame.generator = None
             ts.depth -= 1
             self._exc_state = ts.exc_info
             ts.exc_info = outer_exc
@@ -249,6 +251,8 @@ class _Suspendable:
 
 class Generator(_Suspendable):
     """What calling a generator function returns: a host iterator and generator."""
+
+    __slots__ = ("_block",)  # (a NativeGenerator's state block: jit/generators.py)
 
     def __iter__(self):
         return self

@@ -44,6 +44,9 @@ def JUMP_BACKWARD_OSR(f, arg):
             if kind == "return":
                 f.stack.append(value)
                 return Signal.RETURN
+            if kind == "yield":  # a generator's body went native at its `yield` (jit/generators)
+                f.stack.append(value)
+                return Signal.YIELD
             return value
     return target
 

@@ -28,7 +28,7 @@ from ..opcodes import Op
 from ..objects import Function
 from .abi import (CTX_BUFFER, CTX_DEPTH, CTX_LEVEL, CTX_LEVELS, CTX_STACK_BUDGET,
                   CTX_STACK_LIMIT, CTX_THREAD, CTX_TICKS, CTX_USED, CTX_WORDS, DEOPT,
-                  DICT_VERSION, MAX_NESTING, OK, check_layout, check_attribute_layout,
+                  DICT_VERSION, MAX_NESTING, OK, YIELDED, check_layout, check_attribute_layout,
                   mark_method_descriptor)
 from .bridge_objects import (cells_param as _cells_param, from_word as _from_word,
                              internal_error as _internal_error, live_kind,
@@ -37,6 +37,8 @@ from .bridge_objects import (cells_param as _cells_param, from_word as _from_wor
 from .deopt import (BACKOFF, MAX_DEOPTS, MAX_RETRIES,  # noqa: F401 (the JIT's constants)
                     Deoptimization)
 from .hostcall import HostCalls
+from .generators import (DICT_ITERATORS, GeneratorBodies, GeneratorOSR, NativeGenerator,
+                         install_native_next)
 from .install import install as _install
 from .module_loops import ModuleViews
 from .ir import JitFunction, NotCompilable, format_function
@@ -94,7 +96,7 @@ def sorted_keys(key, items):
 """
 
 
-class JIT(Deoptimization, HostCalls):
+class JIT(Deoptimization, HostCalls, GeneratorBodies, GeneratorOSR):
     def __init__(self, vm, threshold: int = 1000, opt_level: int = 2, log=None,
                  dump: frozenset = frozenset(), dump_dir: str | None = None,
                  background: bool = False, cache: bool = True,
@@ -247,6 +249,8 @@ class JIT(Deoptimization, HostCalls):
 
     def compile_for_call(self, func: Function, argtypes: tuple) -> JitFunction | None:
         key = (func._code, argtypes)
+        if func._code.generator:  # (its body: not a callee native code may call)
+            key += ("generator",)
         known = self.specializations.get(key)
         if known is not None:
             # (Its `cfunc` is None while it is being compiled: by the compiler thread, or by
@@ -273,12 +277,14 @@ class JIT(Deoptimization, HostCalls):
     def _compile_for_call(self, func: Function, argtypes: tuple, key) -> JitFunction | None:
         code = func._code
         try:
-            if code.generator:  # (refused before the front end is imported: the program may
-                # hold an iterator over sys.modules, which must not see a module added now)
-                raise NotCompilable("generators are not supported by the JIT", code)
-            fn = self.specialization(func, argtypes, bound=True)
-            fn.host_entry = True  # (given a thunk for the host bridge when installed)
+            if code.generator:  # its body, resumable (generators.py)
+                fn = self.specializations[key] = self.generator_specialization(func, argtypes)
+            else:
+                fn = self.specialization(func, argtypes, bound=True)
+                fn.host_entry = True  # (given a thunk for the host bridge when installed)
             self._finish(fn)
+            if code.generator:
+                install_native_next(self)
         except Exception as exc:  # noqa: BLE001 - a JIT bug must not become the program's
             if not isinstance(exc, NotCompilable):
                 exc = _internal_error(exc, code)
@@ -362,6 +368,9 @@ class JIT(Deoptimization, HostCalls):
                 return self._no_osr(f, jump_index, header)
             code = self._module_views.view_for(code, header, f.locals)
             fast = [f.locals.get(name, UNBOUND) for name in code.promoted]
+        if code.generator and f.locals is None \
+                and not self._generator_loop(code, header, jump_index):
+            return self.generator_osr(f, header, jump_index)  # (its loop yields: generators.py)
         if code.generator and not self._generator_loop(code, header, jump_index) \
                 or code.has_cells and not self.objects:
             return self._no_osr(f, jump_index, header)
@@ -476,8 +485,7 @@ class JIT(Deoptimization, HostCalls):
         """A loop of a generator runs natively (entered by OSR) when it has no `yield` of
         its own: native code then goes on until the generator's next `yield`, where the
         interpreter takes the frame back (a side exit) and suspends it.  A loop that yields
-        at every step would enter and leave native code at every item: it stays
-        interpreted."""
+        goes to `generator_osr` instead (generators.py): the whole body goes native."""
         key = ("generator loop", code, header, jump_index)
         known = self._fused.get(key)
         if known is None:
@@ -720,6 +728,8 @@ class JIT(Deoptimization, HostCalls):
                 return NOT_HANDLED
         natives = func._profile.natives
         key = tuple(map(type, args))
+        if func._code.generator and not DICT_ITERATORS.isdisjoint(key):
+            return NOT_HANDLED  # (see generators.DICT_ITERATORS)
         fn = natives.get(key, _MISSING)
         if fn is _MISSING:
             ts.in_jit = True
@@ -742,6 +752,8 @@ class JIT(Deoptimization, HostCalls):
         for i in fn.int_params:
             if not -_INT64 <= args[i] < _INT64:
                 return NOT_HANDLED  # a big int: the interpreter's business
+        if func._code.generator:  # its body runs natively when resumed (generators.py)
+            return NativeGenerator(self.vm, func, self, fn, args)
         if func._code.has_cells:
             args = args + [_make_cells(func, args)]
         status, value = self._run(fn, args, ts)
@@ -825,6 +837,8 @@ class JIT(Deoptimization, HostCalls):
             ctx[CTX_LEVEL] = level
             if level:
                 ctx[CTX_DEPTH], ctx[CTX_STACK_LIMIT] = depth, limit
+        if status == YIELDED:  # a generator's body (generators.py): the value's address
+            return YIELDED, out.value
         if status == OK:
             if fn.return_type is FLOAT:  # (the result cell read as a double: no struct)
                 return OK, word

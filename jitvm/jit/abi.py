@@ -14,6 +14,15 @@ import sys
 import types
 
 OK, DEOPT, ERROR = 0, 1, 2
+YIELDED = 3  # a generator's body suspended at a `yield` (frontend_generators.py)
+# A generator body's state block (i64 words): the resume index, the deopt point id of the
+# `yield` it suspended at; what the machine code of `next` reads (generator_ir.py): running,
+# the body's address (0: resumed by the Python path), the host table, the VM, whether the
+# body's end is the generator's with no value (then `next` finishes it itself); the
+# parameters, then one word per slot (frontend_generators.py)
+STATE_INDEX, STATE_POINT, STATE_RUNNING, STATE_BODY, STATE_TABLE, STATE_VM = range(6)
+STATE_EXHAUSTS, STATE_PARAMS = 6, 7
+STATE_DONE = -2  # the resume index once `next` finished it (generators.py: FINISHED too)
 
 CTX_DEPTH = 0  # native frames still allowed (the recursion budget); each entry takes one
 CTX_TICKS = 1  # loop back-edges until the next check for signals (Ctrl-C)

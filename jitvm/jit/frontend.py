@@ -170,9 +170,11 @@ from .frontend_objects import ObjectSteps  # noqa: E402
 from .frontend_numbers import NumberSteps  # noqa: E402
 from .frontend_module import ModuleSteps  # noqa: E402
 from .frontend_handlers import HandlerSteps  # noqa: E402
+from .frontend_generators import (GeneratorSteps, add_generator_entry,  # noqa: E402
+                                  refuse_generator, resume_leaders)
 
 
-class _Translator(NumberSteps, ObjectSteps, ModuleSteps, HandlerSteps):
+class _Translator(NumberSteps, ObjectSteps, ModuleSteps, HandlerSteps, GeneratorSteps):
     """Walks a code object's blocks; with `fn` set it also emits IR."""
 
     def __init__(self, jit, code: CodeObject, globals_: dict, argtypes: tuple[JType, ...],
@@ -446,17 +448,21 @@ class _Translator(NumberSteps, ObjectSteps, ModuleSteps, HandlerSteps):
 def translate(jit, fn_name: str, code: CodeObject, globals_: dict,
               argtypes: tuple[JType, ...], assumed_return: JType | None,
               fn: JitFunction, osr: tuple[int, State] | None = None,
-              range_steps: tuple = (), steal_locals: bool = False) -> JitFunction:
+              range_steps: tuple = (), steal_locals: bool = False,
+              generator: bool = False) -> JitFunction:
     """Build `fn` (already registered, so recursive calls find it) from `code`.
 
     With `osr = (loop header index, State there)`, build an on-stack-replacement entry: the
     arguments are the bound locals and the stack entries at the header (a range iterator as
     three ints), and execution starts at the header.  `range_steps`: for each stack entry, the
     step of a range iterator compiled in as a constant (its argument is then not read), or
-    None."""
+    None.  `generator`: the body of generator `code` as a resumable function
+    (frontend_generators.py)."""
     if (code.cellvars or code.freevars) and not jit.objects:
         raise NotCompilable("closures are not supported by the JIT yet", code)
-    if code.generator and (osr is None or code.generator != CodeFlags.GENERATOR):
+    if generator:
+        refuse_generator(code)
+    elif code.generator and (osr is None or code.generator != CodeFlags.GENERATOR):
         # (a generator's loop without a `yield` of its own is entered by OSR, and its
         # `yield`s leave native code: see JIT._generator_loop)
         raise NotCompilable("generators are not supported by the JIT", code)
@@ -464,6 +470,8 @@ def translate(jit, fn_name: str, code: CodeObject, globals_: dict,
         raise NotCompilable("arguments that do not fit the parameters", code)
     fn.returns_mixed = True  # unknown while translating (a recursive call): no guesses
     leaders = basic_blocks(code)
+    if generator:
+        leaders = sorted(set(leaders) | resume_leaders(code) - {len(code.instructions)})
     ends = dict(zip(leaders, leaders[1:] + [len(code.instructions)]))
     guesses: dict = {}  # the interpreter's feedback, read once for every walk
     if osr is None:
@@ -482,6 +490,7 @@ def translate(jit, fn_name: str, code: CodeObject, globals_: dict,
     plan = WideningPlan()
     while True:
         walker = _Translator(jit, code, globals_, argtypes, None)
+        walker.generator_mode = generator
         walker._consts = {}
         walker.guesses = guesses
         walker.entry_pc = entry_pc
@@ -502,6 +511,8 @@ def translate(jit, fn_name: str, code: CodeObject, globals_: dict,
 
     # Pass 2: emit.
     builder = _Translator(jit, code, globals_, argtypes, fn)
+    builder.generator_mode = generator
+    fn.resumes = []
     builder._consts = walker._consts
     builder.guesses = walker.guesses
     builder.entry_pc = entry_pc
@@ -519,7 +530,7 @@ def translate(jit, fn_name: str, code: CodeObject, globals_: dict,
     params = iter(range(len(argtypes)))
     for i, jtype in enumerate(entry.locals):
         if jtype is not None:
-            value = builder.emit("arg", [next(params)], jtype)
+            value = builder.emit(builder.param_op, [next(params)], jtype)
             if value.type in BOXED and not steal_locals:  # borrowed from the caller; the
                 builder.emit("incref", [value])  # local owns a reference (an interpreter
                 # frame's OSR entry hands its own over: `steal_locals`, JIT.osr)
@@ -531,13 +542,13 @@ def translate(jit, fn_name: str, code: CodeObject, globals_: dict,
         if isinstance(kind, tuple) and kind[0] in COMPOSITE_KINDS:
             builder.osr_composite(depth, kind, params)
         elif isinstance(kind, (JType, Seq)):
-            value = builder.emit("arg", [next(params)], kind)
+            value = builder.emit(builder.param_op, [next(params)], kind)
             if value.type in BOXED:
                 builder.emit("incref", [value])
             builder.emit("store", [builder._spill_slot(depth, kind), value])
         else:  # a range iterator: three ints
             for part in ("a", "b", "c"):
-                value = builder.emit("arg", [next(params)], INT)
+                value = builder.emit(builder.param_op, [next(params)], INT)
                 if part == "c" and depth < len(range_steps) and range_steps[depth] is not None:
                     value = builder.emit("const", [INT, range_steps[depth]], INT)
                 builder.emit("store", [builder._spill_slot(depth, INT, part), value])
@@ -564,6 +575,8 @@ def translate(jit, fn_name: str, code: CodeObject, globals_: dict,
     # local holds that type (see frontend_objects).
     prologue.ops[0:0] = [IrOp("clear", [slot]) for slot in fn.slots
                          if slot[1] in BOXED and not slot[0].startswith("$")]
+    if generator:
+        add_generator_entry(fn, prologue)
     fn.return_elem = getattr(builder, "return_elem", None)
     returns = builder.return_types | (walker.return_types if not box_returns else set())
     if len(returns) > 1:

@@ -951,6 +951,8 @@ class CallSteps(PicSteps):
     def _yield(self, index, arg, locals_, stack):
         """`yield` in a generator's loop entered by OSR: the interpreter takes the frame
         back at the instruction and suspends it (an expected exit: not counted)."""
+        if self.generator_mode:  # the whole body runs natively (frontend_generators)
+            return self.native_yield(index, locals_, stack)
         if isinstance(stack[-1], (RangeArgs,) + COMPOSITES):
             self.fail("yielding an iterator", index)
         self.emit("exit", [repr(YIELD_EXIT)], None,

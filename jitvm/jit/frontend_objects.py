@@ -104,7 +104,7 @@ class ObjectSteps(CallSteps, SequenceSteps, FusionSteps, StarCallSteps, ImportSt
         else:
             kinds = [kind[1], INT] + ([INT] if kind[2] else [])
         for i, k in enumerate(kinds):
-            value = self.emit("arg", [next(params)], k)
+            value = self.emit(self.param_op, [next(params)], k)
             if value.type in BOXED:
                 self.emit("incref", [value])
             self.emit("store", [self._spill_slot(depth, k, f"p{i}"), value])

@@ -36,6 +36,8 @@ def install(jit, pending: list[JitFunction], compiled):
             host.record_words(jit.record_words)
         f.boxed_params = tuple(i for i, t in enumerate(f.argtypes) if t in BOXED)
         f.int_params = tuple(i for i, t in enumerate(f.argtypes) if t is INT)
+        if getattr(f, "generator_body", False):  # (the last: its state block's address)
+            f.int_params = tuple(i for i in f.int_params if i < len(f.argtypes) - 1)
         f.cfunc = ctypes.PYFUNCTYPE(
             ctypes.c_int32, ctypes.c_void_p,
             *[CTYPES[t] for t in f.argtypes],
@@ -45,6 +47,8 @@ def install(jit, pending: list[JitFunction], compiled):
                f"{f.return_type}"
         if getattr(f.code, "fused_consumer", None) is not None:
             line += f" (fused into {f.code.fused_consumer}())"
+        elif getattr(f, "generator_body", False):
+            line += " (generator)"
         elif f.osr_entry is not None:
             line += f" (OSR entry at line {f.code.line_of(f.osr_entry)})"
         line += f" in {compiled.milliseconds / len(pending):.1f} ms"

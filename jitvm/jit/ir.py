@@ -261,6 +261,8 @@ def format_function(fn: JitFunction) -> str:
     if entry:  # (a generator expression fused with its consumer: jit/fused.py)
         consumer = getattr(fn.code, "fused_consumer", None)
         entry += f", fused into {consumer}()]" if consumer is not None else "]"
+    if getattr(fn, "generator_body", False):  # (resumable: jit/frontend_generators.py)
+        entry += " [generator body]"
     lines = [f"function {fn.code.qualname}({argtypes}) -> {fn.return_type}{entry}"]
     for block in fn.blocks:
         lines.append(f"{block.name}:{'':<30}; pc {block.pc}")

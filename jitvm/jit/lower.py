@@ -29,6 +29,7 @@ from .llvm_build import Builder
 from .lower_numbers import (NumberLowering, define_int_float_order,  # noqa: F401 (engine.py)
                             define_int_power)
 from .lower_handlers import HandlerLowering
+from .lower_generators import GeneratorLowering
 from .lower_objects import ObjectLowering
 from .types import BOOL, BOXED, FLOAT, INT, LIST, OBJ, TUPLE, JType
 
@@ -76,7 +77,7 @@ class ModuleLowering:
         FunctionLowering(self, fn).run()
 
 
-class FunctionLowering(NumberLowering, ObjectLowering, HandlerLowering):
+class FunctionLowering(NumberLowering, ObjectLowering, HandlerLowering, GeneratorLowering):
     def __init__(self, owner: ModuleLowering, fn: JitFunction):
         self.owner = owner
         self.fn = fn

@@ -25,7 +25,7 @@ PURE_PREFIXES = ("const", "load", "arg", "btoi", "itof", "not", "truth.", "icmp.
                  "ifcmp.", "iadd.nsw", "isub.nsw", "imul.nsw", "ineg.nsw", "iand", "ior",
                  "ixor", "iinvert", "band", "bor", "bxor", "fadd", "fsub", "fmul", "fneg",
                  "fabs", "imin", "imax", "fmin", "fmax", "range_value", "range_more")
-TERMINATORS = {"jump", "br", "ret", "exit"}
+TERMINATORS = {"jump", "br", "ret", "exit", "yield"}
 
 
 def run(fn):
@@ -48,6 +48,8 @@ def _remove_unreachable(fn):
                 work.append(op.args[0])
             elif op.opcode == "br":
                 work.extend(op.args[1:])
+            elif op.opcode == "genentry":  # a generator's resume points
+                work.extend(op.args[1])
             if op.deopt is not None and op.deopt.pad is not None and op.deopt.pad in by_name:
                 work.append(op.deopt.pad)  # an exception caught by a handler of this code
     fn.blocks = [block for block in fn.blocks if block.name in reached]
