@@ -48,17 +48,30 @@ LOWERING_VERSION = "2"
 RELOCS = "jitvm.relocs."  # + module name: the relocation table's symbol
 
 _llvm = None
+_llvm_pages = None  # llvm_pages.LibraryPages: LLVM's code, given back after each step
 
 
 def llvm_binding():
     """llvmlite.binding, loaded and initialized on first use."""
-    global _llvm
+    global _llvm, _llvm_pages
     if _llvm is None:
         import llvmlite.binding as binding
+        from llvmlite.binding import ffi
+
+        from .llvm_pages import LibraryPages
         binding.initialize_native_target()
         binding.initialize_native_asmprinter()
+        _llvm_pages = LibraryPages(ffi.lib._name)
+        _llvm_pages.release()  # (what its static initializers touched: not needed again)
         _llvm = binding
     return _llvm
+
+
+def release_llvm_pages():
+    """Unmap the pages of LLVM's code the last step of compiling touched (llvm_pages.py):
+    the passes and the code generation each need ~15-25 MB of it, mapped while they run."""
+    if _llvm_pages is not None:
+        _llvm_pages.release()
 
 
 def ask_llvm() -> tuple[str, str, str, str]:
@@ -274,7 +287,9 @@ class Engine:
             parsed.verify()
             self.optimize(parsed)
             optimized = str(parsed) if keep_text else None
+            release_llvm_pages()
             obj = self.target_machine.emit_object(parsed)
+            release_llvm_pages()
             self.llvm_compiles += 1
             if key is not None:
                 self.cache.store(key, obj)
@@ -312,7 +327,9 @@ class Engine:
             parsed = llvm_binding().parse_assembly(str(module))
             parsed.verify()
             self.optimize(parsed)
+            release_llvm_pages()
             obj = self.target_machine.emit_object(parsed)
+            release_llvm_pages()
             if key is not None:
                 self.cache.store(key, obj)
         return self._load(obj, names)
