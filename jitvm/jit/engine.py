@@ -189,9 +189,9 @@ class Engine:
     def compile(self, functions: list[JitFunction], function_index,
                 need_ir: bool = True) -> CompiledModule:
         """Machine code for `functions`, with the IR as built (the optimized IR and the
-        assembly are made only when asked for) — unless `need_ir` is false and the
-        machine-code cache has the module under its JIT IR: then nothing is lowered
-        (`built_ir` is None)."""
+        assembly are made only when asked for; with `need_ir` the optimized IR is kept as
+        compiled) — unless `need_ir` is false and the machine-code cache has the module
+        under its JIT IR: then nothing is lowered (`built_ir` is None)."""
         start = time.perf_counter()
         description = self.describe(functions, function_index)
         if not need_ir and description is not None:
@@ -199,7 +199,7 @@ class Engine:
             if found is not None:
                 return found
         built = self.lower(functions, function_index, description)
-        return self.generate(built, functions, start)
+        return self.generate(built, functions, start, keep_text=need_ir)
 
     def describe(self, functions: list[JitFunction], function_index):
         """The module's key in the machine-code cache by its JIT IR (warm_cache.py), or
