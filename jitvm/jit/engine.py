@@ -63,8 +63,12 @@ def llvm_binding():
         from .llvm_pages import LibraryPages
         binding.initialize_native_target()
         binding.initialize_native_asmprinter()
-        _llvm_pages = LibraryPages(getattr(ffi.lib, "_name", ""))  # (its path)
-        _llvm_pages.release()  # (what its static initializers touched: not needed again)
+        # LLVM's code pages are given back after each step (llvm_pages.py), unless
+        # JITVM_KEEP_LLVM_PAGES=1: ~7 ms less CPU per module compiled, ~37 MB more at the
+        # peak (bench/README.md, 2026-11-22)
+        if os.environ.get("JITVM_KEEP_LLVM_PAGES", "") in ("", "0"):
+            _llvm_pages = LibraryPages(getattr(ffi.lib, "_name", ""))  # (its path)
+            _llvm_pages.release()  # (what its static initializers touched: not needed again)
         _llvm = binding
     return _llvm
 
