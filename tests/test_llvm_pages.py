@@ -3,8 +3,8 @@
 The ranges released must be exactly the library's read-only segments (never the relocated
 data the dynamic loader wrote), LLVM must go on compiling correct code after they are
 released, and a run that compiles must end with little of LLVM's code resident and a peak
-well under what it was when every page LLVM touched stayed mapped (97-105 MB for this
-program then; ~66 MB now: the bound leaves a wide margin).
+well under that of the same run keeping every page LLVM touched mapped
+(JITVM_KEEP_LLVM_PAGES=1): ~67 against ~98 MB for this program.
 """
 
 from __future__ import annotations
@@ -98,12 +98,13 @@ print([mix(i, i + 1) for i in range(5)])
 """
 
 
-def test_a_compiling_run_keeps_little_of_llvm_resident(tmp_path):
+def _compiling_run(tmp_path, keep: bool) -> dict:
     program = tmp_path / "prog.py"
     program.write_text(PROGRAM, encoding="utf-8")
     driver = tmp_path / "driver.py"
     driver.write_text(DRIVER, encoding="utf-8")
-    env = dict(os.environ, PYTHONPATH=str(REPO_ROOT), JITVM_NO_JIT_CACHE="1")
+    env = dict(os.environ, PYTHONPATH=str(REPO_ROOT), JITVM_NO_JIT_CACHE="1",
+               JITVM_KEEP_LLVM_PAGES="1" if keep else "0")
     done = subprocess.run([sys.executable, str(driver), str(program)], env=env,
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
@@ -112,6 +113,16 @@ def test_a_compiling_run_keeps_little_of_llvm_resident(tmp_path):
                               text=True, timeout=60).stdout
     assert result["out"] == expected
     assert result["compiles"] >= 2
-    # After compiling, LLVM's code is no longer mapped (~75 MB of it was, when kept).
-    assert result["llvm_resident_kb"] < 16 * 1024, result
-    assert result["peak_kb"] < 90 * 1024, result
+    return result
+
+
+def test_a_compiling_run_keeps_little_of_llvm_resident(tmp_path):
+    released = _compiling_run(tmp_path, keep=False)
+    kept = _compiling_run(tmp_path, keep=True)
+    # After compiling, little of LLVM's code is still mapped: 3.6 MB here, 70 MB when kept.
+    assert released["llvm_resident_kb"] < 16 * 1024 < kept["llvm_resident_kb"], (released,
+                                                                                 kept)
+    # And the peak is lower by most of that: 67 against 98 MB here.  (Compared with the run
+    # that keeps the pages, back to back: the peak itself also counts Python compiling
+    # jitvm's sources where there are no .pyc files, and what the kernel maps per fault.)
+    assert released["peak_kb"] < kept["peak_kb"] - 15 * 1024, (released, kept)
