@@ -75,7 +75,7 @@ def llvm_binding():
 
 def release_llvm_pages():
     """Unmap the pages of LLVM's code the last step of compiling touched (llvm_pages.py):
-    the passes map ~20 MB of it and the code generation ~37 MB, so one step at a time."""
+    the passes map ~24 MB of it and the code generation ~36 MB, so one step at a time."""
     if _llvm_pages is not None:
         _llvm_pages.release()
 

@@ -6,12 +6,13 @@ data it has touched; the next use of LLVM maps again, from the page cache, the o
 
 Why: most of the resident memory of a run that compiles is LLVM's own machine code, not
 data.  Loading LLVM maps ~38 MB of it (its static initializers are spread over the whole
-library), the passes map ~20 MB and the code generation ~37 MB: the kernel maps a 64 KB
-window around every page touched, and those stay mapped until the process ends.  So the
-peak of a run that compiled one small function was ~105 MB, of which 30 MB was anonymous
-memory (Python's and LLVM's heap).  Released after loading, after the passes and after the
-code generation, only one step's code is mapped at a time (bench/README.md, 2026-11-22,
-*a run that compiles*).
+library), the passes ~24 MB and the code generation ~36 MB (15 MB of it the same pages):
+the kernel maps a 64 KB window around every page touched, and those stayed mapped until
+the process ended.  So the peak of a run that compiled one small function was ~105 MB, of
+which 30 MB was anonymous memory (Python's and LLVM's heap).  Released after loading,
+after the passes and after the code generation, only one step's code is mapped at a time:
+65-84 MB at the peak for the medium benchmarks, for ~7 ms of CPU per module
+(bench/README.md, 2026-11-22, *a run that compiles*).
 
 Only the segments the ELF file maps without write permission (code, read-only data, symbol
 tables) are released: for those, MADV_DONTNEED drops the mapping of page-cache pages and
