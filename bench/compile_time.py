@@ -10,7 +10,9 @@ split: the front end (`translate`, callees included), the JIT-IR passes, the mod
 in the machine-code cache by its JIT IR (`key`) and its recipe (`recipe`: made after
 lowering, or used instead of it: jit/warm_cache.py), lowering to llvmlite IR,
 `str(module)`, then LLVM's parse, verify, passes and code generation (the
-target machine's object file), and loading it (jit/loader.py).  The program's output is discarded.
+target machine's object file), giving back LLVM's code pages after the passes and after
+the code generation (`release`: jit/llvm_pages.py; the pages faulted in again are in the
+next step's time), and loading it (jit/loader.py).  The program's output is discarded.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ sys.path.insert(0, ROOT)
 sys.path.insert(0, os.path.join(ROOT, "bench"))
 
 PARTS = ("translate", "jit_passes", "key", "recipe", "lower", "str", "parse", "verify",
-         "passes", "codegen", "load")
+         "passes", "codegen", "release", "load")
 
 
 class Clock:
@@ -94,6 +96,9 @@ def instrument(clock: Clock, modules: list):
 
         engine_mod.Engine.target_machine = property(target_machine)
         engine_mod.loader.load = clock.wrap("load", engine_mod.loader.load)
+        if hasattr(engine_mod, "release_llvm_pages"):  # LLVM's code pages given back
+            engine_mod.release_llvm_pages = clock.wrap("release",
+                                                       engine_mod.release_llvm_pages)
     else:
         engine_mod.llvm = _TimedLLVM(llvm, clock)
     optimize = clock.wrap("passes", engine_mod.Engine.optimize)

@@ -864,7 +864,11 @@ class JIT(Deoptimization, HostCalls, GeneratorBodies, GeneratorOSR):
     def _context(self, ts):
         """This thread's native context: (ctx array, deopt buffer, ctx address, result cells
         by nesting level)."""
-        buffer = (ctypes.c_int64 * DEOPT_BUFFER_WORDS)()
+        # (8 MB of zeros in anonymous memory of its own, made resident only where a deopt
+        # writes: a ctypes array zeroes all of it, 8 MB of every run's peak memory)
+        import mmap  # (already imported by loader.py, which loaded the code about to run)
+        buffer = (ctypes.c_int64 * DEOPT_BUFFER_WORDS).from_buffer(
+            mmap.mmap(-1, DEOPT_BUFFER_WORDS * 8))
         ctx = (ctypes.c_int64 * CTX_WORDS)()
         ctx[CTX_TICKS] = 1 << 14
         ctx[CTX_BUFFER] = ctypes.addressof(buffer)

@@ -24,7 +24,9 @@ when a module has to be compiled: the host's description the IR and the cache ke
 (triple, CPU, features) is remembered in the cache folder (code_cache.host_description),
 and a cached object is loaded by loader.py.  So a run whose machine code all comes from the
 cache never loads LLVM; it does not lower either (warm_cache.py: the same object files found
-by the JIT IR), and never imports llvmlite.ir or the lowering modules.
+by the JIT IR), and never imports llvmlite.ir or the lowering modules.  Once loaded, the
+pages of LLVM's own code are given back after loading and after each step (passes, code
+generation) of each module (llvm_pages.py): they were most of a compiling run's memory.
 """
 
 from __future__ import annotations
@@ -48,17 +50,34 @@ LOWERING_VERSION = "2"
 RELOCS = "jitvm.relocs."  # + module name: the relocation table's symbol
 
 _llvm = None
+_llvm_pages = None  # llvm_pages.LibraryPages: LLVM's code, given back after each step
 
 
 def llvm_binding():
     """llvmlite.binding, loaded and initialized on first use."""
-    global _llvm
+    global _llvm, _llvm_pages
     if _llvm is None:
         import llvmlite.binding as binding
+        from llvmlite.binding import ffi
+
+        from .llvm_pages import LibraryPages
         binding.initialize_native_target()
         binding.initialize_native_asmprinter()
+        # LLVM's code pages are given back after each step (llvm_pages.py), unless
+        # JITVM_KEEP_LLVM_PAGES=1: ~7 ms less CPU per module compiled, ~37 MB more at the
+        # peak (bench/README.md, 2026-11-22)
+        if os.environ.get("JITVM_KEEP_LLVM_PAGES", "") in ("", "0"):
+            _llvm_pages = LibraryPages(getattr(ffi.lib, "_name", ""))  # (its path)
+            _llvm_pages.release()  # (what its static initializers touched: not needed again)
         _llvm = binding
     return _llvm
+
+
+def release_llvm_pages():
+    """Unmap the pages of LLVM's code the last step of compiling touched (llvm_pages.py):
+    the passes map ~24 MB of it and the code generation ~36 MB, so one step at a time."""
+    if _llvm_pages is not None:
+        _llvm_pages.release()
 
 
 def ask_llvm() -> tuple[str, str, str, str]:
@@ -176,9 +195,9 @@ class Engine:
     def compile(self, functions: list[JitFunction], function_index,
                 need_ir: bool = True) -> CompiledModule:
         """Machine code for `functions`, with the IR as built (the optimized IR and the
-        assembly are made only when asked for) — unless `need_ir` is false and the
-        machine-code cache has the module under its JIT IR: then nothing is lowered
-        (`built_ir` is None)."""
+        assembly are made only when asked for; with `need_ir` the optimized IR is kept as
+        compiled) — unless `need_ir` is false and the machine-code cache has the module
+        under its JIT IR: then nothing is lowered (`built_ir` is None)."""
         start = time.perf_counter()
         description = self.describe(functions, function_index)
         if not need_ir and description is not None:
@@ -186,7 +205,7 @@ class Engine:
             if found is not None:
                 return found
         built = self.lower(functions, function_index, description)
-        return self.generate(built, functions, start)
+        return self.generate(built, functions, start, keep_text=need_ir)
 
     def describe(self, functions: list[JitFunction], function_index):
         """The module's key in the machine-code cache by its JIT IR (warm_cache.py), or
@@ -274,7 +293,9 @@ class Engine:
             parsed.verify()
             self.optimize(parsed)
             optimized = str(parsed) if keep_text else None
+            release_llvm_pages()
             obj = self.target_machine.emit_object(parsed)
+            release_llvm_pages()
             self.llvm_compiles += 1
             if key is not None:
                 self.cache.store(key, obj)
@@ -312,7 +333,9 @@ class Engine:
             parsed = llvm_binding().parse_assembly(str(module))
             parsed.verify()
             self.optimize(parsed)
+            release_llvm_pages()
             obj = self.target_machine.emit_object(parsed)
+            release_llvm_pages()
             if key is not None:
                 self.cache.store(key, obj)
         return self._load(obj, names)
