@@ -272,7 +272,9 @@ def test_closures_generators_and_async_are_refused_at_decoration():
 
 def test_a_function_without_source_is_refused():
     namespace = {}
-    exec("def made(x):\n    return x\n", namespace)
+    # (a file name of its own: other tests' run_source("...") put "<string>" source in
+    # linecache, where inspect would find it)
+    exec(compile("def made(x):\n    return x\n", "<made without source>", "exec"), namespace)
     with pytest.raises(TypeError, match="source is not available"):
         jitvm.jit(namespace["made"])
 
