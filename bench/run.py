@@ -112,6 +112,11 @@ SIZES: dict[str, dict[str, int]] = {
         "medium": 120,  # CPython ~1.2 s (2026-11-21, loaded machine)
         "large": 450,  # CPython 4.9 s (2026-11-21, loaded machine)
     },
+    "decorators": {
+        "small": 20_000,  # CPython 0.12 s CPU (2026-11-22, loaded machine)
+        "medium": 1_500_000,  # CPython ~1.2 s (2026-11-22, estimated from small/100,000)
+        "large": 6_000_000,  # CPython ~5 s (2026-11-22, estimated)
+    },
     "toplevel": {
         "small": 300_000,  # CPython 0.22 s CPU (2026-11-21, loaded machine)
         "medium": 3_000_000,  # CPython 1.5 s CPU (2026-11-21, loaded machine)

@@ -259,3 +259,40 @@ def test_starred_assignment_and_dict_unpacking_run_natively():
         except (ValueError, TypeError) as e:
             print(type(e).__name__, e)
     """, thresholds=MID_RUN, compiled=("split", "merged"), compiled_upto=1)
+
+
+def test_keyword_calls_into_star_and_keyword_only_parameters_bind_natively():
+    """A native caller binds keywords itself: to positional and keyword-only parameters,
+    extra positional arguments into the `*args` tuple, extra keywords into the `**kwargs`
+    dict (in call order); anything it cannot bind (a default of a keyword-only
+    parameter, a keyword given twice) goes through the C-API, with CPython's errors."""
+    src = """
+    def mix(a, b, *, scale=3):
+        return (a * scale + b) % 1009
+    def gather(first, *rest, sep=0, **opts):
+        return (first, rest, sep, sorted(opts.items()), list(opts))
+    class K:
+        def __init__(self, x, *, y):
+            self.v = x + y
+        def m(self, *args, key=None, **kw):
+            return len(args) + (key or 0) + len(kw)
+    def main(n):
+        t = 0
+        for i in range(n):
+            t += mix(i, t % 7, scale=i % 5) + mix(b=i, a=2, scale=1) + mix(i, 1)
+            g = gather(i, 1, 2, sep=3, z=i, a=1)
+            t += g[0] + len(g[1]) + g[2] + len(g[3])
+            k = K(i, y=2)
+            t += k.v + k.m(1, 2, key=3, q=4) + k.m()
+        return t, g
+    print(main(3000))
+    for bad in [lambda: mix(1, 2, scale=3, scale2=4), lambda: mix(1, a=2, scale=1),
+                lambda: K(1), lambda: gather(sep=1)]:
+        try:
+            bad()
+        except TypeError as e:
+            print("TypeError", e)
+    """
+    run(src, thresholds=MID_RUN, compiled=("mix", "gather", "main"), compiled_upto=1)
+    line = compiled_line(src, "main", "--jit-threshold", "100")
+    assert "calls gather" not in line, line  # (mix(i, 1) needs a default: the C-API's)

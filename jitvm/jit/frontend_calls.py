@@ -612,12 +612,14 @@ class CallSteps(PicSteps):
             return self.poly_call(index, callee, args, locals_, stack, pre)
         if isinstance(callee, BoundFunction):
             args = [callee.recv] + list(args)
-            if all(isinstance(a, Value) for a in args):
+            if all(isinstance(a, _BOUND_ARGS) for a in args):
                 try:
                     return self.native_call_boxed(callee.target, args, index, locals_, stack,
                                                   pre)
                 except NotCompilable:
                     pass
+            if any(isinstance(a, _MARKERS) for a in args):
+                return NOT_MINE  # (the call through the C-API, with its keywords)
             # not compiled natively: the function called with the receiver first, as the
             # bound method would call it
             return self.host_call(index, Const(callee.target), args, None, locals_, stack, pre)
@@ -664,7 +666,8 @@ class CallSteps(PicSteps):
                 self.release(args[0])
                 return result
             return NOT_MINE
-        if self.jit.is_jitvm_function(target) and all(isinstance(a, Value) for a in args):
+        if self.jit.is_jitvm_function(target) and all(isinstance(a, _BOUND_ARGS)
+                                                      for a in args):
             try:
                 return self.native_call_boxed(target, args, index, locals_, stack, pre)
             except NotCompilable:
@@ -709,7 +712,7 @@ class CallSteps(PicSteps):
             return None
         code = target._code
         if not code.simple_args:
-            return None
+            return _bind_keywords(code, implicit, args, kwnames)
         params = code.varnames[implicit:code.argcount]
         count = len(args) - len(kwnames)
         if count > len(params):
@@ -832,12 +835,14 @@ class CallSteps(PicSteps):
         if pre is not None and cells is None:
             args = self.with_defaults(target, args, index, locals_, pre)
         bound = not target._code.simple_args
-        if bound:
-            args = self.pack_varargs(target, args, index, locals_, stack, pre)
-        kinds = tuple(value_kind(a) for a in args)
+        if bound:  # (the layout first: nothing is made until the callee is known)
+            args = self.bound_layout(target, args, pre)
+        kinds = tuple(_entry_kind(a) for a in args)
         callee = self.jit.specialization(target, kinds, index, self.code, bound=bound)
         if callee.exits:
             raise NotCompilable("leaves native code")
+        if bound:
+            args = [self.pack(a, index, locals_, stack, pre) for a in args]
         if cells is not None:
             args = list(args) + [cells]
         elif target._code.has_cells:
@@ -858,27 +863,47 @@ class CallSteps(PicSteps):
             self.mixed.add(result.id)  # its returns differ in type: no operand guess
         return result
 
-    def pack_varargs(self, target, args, index, locals_, stack, pre):
-        """The parameters' values of a call of a function with `*args` (and `**kwargs`),
-        bound as CPython binds positional arguments: the first ones to the named
-        parameters, the rest packed into a new tuple, a new empty dict for `**kwargs`.
-        (The call op takes the references of both, as of any owned argument.)"""
+    def bound_layout(self, target, args, pre):
+        """The parameters' values of a call of a function with `*args`, `**kwargs` or
+        keyword-only parameters: as given when the call was bound by keyword
+        (`_bind_keywords`); else positional arguments bound as CPython binds them, the
+        first ones to the named parameters, the rest to the `*args` tuple, and an empty
+        `**kwargs` dict.  Star/StarStar entries stand for what `pack` makes."""
         code = target._code
-        if pre is None or code.kwonlyargcount or not code.has_varargs \
-                or len(args) < code.argcount:
+        if pre is None:
+            raise NotCompilable("a call that does not bind its arguments")
+        if any(isinstance(a, _MARKERS) for a in args):  # (bound by keyword)
+            return list(args)
+        if code.kwonlyargcount or not code.has_varargs or len(args) < code.argcount:
             raise NotCompilable("parameters the call does not fill by position")
-        redo = self.deopt_point(index, locals_, pre, reason="boxing")
-        extra = list(args[code.argcount:])
-        elem = None
-        for entry in extra:
-            elem = join_elem(elem, value_kind(entry))
-        packed = self.kind_value("build.tuple", [[self.materialize(e, index) for e in extra]],
-                                 Seq(TUPLE, _cap(elem)), redo, owned=True)
-        bound = list(args[:code.argcount]) + [packed]
+        bound = list(args[:code.argcount]) + [Star(list(args[code.argcount:]))]
         if code.has_varkw:
-            bound.append(self.kind_value("build.dict", [[]], OBJ,
-                                         self.error_point(index, locals_, stack), owned=True))
+            bound.append(StarStar((), []))
         return bound
+
+    def pack(self, entry, index, locals_, stack, pre):
+        """A parameter's value: an argument, or the `*args` tuple / `**kwargs` dict a call
+        bound by keyword makes (`_bind_keywords`)."""
+        if isinstance(entry, Star):
+            redo = self.deopt_point(index, locals_, pre, reason="boxing")
+            elem = None
+            for value in entry.values:
+                elem = join_elem(elem, value_kind(value))
+            return self.kind_value("build.tuple", [[self.materialize(v, index)
+                                                    for v in entry.values]],
+                                   Seq(TUPLE, _cap(elem)), redo, owned=True)
+        if isinstance(entry, Named):
+            return entry.value
+        if isinstance(entry, StarStar):
+            redo = self.deopt_point(index, locals_, pre, reason="boxing")
+            boxed = [self.box(v, index, redo) for v in entry.values]
+            made = self.kind_value("build.dict", [boxed] + ([ObjRef(entry.names)]
+                                                            if entry.names else []),
+                                   OBJ, self.error_point(index, locals_, stack), owned=True)
+            for value in boxed:
+                self.release(value)
+            return made
+        return entry
 
     def new_cells(self, target, args, index, locals_, pre):
         """The cells tuple a native call of `target` passes (its fresh cells, those of
@@ -968,6 +993,89 @@ class CallSteps(PicSteps):
         self.emit("exit", ["'raise'"], None,
                   self.deopt_point(index, locals_, stack, reason="raise"))
         return []
+
+
+class Star:
+    """The `*args` tuple of a call bound by keyword, made at the call (`values`)."""
+
+    __slots__ = ("values",)
+
+    def __init__(self, values):
+        self.values = values
+
+
+class StarStar:
+    """The `**kwargs` dict of a call bound by keyword (`names`, `values`)."""
+
+    __slots__ = ("names", "values")
+
+    def __init__(self, names, values):
+        self.names, self.values = names, values
+
+
+class Named:
+    """A keyword-only parameter's value, given by keyword (`value`)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value):
+        self.value = value
+
+
+_MARKERS = (Star, StarStar, Named)  # (a call bound by keyword has at least one)
+_BOUND_ARGS = (Value,) + _MARKERS
+
+
+def _entry_kind(entry):
+    """The kind of a parameter's value (bound_layout's entries)."""
+    if isinstance(entry, Star):
+        elem = None
+        for value in entry.values:
+            elem = join_elem(elem, value_kind(value))
+        return Seq(TUPLE, _cap(elem))
+    if isinstance(entry, StarStar):
+        return OBJ
+    return value_kind(entry.value if isinstance(entry, Named) else entry)
+
+
+def _bind_keywords(code, implicit, args, kwnames):
+    """The parameters' values of a call with keywords to a function with `*args`,
+    `**kwargs` or keyword-only parameters (after `implicit` ones the caller adds), as
+    CPython binds them, when every named parameter gets a value from the call (defaults
+    are the interpreter's business); else None (a call through the C-API, which also
+    reports any mistake)."""
+    names = code.varnames
+    positional = names[implicit:code.argcount]
+    kwonly = names[code.argcount:code.argcount + code.kwonlyargcount]
+    count = len(args) - len(kwnames)
+    given = list(args[:count])
+    extra = given[len(positional):]
+    if extra and not code.has_varargs:
+        return None
+    slots = given[:len(positional)] + [None] * (len(positional) - min(count, len(positional)))
+    named = [None] * len(kwonly)
+    star_names, star_values = [], []
+    for name, value in zip(kwnames, args[count:]):
+        if name in positional and positional.index(name) + implicit >= code.posonlyargcount:
+            at = positional.index(name)
+            if slots[at] is not None:
+                return None  # (given twice: the interpreter's TypeError)
+            slots[at] = value
+        elif name in kwonly:
+            named[kwonly.index(name)] = value
+        elif code.has_varkw:
+            star_names.append(name)
+            star_values.append(value)
+        else:
+            return None
+    if any(v is None or not isinstance(v, Value) for v in slots + named + extra + star_values):
+        return None
+    bound = slots + [Named(v) for v in named]
+    if code.has_varargs:
+        bound.append(Star(extra))
+    if code.has_varkw:
+        bound.append(StarStar(tuple(star_names), star_values))
+    return bound
 
 
 def _with_enter(manager):

@@ -57,9 +57,15 @@ class CallLowering:
         """`f(*args)` with a tuple (and `f(*args, **kwargs)` with the dict DICT_MERGE made):
         PyObject_Call, as CPython's CALL_FUNCTION_EX makes it.  A new reference."""
         callee, args, *kwargs = op.args
+        keywords = ir.Constant(PTR, None)
+        if kwargs:  # (an empty dict as no dict, as CPython's vectorcall path takes it: a
+            # jitvm function's native tp_call then takes the call)
+            given = self.v(kwargs[0])
+            size = b.call(self.api("PyDict_Size", I64, [PTR]), [given])
+            keywords = b.select(b.icmp_signed("==", size, ir.Constant(I64, 0)), keywords,
+                                given)
         result = b.call(self.api("PyObject_Call", PTR, [PTR, PTR, PTR]),
-                        [self.v(callee), self.v(args),
-                         self.v(kwargs[0]) if kwargs else ir.Constant(PTR, None)])
+                        [self.v(callee), self.v(args), keywords])
         counter = self.owner.addresses.counter(b, "boxed_calls")
         b.store(b.add(b.load(counter), ir.Constant(I64, 1)), counter)
         self.consume(b, op.args)
