@@ -18,6 +18,7 @@ from types import MethodType
 
 from ..interpreter import UNBOUND, Frame
 from ..objects import Function
+from ..opcodes import Op
 from .abi import CTX_USED
 from .bridge_objects import RELEASED, from_word as _from_word, rebuild_entry
 from .module_loops import EXPECTED_EXITS
@@ -227,6 +228,15 @@ class Deoptimization:
             # (a result is guarded after its instruction: the feedback is the instruction's)
             pc = frames[0][1].pc - (frames[0][1].reason == "result type")
             self._learn_big_ints(frames[0][0], pc, frames[0][2], callers=native_callers)
+        elif frames[0][1].reason == "element type" and _subscripted(*frames[0][1:]):
+            # `seq[i]` of a list or tuple whose elements the code guessed from what the
+            # interpreter saw there met another type (a closure's list, ints one call and
+            # floats the next): the feedback learns it, and the code made again reads the
+            # element as an object rather than deoptimizing at every entry until it backs off.
+            fn, point, frame = frames[0]
+            element = type(frame.stack[-2][frame.stack[-1]])
+            self._learn(fn, point.pc, frame, "result_types", element,
+                        f"reads {element.__name__} elements", native_callers)
         elif frames[0][1].reason in _LEARNT and frames[0][2].stack:
             fn, point, frame = frames[0]
             stack = frame.stack
@@ -457,6 +467,16 @@ _LEARNT = frozenset(("result type", "operand type", "unpacking"))
 # (for a shift or a power, when the count or exponent is not negative).
 _GROWING = frozenset(f"{kind}_{op}" for kind in ("BINARY", "INPLACE")
                      for op in ("ADD", "SUBTRACT", "MULTIPLY", "LSHIFT", "POWER"))
+
+
+def _subscripted(point, frame) -> bool:
+    """Did an element type guard deoptimize at `seq[i]` with a list or tuple and an index
+    in range on the stack (so the element it met can be read without running any code)?"""
+    if frame.code.instructions[point.pc][0] != Op.BINARY_SUBSCR or len(frame.stack) < 2:
+        return False
+    seq, key = frame.stack[-2], frame.stack[-1]
+    return type(seq) in (list, tuple) and type(key) in (int, bool) and \
+        -len(seq) <= key < len(seq)
 
 
 def _met_big_ints(reason: str, stack: list) -> bool:
