@@ -192,3 +192,38 @@ def test_elements_of_another_type_in_a_closures_list_are_learnt(tmp_path, thresh
     assert "int elements" in result.stderr or "float elements" in result.stderr
     assert split["deopts"] <= 60, split
     assert "blacklisted" not in result.stderr
+
+
+REBOUND_GLOBALS = textwrap.dedent("""\
+    def make(k):
+        def f(x):
+            return x * k + 1
+        return f
+    fs = [make(2), make(2.5), make(3), make(0.5)]
+    t = 0
+    for rep in range(24):
+        f = fs[rep % 4]                         # rebound before each run of the loop
+        for i in range(2000):
+            t += f(i)
+        print(rep, t)
+    SCALE = 1
+    def scaled(n):
+        s = 0
+        for i in range(n):
+            s += i * SCALE                      # a global constant that keeps changing
+        return s
+    for rep in range(24):
+        SCALE = rep % 3 + 1
+        print(scaled(500))
+""")
+
+
+@pytest.mark.parametrize("threshold", ["0", "5", "200"])
+def test_a_global_rebound_again_and_again_is_read_at_each_use(tmp_path, threshold):
+    # Before, each run of the loop deoptimized at the guard on `f` (on SCALE) until the
+    # loop was blacklisted (9x CPython's time with 40 runs of 20000).
+    result, split = _run(tmp_path, REBOUND_GLOBALS, threshold)
+    assert "finds global f rebound again" in result.stderr
+    assert "finds global SCALE rebound again" in result.stderr
+    assert split["deopts"] <= 40, split
+    assert "blacklisted" not in result.stderr and "backing off" not in result.stderr

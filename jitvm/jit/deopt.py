@@ -29,6 +29,7 @@ MAX_DEOPTS = 50  # a specialisation that deoptimizes this often is dropped ...
 BACKOFF = 10_000  # ... and made again after this many calls and loop iterations, doubling
 MAX_RETRIES = 4   # each time; after this many retries the call stays interpreted for good
 MAX_RELEARNS = 8  # specialisations made again at once, per code object, for what a deopt taught
+REBINDS_LEARNT = 2  # a global compiled code found rebound this often is read at each use
 # What an operator's feedback gets when native code met an int beyond 64 bits there (the
 # interpreter records both as `int`): no longer one pair of number types, so the code made
 # again does that operation on Python ints (PyNumber_Add...), as CPython does.
@@ -148,6 +149,20 @@ class Deoptimization:
         seen.add(entry)
         self._drop_stale(fn, callers, code, pc, what)
 
+    def _learn_rebound(self, deopted, callers) -> None:
+        """A guard that a global still holds what the code was compiled against failed.  Once
+        is a function redefined, a constant changed: the code made again guards the new
+        value.  The second time the global varies (a module-level `f = choices[k]` before each
+        run of a hot loop calling `f`): the code made again reads it at each use
+        (`JIT.rebound_global`), rather than deoptimizing at every entry until blacklisted."""
+        fn, point, frame = deopted
+        name = point.reason[len("global "):-len(" rebound")]
+        seen = self._rebound_globals.setdefault(id(frame.globals), {})
+        seen[name] = seen.get(name, 0) + 1
+        if seen[name] >= REBINDS_LEARNT:  # (every code still guarding it: made before)
+            code = getattr(frame.code, "module_origin", frame.code)
+            self._drop_stale(fn, callers, code, point.pc, f"finds global {name} rebound again")
+
     def _drop_stale(self, fn: JitFunction, callers, code, pc: int, what: str) -> None:
         """A deopt of `fn` taught the feedback of `code` at `pc` something (`what`): `fn`
         is dropped, and made again at its next entry (`_relearn`), rather than deoptimizing
@@ -228,6 +243,9 @@ class Deoptimization:
             # (a result is guarded after its instruction: the feedback is the instruction's)
             pc = frames[0][1].pc - (frames[0][1].reason == "result type")
             self._learn_big_ints(frames[0][0], pc, frames[0][2], callers=native_callers)
+        elif frames[0][1].reason.startswith("global ") and \
+                frames[0][1].reason.endswith(" rebound"):
+            self._learn_rebound(frames[0], native_callers)
         elif frames[0][1].reason == "element type" and _subscripted(*frames[0][1:]):
             # `seq[i]` of a list or tuple whose elements the code guessed from what the
             # interpreter saw there met another type (a closure's list, ints one call and
