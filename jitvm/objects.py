@@ -12,6 +12,7 @@ from __future__ import annotations
 import collections.abc
 import sys
 import types
+import weakref
 from threading import get_ident
 from typing import TYPE_CHECKING, Any
 
@@ -482,6 +483,11 @@ def _namespace_get(namespace, key):
         return None
 
 
+# Classes the program made with a `__del__`: at exit their instances left in `__main__` are
+# finalized in CPython's order (runner.finalize_main).
+CLASSES_WITH_DEL: weakref.WeakSet = weakref.WeakSet()
+
+
 def build_class(vm: VM, func: Function, name: str, /, *bases: Any, **kwds: Any):
     """jitvm's `__build_class__`: run the class body in a fresh namespace, then call the
     metaclass, as CPython's builtin does (including `__mro_entries__` and `__prepare__`)."""
@@ -500,6 +506,8 @@ def build_class(vm: VM, func: Function, name: str, /, *bases: Any, **kwds: Any):
     if resolved is not bases:
         namespace["__orig_bases__"] = bases
     cls = meta(name, resolved, namespace, **kwds)
+    if isinstance(cls, type) and "__del__" in namespace:
+        CLASSES_WITH_DEL.add(cls)
     if isinstance(cell, types.CellType) and isinstance(cls, type):
         try:
             contents = cell.cell_contents

@@ -93,10 +93,51 @@ def finalize_main():
     namespace = getattr(module, "__dict__", None)
     if namespace is None or namespace.get("__builtins__") is None:
         return
+    _finalize_in_allocation_order(namespace)
     for underscored in (True, False):
         for name in list(namespace):
             if name != "__builtins__" and name.startswith("_") == underscored:
                 namespace[name] = None
+
+
+def _finalize_in_allocation_order(namespace: dict) -> None:
+    """CPython drops `__main__` at exit; its globals are a cycle (a function's `__globals__`),
+    so the cycle collector finalizes what they hold — every object with a `__del__`, in the
+    order the objects were made, the globals still intact — before clearing anything.  jitvm's
+    own tables keep the globals alive, so the same finalizers are called here, in the
+    collector's order (objects made first first), each once: `PyObject_CallFinalizer` marks
+    the object finalized, and the clearing after frees it without calling `__del__` again.
+    (Weakref callbacks and objects of classes made outside the program are left to the
+    clearing, in the globals' order.)"""
+    import ctypes
+    import gc
+    from .objects import CLASSES_WITH_DEL
+    kinds = set(CLASSES_WITH_DEL)
+    if not kinds:
+        return
+    finalizable: dict[type, bool] = {}
+    found, seen, work = set(), {id(namespace)}, list(namespace.values())
+    while work:  # what the globals hold (the instances of a class with __del__ among it)
+        obj = work.pop()
+        if id(obj) in seen or not gc.is_tracked(obj) or isinstance(obj, types.ModuleType):
+            continue
+        seen.add(id(obj))
+        cls = type(obj)
+        if cls not in finalizable:
+            finalizable[cls] = any(c in kinds for c in cls.__mro__)
+        if finalizable[cls]:
+            found.add(id(obj))
+        work.extend(gc.get_referents(obj))
+    if not found:
+        return
+    call_finalizer = ctypes.pythonapi.PyObject_CallFinalizer
+    call_finalizer.argtypes, call_finalizer.restype = [ctypes.py_object], None
+    # The collector's lists, oldest generation first: the order the objects were made in (a
+    # collection now would reorder them, moving what it reaches late to the end).
+    ordered = [obj for generation in (2, 1, 0) for obj in gc.get_objects(generation)
+               if id(obj) in found]
+    for obj in ordered:
+        call_finalizer(obj)
 
 
 def run_source(source: str, filename: str = "<string>", vm: VM | None = None,

@@ -39,6 +39,7 @@ EXPECTED_STATUS = {
     "heldout_uncaught_overflow.py": 1,
     "heldout_uncaught_custom_deep.py": 1,
     "heldout_exit_in_hot_loop.py": 3,
+    "heldout_uncaught_keyerror_tuple.py": 1,
 }
 
 # Programs whose output depends on the *host* interpreter's frames, which jitvm cannot fake:

@@ -35,7 +35,7 @@ from .bridge_objects import (cells_param as _cells_param, from_word as _from_wor
                              make_cells as _make_cells,
                              stack_entry_kind)
 from .deopt import (BACKOFF, MAX_DEOPTS, MAX_RETRIES,  # noqa: F401 (the JIT's constants)
-                    Deoptimization)
+                    REBINDS_LEARNT, Deoptimization)
 from .hostcall import HostCalls
 from .generators import (DICT_ITERATORS, GeneratorBodies, GeneratorOSR, NativeGenerator,
                          install_native_next)
@@ -153,6 +153,7 @@ class JIT(Deoptimization, HostCalls, GeneratorBodies, GeneratorOSR):
         self._key_mappers: dict = {}  # key function's code -> its sorted_keys (sorted_by_keys)
         self._fused: dict = {}  # (genexpr code, consumer) → its fused code (fused.py)
         self._stored_globals: dict = {}  # id(module dict) → (its size, names functions assign)
+        self._rebound_globals: dict = {}  # id(module dict) → {name: times a guard met it rebound}
 
     @property
     def engine(self):
@@ -645,6 +646,12 @@ class JIT(Deoptimization, HostCalls, GeneratorBodies, GeneratorOSR):
         found = frozenset(names)
         self._stored_globals[key] = (len(namespace), found)
         return found
+
+    def rebound_global(self, namespace: dict, name: str) -> bool:
+        """Has compiled code found the global `name` of `namespace` rebound more than once (a
+        module-level `f = choices[k]` before each run of a hot loop calling `f`)?  Then code
+        compiled after reads it from the dict at each use, as a global a function assigns."""
+        return self._rebound_globals.get(id(namespace), {}).get(name, 0) >= REBINDS_LEARNT
 
     def representative(self, code, globals_: dict) -> Function:
         """A function of `code` (no closure, no defaults) that specialisations of its code

@@ -29,6 +29,7 @@ MAX_DEOPTS = 50  # a specialisation that deoptimizes this often is dropped ...
 BACKOFF = 10_000  # ... and made again after this many calls and loop iterations, doubling
 MAX_RETRIES = 4   # each time; after this many retries the call stays interpreted for good
 MAX_RELEARNS = 8  # specialisations made again at once, per code object, for what a deopt taught
+REBINDS_LEARNT = 2  # a global compiled code found rebound this often is read at each use
 # What an operator's feedback gets when native code met an int beyond 64 bits there (the
 # interpreter records both as `int`): no longer one pair of number types, so the code made
 # again does that operation on Python ints (PyNumber_Add...), as CPython does.
@@ -161,6 +162,20 @@ class Deoptimization:
         seen.add(entry)
         self._drop_stale(fn, callers, code, pc, what)
 
+    def _learn_rebound(self, deopted, callers) -> None:
+        """A guard that a global still holds what the code was compiled against failed.  Once
+        is a function redefined, a constant changed: the code made again guards the new
+        value.  The second time the global varies (a module-level `f = choices[k]` before each
+        run of a hot loop calling `f`): the code made again reads it at each use
+        (`JIT.rebound_global`), rather than deoptimizing at every entry until blacklisted."""
+        fn, point, frame = deopted
+        name = point.reason[len("global "):-len(" rebound")]
+        seen = self._rebound_globals.setdefault(id(frame.globals), {})
+        seen[name] = seen.get(name, 0) + 1
+        if seen[name] >= REBINDS_LEARNT:  # (every code still guarding it: made before)
+            code = getattr(frame.code, "module_origin", frame.code)
+            self._drop_stale(fn, callers, code, point.pc, f"finds global {name} rebound again")
+
     def _drop_stale(self, fn: JitFunction, callers, code, pc: int, what: str) -> None:
         """A deopt of `fn` taught the feedback of `code` at `pc` something (`what`): `fn`
         is dropped, and made again at its next entry (`_relearn`), rather than deoptimizing
@@ -241,6 +256,18 @@ class Deoptimization:
             # (a result is guarded after its instruction: the feedback is the instruction's)
             pc = frames[0][1].pc - (frames[0][1].reason == "result type")
             self._learn_big_ints(frames[0][0], pc, frames[0][2], callers=native_callers)
+        elif frames[0][1].reason.startswith("global ") and \
+                frames[0][1].reason.endswith(" rebound"):
+            self._learn_rebound(frames[0], native_callers)
+        elif frames[0][1].reason == "element type" and _subscripted(*frames[0][1:]):
+            # `seq[i]` of a list or tuple whose elements the code guessed from what the
+            # interpreter saw there met another type (a closure's list, ints one call and
+            # floats the next): the feedback learns it, and the code made again reads the
+            # element as an object rather than deoptimizing at every entry until it backs off.
+            fn, point, frame = frames[0]
+            element = type(frame.stack[-2][frame.stack[-1]])
+            self._learn(fn, point.pc, frame, "result_types", element,
+                        f"reads {element.__name__} elements", native_callers)
         elif frames[0][1].reason in _LEARNT and frames[0][2].stack:
             fn, point, frame = frames[0]
             stack = frame.stack
@@ -474,6 +501,16 @@ _LEARNT = frozenset(("result type", "operand type", "unpacking"))
 # (for a shift or a power, when the count or exponent is not negative).
 _GROWING = frozenset(f"{kind}_{op}" for kind in ("BINARY", "INPLACE")
                      for op in ("ADD", "SUBTRACT", "MULTIPLY", "LSHIFT", "POWER"))
+
+
+def _subscripted(point, frame) -> bool:
+    """Did an element type guard deoptimize at `seq[i]` with a list or tuple and an index
+    in range on the stack (so the element it met can be read without running any code)?"""
+    if frame.code.instructions[point.pc][0] != Op.BINARY_SUBSCR or len(frame.stack) < 2:
+        return False
+    seq, key = frame.stack[-2], frame.stack[-1]
+    return type(seq) in (list, tuple) and type(key) in (int, bool) and \
+        -len(seq) <= key < len(seq)
 
 
 def _met_big_ints(reason: str, stack: list) -> bool:

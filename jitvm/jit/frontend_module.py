@@ -64,8 +64,8 @@ class ModuleSteps:
     def quiet_callee(self, callee, seen=None) -> bool:
         """Can a native call of `callee` skip the writes (in a module-level loop)?  Yes if
         its native code can neither read a module variable (a global it was compiled
-        against) nor run Python code (a C-API call that may, a signal check in a loop) — nor
-        can its compiled callees.  When it deoptimizes, the bridge writes the registers
+        against, or one it reads from the dict) nor run Python code (a C-API call that may,
+        a signal check in a loop) — nor can its compiled callees.  When it deoptimizes, the bridge writes the registers
         back before it goes on in the interpreter."""
         if self.promoted is None:
             return False
@@ -80,6 +80,8 @@ class ModuleSteps:
             if op.opcode == "guard" and op.args[0].namespace is self.globals \
                     and op.args[0].name in promoted:
                 return False
+            if op.opcode == "load_global" and op.args[2] in promoted:
+                return False  # (a global some function assigns, read from the dict)
             if op.opcode == "call" and not self.quiet_callee(callee.callees[op.args[0]], seen):
                 return False
         return True

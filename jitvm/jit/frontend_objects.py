@@ -474,7 +474,8 @@ class ObjectSteps(CallSteps, SequenceSteps, FusionSteps, StarCallSteps, ImportSt
         name = self.code.names[arg]
         if name not in self.globals and name not in self.builtins:
             return NOT_MINE
-        if self.promoted is None and name in self.jit.stored_globals(self.globals):
+        if self.promoted is None and name in self.jit.stored_globals(self.globals) \
+                or self.jit.rebound_global(self.globals, name):
             return self._load_stored_global(index, name, locals_, stack)
         target = self.resolve_global(name, index)
         if (target is __import__("math") or any(target is b for b in BUILTINS)
