@@ -666,8 +666,11 @@ class CallSteps(PicSteps):
                 self.release(args[0])
                 return result
             return NOT_MINE
-        if self.jit.is_jitvm_function(target) and all(isinstance(a, _BOUND_ARGS)
+        if self.jit.is_jitvm_function(target) and all(isinstance(a, _BOUND_ARGS + (Const,))
                                                       for a in args):
+            # (a constant argument — a string, None, a global function passed on — as the
+            # borrowed object it is: what the callee is specialised for, OBJ)
+            args = [self.const_entry(a) for a in args]
             try:
                 return self.native_call_boxed(target, args, index, locals_, stack, pre)
             except NotCompilable:
@@ -881,6 +884,19 @@ class CallSteps(PicSteps):
             bound.append(StarStar((), []))
         return bound
 
+    def const_entry(self, entry):
+        """A call's entry with its constants as borrowed objects (inside the `*args`,
+        `**kwargs` and keyword-only entries of a call bound by keyword too)."""
+        if isinstance(entry, Const):
+            return self.const_object(entry.value)
+        if isinstance(entry, Star):
+            return Star([self.const_entry(v) for v in entry.values])
+        if isinstance(entry, StarStar):
+            return StarStar(entry.names, [self.const_entry(v) for v in entry.values])
+        if isinstance(entry, Named):
+            return Named(self.const_entry(entry.value))
+        return entry
+
     def pack(self, entry, index, locals_, stack, pre):
         """A parameter's value: an argument, or the `*args` tuple / `**kwargs` dict a call
         bound by keyword makes (`_bind_keywords`)."""
@@ -1068,7 +1084,8 @@ def _bind_keywords(code, implicit, args, kwnames):
             star_values.append(value)
         else:
             return None
-    if any(v is None or not isinstance(v, Value) for v in slots + named + extra + star_values):
+    if any(v is None or not isinstance(v, (Value, Const))
+           for v in slots + named + extra + star_values):
         return None
     bound = slots + [Named(v) for v in named]
     if code.has_varargs:
